@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Placeholder entry; replaced by the real command line.
+export {};

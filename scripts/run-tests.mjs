@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// Runs the whole test suite once (vitest over every package) and ends with one plain line,
+// "Tests: N passed, N failed, N skipped", which CI reads whatever runner printed above it.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const scratch = mkdtempSync(join(tmpdir(), 'm365-tests-'));
+const report = join(scratch, 'vitest.json');
+const result = spawnSync(
+  'vitest',
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+let summary;
+try {
+  summary = JSON.parse(readFileSync(report, 'utf8'));
+} catch {
+  process.stderr.write('the test runner wrote no report\n');
+  process.exit(result.status || 1);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}
+const skipped = summary.numPendingTests + summary.numTodoTests;
+console.log(`Tests: ${summary.numPassedTests} passed, ${summary.numFailedTests} failed, ${skipped} skipped`);
+if (summary.numTotalTests === 0) {
+  process.stderr.write('no test ran\n');
+  process.exit(1);
+}
+process.exit(result.status ?? 1);
