@@ -66,7 +66,13 @@ export type RouteResult =
   | { kind: 'delta'; items: readonly object[]; deltaToken: string; context?: string }
   | { kind: 'noContent' }
   /** Anything else, sent as given (used for non-OData bodies such as file content). */
-  | { kind: 'raw'; status: number; body: string | Buffer; contentType: string; headers?: Record<string, string> };
+  | {
+      kind: 'raw';
+      status: number;
+      body: string | Buffer;
+      contentType: string;
+      headers?: Record<string, string>;
+    };
 
 export interface RouteDefinition {
   method: HttpMethod;

@@ -1,6 +1,10 @@
 // The simulated tenant: plain data in Graph's own shapes, mutable so that tests can plant or fix a
-// misconfiguration and write routes can change it. Route modules read and write it; the engine
-// only needs its identity. Each Graph area adds its collections here.
+// misconfiguration and write routes can change it. Each Graph area keeps its data in its own
+// module (directory, security, sharepoint); the engine only needs the tenant's identity.
+import type { DirectoryData } from './directory.js';
+import type { SecurityData } from './security.js';
+import type { SharePointData } from './sharepoint.js';
+
 export interface Tenant {
   /** Directory (tenant) id, a GUID. */
   id: string;
@@ -9,26 +13,10 @@ export interface Tenant {
   initialDomain: string;
   /** SharePoint host name, e.g. `contoso.sharepoint.com`. */
   sharepointHost: string;
-  /** Licences present (Graph SKU part numbers), for licence-gated endpoints, e.g. `AAD_PREMIUM_P2`. */
-  skus: string[];
-  users: GraphUser[];
-}
-
-/** A user in Graph's shape (`microsoft.graph.user`), the properties the servers read. */
-export interface GraphUser {
-  id: string;
-  displayName: string;
-  userPrincipalName: string;
-  mail?: string | null;
-  userType: 'Member' | 'Guest';
-  accountEnabled: boolean;
-  createdDateTime: string;
-  onPremisesSyncEnabled?: boolean | null;
-  assignedLicenses?: { skuId: string; disabledPlans: string[] }[];
-  signInActivity?: {
-    lastSignInDateTime: string | null;
-    lastNonInteractiveSignInDateTime: string | null;
-    lastSuccessfulSignInDateTime?: string | null;
-  } | null;
-  [property: string]: unknown;
+  /** Entra users, groups, roles, apps, policies, risk, registration details, audit logs. */
+  directory: DirectoryData;
+  /** Defender XDR: secure scores, control profiles, alerts, incidents. */
+  security: SecurityData;
+  /** SharePoint and OneDrive: tenant settings, sites, drives, items, permissions, file content. */
+  sharepoint: SharePointData;
 }

@@ -1,0 +1,7 @@
+// The tenant model and the tenants that come with the simulator.
+
+export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './demo/people.js';
+export type { DirectoryData, GraphUser } from './directory.js';
+export type { Tenant } from './model.js';
+export type { SecurityData } from './security.js';
+export type { SharePointData } from './sharepoint.js';
