@@ -1,0 +1,5 @@
+import type { DirectoryData } from '../directory.js';
+
+export function demoDirectory(_now: Date): DirectoryData {
+  return { users: [] };
+}

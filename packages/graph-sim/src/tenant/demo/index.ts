@@ -1,0 +1,25 @@
+// The demo tenant "Contoso": realistic data across every Graph area, with known misconfigurations
+// planted for the demo (and the tests) to find. Each call returns a fresh, independent copy.
+import type { Tenant } from '../model.js';
+import { demoDirectory } from './directory.js';
+import { CONTOSO_TENANT_ID } from './people.js';
+import { demoSecurity } from './security.js';
+import { demoSharePoint } from './sharepoint.js';
+
+export interface DemoTenantOptions {
+  /** "Now" for the tenant's dates (sign-ins, expiries, alert times); default the current time. */
+  now?: Date;
+}
+
+export function createDemoTenant(options: DemoTenantOptions = {}): Tenant {
+  const now = options.now ?? new Date();
+  return {
+    id: CONTOSO_TENANT_ID,
+    displayName: 'Contoso',
+    initialDomain: 'contoso.onmicrosoft.com',
+    sharepointHost: 'contoso.sharepoint.com',
+    directory: demoDirectory(now),
+    security: demoSecurity(now),
+    sharepoint: demoSharePoint(now),
+  };
+}

@@ -1,0 +1,5 @@
+import type { SharePointData } from '../sharepoint.js';
+
+export function demoSharePoint(_now: Date): SharePointData {
+  return { settings: {} };
+}
