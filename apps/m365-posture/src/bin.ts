@@ -1,3 +1,4 @@
 #!/usr/bin/env node
-// Placeholder entry; replaced by the real command line.
-export {};
+import { main } from './cli.js';
+
+process.exitCode = await main(process.argv);

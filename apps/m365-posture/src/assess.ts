@@ -1,0 +1,76 @@
+// Runs one server's assessment over MCP: start it on stdio, find the tools it marks as assessments,
+// call each, and parse what comes back. A server that fails to start or answer is reported as
+// such; it never stops the others.
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { ASSESSMENT_META_KEY, type Assessment, assessmentSchema } from './assessment.js';
+import type { ServerCommand } from './servers.js';
+
+export type ServerOutcome =
+  | { server: string; state: 'assessed'; tools: string[]; assessments: { tool: string; assessment: Assessment }[] }
+  | { server: string; state: 'no-assessment'; tools: string[] }
+  | { server: string; state: 'failed'; error: string };
+
+export interface AssessOptions {
+  env: Record<string, string>;
+  timeoutMs?: number;
+  onProgress?: (server: string, message: string) => void;
+}
+
+function resultText(content: unknown): string {
+  if (!Array.isArray(content)) return '';
+  return content
+    .map((item) => (item && typeof item === 'object' && 'text' in item ? String(item.text) : ''))
+    .join(' ')
+    .trim();
+}
+
+export async function assessServer(server: ServerCommand, options: AssessOptions): Promise<ServerOutcome> {
+  const stderr: string[] = [];
+  const transport = new StdioClientTransport({
+    command: server.command,
+    args: server.args,
+    env: { ...filteredProcessEnv(), ...options.env },
+    stderr: 'pipe',
+  });
+  transport.stderr?.on('data', (chunk: Buffer) => {
+    stderr.push(chunk.toString('utf8'));
+  });
+  const client = new Client({ name: 'm365-posture', version: '0.1.0' });
+  const timeout = options.timeoutMs ?? 300_000;
+  try {
+    await client.connect(transport);
+    const { tools } = await client.listTools();
+    const names = tools.map((t) => t.name);
+    const assessmentTools = tools.filter((t) => t._meta?.[ASSESSMENT_META_KEY] === true);
+    if (assessmentTools.length === 0) return { server: server.name, state: 'no-assessment', tools: names };
+    const assessments: { tool: string; assessment: Assessment }[] = [];
+    for (const tool of assessmentTools) {
+      options.onProgress?.(server.name, `running ${tool.name}`);
+      const result = await client.callTool({ name: tool.name, arguments: {} }, undefined, {
+        timeout,
+        resetTimeoutOnProgress: true,
+        onprogress: (p) => options.onProgress?.(server.name, p.message ?? `${p.progress}/${p.total ?? '?'}`),
+      });
+      if (result.isError) throw new Error(`${tool.name} failed: ${resultText(result.content)}`);
+      assessments.push({ tool: tool.name, assessment: assessmentSchema.parse(result.structuredContent) });
+    }
+    return { server: server.name, state: 'assessed', tools: names, assessments };
+  } catch (error) {
+    const detail = stderr.join('').trim().split('\n').slice(-3).join(' | ');
+    const message = error instanceof Error ? error.message : String(error);
+    return { server: server.name, state: 'failed', error: detail ? `${message} (stderr: ${detail})` : message };
+  } finally {
+    await client.close().catch(() => undefined);
+  }
+}
+
+// The servers get the caller's environment (credentials, proxies, CA settings), minus the
+// variables that would make a Node child behave differently from a user's shell.
+function filteredProcessEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== 'NODE_OPTIONS' && !key.startsWith('VITEST')) env[key] = value;
+  }
+  return env;
+}

@@ -1,0 +1,62 @@
+// The demo: an in-process graph-sim with the demo tenant, and for each server an app registration
+// holding exactly the read permissions that server declares (`<server> permissions --json`). The
+// servers then run as they would against a real tenant: credentials from the environment, TLS
+// trust from NODE_EXTRA_CA_CERTS, and the simulator refusing anything a server did not declare.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
+import { z } from 'zod';
+import type { ServerCommand } from './servers.js';
+
+const permissionsOutputSchema = z.object({
+  permissions: z.array(z.object({ permission: z.string(), access: z.enum(['read', 'write']) })),
+});
+
+export interface DemoEnvironment {
+  sim: GraphSim;
+  /** Environment variables that point a server at the simulator as the given app. */
+  envFor(server: ServerCommand): Record<string, string>;
+  close(): Promise<void>;
+}
+
+/** The read permissions a server declares, from its own `permissions --json`. */
+export function declaredReadPermissions(server: ServerCommand): string[] {
+  const result = spawnSync(server.command, [...server.args, 'permissions', '--json'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (result.status !== 0) {
+    throw new Error(`${server.name} permissions --json failed: ${result.stderr.trim().split('\n').at(-1) ?? ''}`);
+  }
+  const parsed = permissionsOutputSchema.parse(JSON.parse(result.stdout));
+  return parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission);
+}
+
+export async function startDemoEnvironment(): Promise<DemoEnvironment> {
+  const sim = await startGraphSim();
+  const scratch = mkdtempSync(join(tmpdir(), 'm365-posture-demo-'));
+  const caFile = join(scratch, 'graph-sim-ca.pem');
+  writeFileSync(caFile, sim.ca);
+  return {
+    sim,
+    envFor(server) {
+      const app = sim.registerApp({ displayName: `${server.name} (demo)`, roles: declaredReadPermissions(server) });
+      if (!app.secret) throw new Error('graph-sim registered the demo app without a secret');
+      return {
+        AZURE_TENANT_ID: sim.tenantId,
+        AZURE_CLIENT_ID: app.clientId,
+        AZURE_CLIENT_SECRET: app.secret,
+        AZURE_AUTHORITY_HOST: sim.url,
+        M365_GRAPH_URL: sim.url,
+        NODE_EXTRA_CA_CERTS: caFile,
+        M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
+      };
+    },
+    async close() {
+      await sim.close();
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}

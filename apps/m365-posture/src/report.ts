@@ -1,0 +1,91 @@
+// Combines the servers' assessments into one posture: an overall status with the rule that set it,
+// the top risks with their evidence, and the next actions. Pure: no I/O.
+import {
+  type AssessmentFinding,
+  atLeast,
+  compareSeverity,
+  type PostureStatus,
+  type Severity,
+  worseStatus,
+} from './assessment.js';
+import type { ServerOutcome } from './assess.js';
+
+export const OVERALL_RULE =
+  'CRITICAL if any server assessed CRITICAL; WARNING if any assessed WARNING or could not be assessed; ' +
+  'UNKNOWN if no server was assessed; otherwise OK.';
+
+export interface Risk extends AssessmentFinding {
+  server: string;
+}
+
+export interface PostureReport {
+  generatedAt: string;
+  tenant: string;
+  overall: { status: PostureStatus; rule: string };
+  servers: { name: string; state: ServerOutcome['state']; status?: PostureStatus; statusRule?: string; error?: string }[];
+  missingServers: string[];
+  topRisks: Risk[];
+  nextActions: string[];
+  counts: Record<Severity, number>;
+}
+
+const FAILING = new Set(['fail', 'warning', 'error']);
+
+export function buildReport(input: {
+  tenant: string;
+  outcomes: ServerOutcome[];
+  missingServers: string[];
+  now?: Date;
+  topRiskCount?: number;
+}): PostureReport {
+  let overall: PostureStatus = 'ok';
+  let assessed = 0;
+  const risks: Risk[] = [];
+  const nextActions: string[] = [];
+  const servers: PostureReport['servers'] = [];
+  for (const outcome of input.outcomes) {
+    if (outcome.state !== 'assessed') {
+      overall = worseStatus(overall, 'warning');
+      servers.push({
+        name: outcome.server,
+        state: outcome.state,
+        ...(outcome.state === 'failed' ? { error: outcome.error } : {}),
+      });
+      continue;
+    }
+    assessed += 1;
+    let serverStatus: PostureStatus = 'ok';
+    const rules: string[] = [];
+    for (const { assessment } of outcome.assessments) {
+      serverStatus = worseStatus(serverStatus, assessment.status);
+      rules.push(assessment.statusRule);
+      for (const finding of assessment.findings) {
+        if (FAILING.has(finding.status)) risks.push({ ...finding, server: outcome.server });
+      }
+      for (const action of assessment.nextActions) if (!nextActions.includes(action)) nextActions.push(action);
+    }
+    overall = worseStatus(overall, serverStatus);
+    servers.push({ name: outcome.server, state: 'assessed', status: serverStatus, statusRule: rules.join(' ') });
+  }
+  if (assessed === 0) overall = 'unknown';
+  risks.sort((a, b) => compareSeverity(a.severity, b.severity));
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  for (const risk of risks) counts[risk.severity] += 1;
+  return {
+    generatedAt: (input.now ?? new Date()).toISOString(),
+    tenant: input.tenant,
+    overall: { status: overall, rule: OVERALL_RULE },
+    servers,
+    missingServers: input.missingServers,
+    topRisks: risks.slice(0, input.topRiskCount ?? 10),
+    nextActions: nextActions.slice(0, 10),
+    counts,
+  };
+}
+
+/** Failing findings at or above the threshold: what `--fail-on` turns into a non-zero exit code. */
+export function failingAtOrAbove(report: PostureReport, threshold: Severity): number {
+  return (Object.entries(report.counts) as [Severity, number][])
+    .filter(([severity]) => atLeast(severity, threshold))
+    .reduce((sum, [, n]) => sum + n, 0);
+}
