@@ -7,7 +7,12 @@ import { ASSESSMENT_META_KEY, type Assessment, assessmentSchema } from './assess
 import type { ServerCommand } from './servers.js';
 
 export type ServerOutcome =
-  | { server: string; state: 'assessed'; tools: string[]; assessments: { tool: string; assessment: Assessment }[] }
+  | {
+      server: string;
+      state: 'assessed';
+      tools: string[];
+      assessments: { tool: string; assessment: Assessment }[];
+    }
   | { server: string; state: 'no-assessment'; tools: string[] }
   | { server: string; state: 'failed'; error: string };
 
@@ -59,7 +64,11 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
   } catch (error) {
     const detail = stderr.join('').trim().split('\n').slice(-3).join(' | ');
     const message = error instanceof Error ? error.message : String(error);
-    return { server: server.name, state: 'failed', error: detail ? `${message} (stderr: ${detail})` : message };
+    return {
+      server: server.name,
+      state: 'failed',
+      error: detail ? `${message} (stderr: ${detail})` : message,
+    };
   } finally {
     await client.close().catch(() => undefined);
   }

@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { severities, type Severity } from './assessment.js';
+import { type Severity, severities } from './assessment.js';
 import { formatText } from './format-text.js';
 import { failingAtOrAbove } from './report.js';
 import { runPosture } from './run.js';
@@ -30,9 +30,10 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the report as JSON instead of the summary', false)
     .option('--out <file>', 'also write the JSON report to this file')
     .addOption(
-      new Option('--fail-on <severity>', 'exit 2 when a failing finding is at or above this severity').choices(
-        severities,
-      ),
+      new Option(
+        '--fail-on <severity>',
+        'exit 2 when a failing finding is at or above this severity',
+      ).choices(severities),
     )
     .showHelpAfterError();
   program.parse(argv);

@@ -28,7 +28,9 @@ export function declaredReadPermissions(server: ServerCommand): string[] {
     timeout: 30_000,
   });
   if (result.status !== 0) {
-    throw new Error(`${server.name} permissions --json failed: ${result.stderr.trim().split('\n').at(-1) ?? ''}`);
+    throw new Error(
+      `${server.name} permissions --json failed: ${result.stderr.trim().split('\n').at(-1) ?? ''}`,
+    );
   }
   const parsed = permissionsOutputSchema.parse(JSON.parse(result.stdout));
   return parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission);
@@ -42,7 +44,10 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   return {
     sim,
     envFor(server) {
-      const app = sim.registerApp({ displayName: `${server.name} (demo)`, roles: declaredReadPermissions(server) });
+      const app = sim.registerApp({
+        displayName: `${server.name} (demo)`,
+        roles: declaredReadPermissions(server),
+      });
       if (!app.secret) throw new Error('graph-sim registered the demo app without a secret');
       return {
         AZURE_TENANT_ID: sim.tenantId,

@@ -1,6 +1,7 @@
 // Public API of @m365-mcp/m365-posture: run an assessment programmatically.
-export { ASSESSMENT_META_KEY, type Assessment, assessmentSchema, type PostureStatus } from './assessment.js';
+
 export type { ServerOutcome } from './assess.js';
+export { ASSESSMENT_META_KEY, type Assessment, assessmentSchema, type PostureStatus } from './assessment.js';
 export { buildReport, failingAtOrAbove, OVERALL_RULE, type PostureReport, type Risk } from './report.js';
 export { type PostureOptions, type PostureRun, runPosture } from './run.js';
 export { discoverServers, KNOWN_SERVERS, type ServerCommand } from './servers.js';

@@ -1,5 +1,7 @@
 // Combines the servers' assessments into one posture: an overall status with the rule that set it,
 // the top risks with their evidence, and the next actions. Pure: no I/O.
+
+import type { ServerOutcome } from './assess.js';
 import {
   type AssessmentFinding,
   atLeast,
@@ -8,7 +10,6 @@ import {
   type Severity,
   worseStatus,
 } from './assessment.js';
-import type { ServerOutcome } from './assess.js';
 
 export const OVERALL_RULE =
   'CRITICAL if any server assessed CRITICAL; WARNING if any assessed WARNING or could not be assessed; ' +
@@ -22,7 +23,13 @@ export interface PostureReport {
   generatedAt: string;
   tenant: string;
   overall: { status: PostureStatus; rule: string };
-  servers: { name: string; state: ServerOutcome['state']; status?: PostureStatus; statusRule?: string; error?: string }[];
+  servers: {
+    name: string;
+    state: ServerOutcome['state'];
+    status?: PostureStatus;
+    statusRule?: string;
+    error?: string;
+  }[];
   missingServers: string[];
   topRisks: Risk[];
   nextActions: string[];
@@ -62,10 +69,16 @@ export function buildReport(input: {
       for (const finding of assessment.findings) {
         if (FAILING.has(finding.status)) risks.push({ ...finding, server: outcome.server });
       }
-      for (const action of assessment.nextActions) if (!nextActions.includes(action)) nextActions.push(action);
+      for (const action of assessment.nextActions)
+        if (!nextActions.includes(action)) nextActions.push(action);
     }
     overall = worseStatus(overall, serverStatus);
-    servers.push({ name: outcome.server, state: 'assessed', status: serverStatus, statusRule: rules.join(' ') });
+    servers.push({
+      name: outcome.server,
+      state: 'assessed',
+      status: serverStatus,
+      statusRule: rules.join(' '),
+    });
   }
   if (assessed === 0) overall = 'unknown';
   risks.sort((a, b) => compareSeverity(a.severity, b.severity));

@@ -7,7 +7,12 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const KNOWN_SERVERS = ['m365-security', 'm365-identity', 'm365-sharepoint', 'm365-compliance'] as const;
+export const KNOWN_SERVERS = [
+  'm365-security',
+  'm365-identity',
+  'm365-sharepoint',
+  'm365-compliance',
+] as const;
 
 export interface ServerCommand {
   name: string;

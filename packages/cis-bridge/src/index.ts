@@ -1,0 +1,2 @@
+// Public API of @m365-mcp/cis-bridge.
+export {};
