@@ -1,2 +1,17 @@
 // Public API of @m365-mcp/audit-log.
-export {};
+export { AuditLog, type AuditLogOptions, openAuditLog } from './audit-log.js';
+export { osCaller } from './caller.js';
+export type { JsonValue } from './canonical-json.js';
+export { type CliOutput, runAuditCli } from './cli.js';
+export { AuditLogError } from './errors.js';
+export {
+  AUDIT_OUTCOMES,
+  type AuditEntryInput,
+  type AuditOutcome,
+  type AuditRecord,
+  auditRecordSchema,
+  GENESIS_HASH,
+} from './record.js';
+export { defaultRedactor, Redactor, redact, registerSecret } from './redact.js';
+export { REDACTED } from './secret-shapes.js';
+export { type AuditVerification, verifyAuditLog } from './verify.js';

@@ -1,0 +1,3 @@
+export class AuditLogError extends Error {
+  override readonly name = 'AuditLogError';
+}
