@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+export const serverConfigSchema = z.object({
+  auditLogPath: z.string().min(1),
+  // UPNs or object ids of accounts no write tool may touch (break-glass / emergency access).
+  breakGlassAccounts: z.array(z.string().min(1)),
+  allowWrites: z.boolean(),
+  demo: z.boolean(),
+  // Server-specific options; each server parses its own part with its own schema.
+  settings: z.record(z.string(), z.unknown()),
+});
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+/** The optional JSON config file: every field optional, unknown fields refused (typos surface). */
+export const configFileSchema = z.strictObject({
+  auditLogPath: z.string().min(1).optional(),
+  breakGlassAccounts: z.array(z.string().min(1)).optional(),
+  allowWrites: z.boolean().optional(),
+  demo: z.boolean().optional(),
+  settings: z.record(z.string(), z.unknown()).optional(),
+});
+export type ConfigFile = z.infer<typeof configFileSchema>;
+
+/** What the command line can set. */
+export interface ConfigFlags {
+  config?: string | undefined;
+  auditLog?: string | undefined;
+  allowWrites?: boolean | undefined;
+  demo?: boolean | undefined;
+}
