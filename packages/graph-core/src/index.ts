@@ -1,2 +1,51 @@
-// Public API of @m365-mcp/graph-core.
-export {};
+// Public API of @m365-mcp/graph-core: Microsoft Graph access for every server. Knows nothing of MCP.
+
+export type { GraphClientOptions } from './client.js';
+export { createGraphClient } from './client.js';
+export type { Clock } from './clock.js';
+export { systemClock } from './clock.js';
+export type { CloudName, CloudProfile } from './cloud.js';
+export { CLOUD_NAMES, CloudConfigError, cloudProfile, resolveCloud } from './cloud.js';
+export type { GraphErrorInit } from './errors.js';
+export {
+  BadRequestError,
+  ForbiddenError,
+  GraphError,
+  NotFoundError,
+  redactSecrets,
+  ThrottledError,
+  TransientError,
+  toGraphError,
+  UnauthorizedError,
+} from './errors.js';
+export type {
+  BatchOptions,
+  BatchRequest,
+  BatchResult,
+  DeltaResult,
+  GraphClient,
+  ListOptions,
+  ListResult,
+  Page,
+  PagesSummary,
+  ReadOptions,
+  RequestOptions,
+  StopReason,
+} from './graph-client.js';
+export type { ComparisonOperator, FilterValue, GuidLiteral, ODataFilter, ValueOptions } from './odata.js';
+export { f, literal, ODataFilterError } from './odata.js';
+export type { PathPermissions } from './permissions/catalogue.js';
+export {
+  appRoleId,
+  catalogueSource,
+  isKnownPermission,
+  knownPermissions,
+  permissionsFor,
+} from './permissions/catalogue.js';
+export type { GraphVersion, QueryParams } from './request-target.js';
+export { graphPath, UntrustedLinkError } from './request-target.js';
+export type { ReleaseSlot, RetryBudget, SchedulerOptions, Workload, WorkloadLimits } from './scheduler.js';
+export { DEFAULT_WORKLOAD_LIMITS, Scheduler, WORKLOADS, workloadOf } from './scheduler.js';
+export type { GraphResponseInfo } from './tracking.js';
+export { collectRequestIds } from './tracking.js';
+export type { HttpMethod } from './transport.js';

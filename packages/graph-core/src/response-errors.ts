@@ -1,0 +1,81 @@
+// Turns a Graph error response into the typed error for its status, with Graph's request-id and,
+// for a 403, the permissions that would allow the call (from Microsoft's catalogue).
+import { z } from 'zod';
+import { type GraphError, graphErrorForStatus, ThrottledError } from './errors.js';
+import { permissionsFor } from './permissions/catalogue.js';
+
+const graphErrorBody = z.looseObject({
+  error: z.looseObject({
+    code: z.string().optional(),
+    message: z.string().optional(),
+    innerError: z
+      .looseObject({
+        'request-id': z.string().optional(),
+        'client-request-id': z.string().optional(),
+      })
+      .optional(),
+  }),
+});
+
+/** Graph's messages can echo input; keep them to a readable length. */
+const MAX_MESSAGE = 400;
+
+export interface ErrorResponse {
+  status: number;
+  headers: { get(name: string): string | null | undefined };
+  body: unknown;
+  method: string;
+  /** Path relative to the version, without the query. */
+  path: string;
+  retryAfterMs: number | undefined;
+}
+
+export function errorFromResponse(response: ErrorResponse): GraphError {
+  const parsed = graphErrorBody.safeParse(response.body);
+  const error = parsed.success ? parsed.data.error : undefined;
+  const code = error?.code ?? defaultCode(response.status);
+  const graphMessage = truncate(error?.message ?? '');
+  const requestId = response.headers.get('request-id') ?? error?.innerError?.['request-id'] ?? undefined;
+  const clientRequestId =
+    response.headers.get('client-request-id') ?? error?.innerError?.['client-request-id'] ?? undefined;
+  const { method, path, status } = response;
+  const base = { status, code, requestId, clientRequestId, method, path };
+  const prefix = `${method} ${path} failed with ${status} ${code}`;
+  const detail = graphMessage === '' ? '' : `: ${graphMessage}`;
+
+  if (status === 403) {
+    const { least, all } = permissionsFor(method, path);
+    const requiredPermissions = [...least, ...all.filter((name) => !least.includes(name))];
+    const hint =
+      requiredPermissions.length === 0
+        ? ''
+        : ` The app needs the application permission ${requiredPermissions[0]}` +
+          (requiredPermissions.length > 1 ? ` (or one of ${requiredPermissions.slice(1).join(', ')})` : '') +
+          ', granted with admin consent.';
+    return graphErrorForStatus({ ...base, message: `${prefix}${detail}.${hint}`, requiredPermissions });
+  }
+  const retryAfterSeconds = response.retryAfterMs === undefined ? undefined : response.retryAfterMs / 1000;
+  if (status === 429 || (status === 503 && retryAfterSeconds !== undefined)) {
+    const wait = retryAfterSeconds === undefined ? '' : ` Graph asked to wait ${retryAfterSeconds} s.`;
+    return new ThrottledError({
+      ...base,
+      message: `${prefix}${detail}; still throttled after the retry budget was spent.${wait}`,
+      retryAfterSeconds,
+    });
+  }
+  return graphErrorForStatus({ ...base, message: `${prefix}${detail}` });
+}
+
+function defaultCode(status: number): string {
+  if (status === 429) return 'TooManyRequests';
+  if (status === 404) return 'NotFound';
+  if (status === 403) return 'Forbidden';
+  if (status === 401) return 'Unauthorized';
+  if (status === 400) return 'BadRequest';
+  if (status >= 500) return 'ServiceError';
+  return `Http${status}`;
+}
+
+function truncate(text: string): string {
+  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { appRoleId, catalogueSource, isKnownPermission, permissionsFor } from '../src/index.js';
+
+describe('permission catalogue', () => {
+  it('knows permission names and their app-role ids, case-insensitively', () => {
+    expect(appRoleId('User.Read.All')).toBe('df021288-bdef-4463-88db-98f22de89214');
+    expect(appRoleId('user.read.all')).toBe('df021288-bdef-4463-88db-98f22de89214');
+    expect(isKnownPermission('IdentityRiskyUser.Read.All')).toBe(true);
+    expect(isKnownPermission('Made.Up.All')).toBe(false);
+    expect(appRoleId('Made.Up.All')).toBeUndefined();
+    expect(catalogueSource()).toMatch(/microsoft-graph-devx-content/);
+  });
+
+  it('finds the least-privileged permission for a concrete request path', () => {
+    expect(permissionsFor('GET', '/identityProtection/riskyUsers').least).toEqual([
+      'IdentityRiskyUser.Read.All',
+    ]);
+    const ca = permissionsFor('get', '/v1.0/identity/conditionalAccess/policies/0f1e-77?$select=id');
+    expect(ca.least).toEqual(['Policy.Read.All']);
+    expect(ca.all[0]).toBe('Policy.Read.All');
+  });
+
+  it('lists least-privileged first, then the rest without duplicates', () => {
+    const { least, all } = permissionsFor('PATCH', '/identity/conditionalAccess/policies/abc');
+    expect(all.slice(0, least.length)).toEqual(least);
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBeGreaterThan(least.length);
+  });
+
+  it('prefers a literal segment over {id} and matches function-style keys', () => {
+    const users = permissionsFor('GET', '/users');
+    expect(users.least.length).toBeGreaterThan(0);
+    const byAppId = permissionsFor('DELETE', "/applications(appId='1234')");
+    expect(byAppId.all.length).toBeGreaterThan(0);
+  });
+
+  it('gives empty lists for unknown paths', () => {
+    expect(permissionsFor('GET', '/no/such/thing')).toEqual({ least: [], all: [] });
+  });
+});
