@@ -1,0 +1,114 @@
+// Access tokens as Entra mints them for client credentials (v1 tokens for Graph), and the federated
+// assertions a workload-identity platform would hand a pod. Signing is synchronous (node:crypto) so
+// GraphSim.issueToken can be; verification uses jose.
+import { randomBytes, randomUUID, sign } from 'node:crypto';
+import { errors, jwtVerify } from 'jose';
+import { z } from 'zod';
+import type { SigningKey } from './keys.js';
+
+export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
+export const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
+const ACCESS_TOKEN_LIFETIME_SECONDS = 3600;
+
+export function signJwt(key: SigningKey, claims: Record<string, unknown>): string {
+  const header = { typ: 'JWT', alg: 'RS256', kid: key.kid, x5t: key.kid };
+  const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const signingInput = `${encode(header)}.${encode(claims)}`;
+  const signature = sign('sha256', Buffer.from(signingInput), key.privateKey).toString('base64url');
+  return `${signingInput}.${signature}`;
+}
+
+export interface AccessTokenInput {
+  tenantId: string;
+  clientId: string;
+  roles: readonly string[];
+  /** Object id of the service principal (oid/sub); random when the app is not registered. */
+  servicePrincipalId?: string;
+  appDisplayName?: string;
+  /** How the app authenticated: 1 = secret, 2 = certificate or federated assertion. */
+  authMethod?: '0' | '1' | '2';
+  expiresInSeconds?: number;
+}
+
+export function accessTokenIssuer(tenantId: string): string {
+  return `https://sts.windows.net/${tenantId}/`;
+}
+
+export function issueAccessToken(key: SigningKey, input: AccessTokenInput): string {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  const lifetime = input.expiresInSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS;
+  const oid = input.servicePrincipalId ?? randomUUID();
+  const claims: Record<string, unknown> = {
+    aud: GRAPH_AUDIENCE,
+    iss: accessTokenIssuer(input.tenantId),
+    iat: Math.min(issuedAt, issuedAt + lifetime),
+    nbf: Math.min(issuedAt, issuedAt + lifetime),
+    exp: issuedAt + lifetime,
+    aio: randomBytes(24).toString('base64url'),
+    app_displayname: input.appDisplayName ?? 'graph-sim app',
+    appid: input.clientId,
+    appidacr: input.authMethod ?? '1',
+    azp: input.clientId,
+    azpacr: input.authMethod ?? '1',
+    idp: accessTokenIssuer(input.tenantId),
+    idtyp: 'app',
+    oid,
+    rh: `0.${randomBytes(18).toString('base64url')}.`,
+    roles: [...input.roles],
+    sub: oid,
+    tenant_region_scope: 'EU',
+    tid: input.tenantId,
+    uti: randomBytes(16).toString('base64url'),
+    ver: '1.0',
+    xms_tcdt: issuedAt - 86_400 * 365,
+  };
+  return signJwt(key, claims);
+}
+
+const accessTokenClaims = z.object({
+  appid: z.string().min(1),
+  tid: z.string().min(1),
+  roles: z.array(z.string()).default([]),
+});
+
+export type TokenCheck =
+  | { ok: true; clientId: string; roles: string[] }
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' };
+
+/** Validates a Graph bearer token the way Graph does: signature, issuer, audience, lifetime, tenant. */
+export async function verifyAccessToken(
+  key: SigningKey,
+  tenantId: string,
+  authorization: string | undefined,
+): Promise<TokenCheck> {
+  const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  if (!match) return { ok: false, reason: 'missing' };
+  try {
+    const { payload } = await jwtVerify(match[1] as string, key.publicKey, {
+      algorithms: ['RS256'],
+      audience: [GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`],
+      issuer: accessTokenIssuer(tenantId),
+      clockTolerance: 5,
+    });
+    const claims = accessTokenClaims.safeParse(payload);
+    if (!claims.success) return { ok: false, reason: 'invalid' };
+    if (claims.data.tid !== tenantId) return { ok: false, reason: 'wrongTenant' };
+    return { ok: true, clientId: claims.data.appid, roles: claims.data.roles };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}
+
+export function issueFederatedAssertion(key: SigningKey, issuer: string, subject: string): string {
+  const issuedAt = Math.floor(Date.now() / 1000);
+  return signJwt(key, {
+    iss: issuer,
+    sub: subject,
+    aud: FEDERATED_AUDIENCE,
+    iat: issuedAt,
+    nbf: issuedAt,
+    exp: issuedAt + 3600,
+    jti: randomUUID(),
+  });
+}

@@ -1,0 +1,286 @@
+// startGraphSim: one HTTPS origin serving both the Entra side (metadata, token endpoint, keys) and
+// the Graph side (/v1.0, /beta), with the request log, fault schedule and throttling model that
+// tests and benchmarks drive.
+
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { BatchExecutor } from './engine/batch.js';
+import { type FaultInjector, FaultSchedule } from './engine/faults.js';
+import { GraphPipeline } from './engine/graph-pipeline.js';
+import { errorResponse, requestIds } from './engine/graph-response.js';
+import { BodyTooLargeError, lowerCaseHeaders, originOf, readBody, writeResponse } from './engine/http-io.js';
+import {
+  InMemoryRequestLog,
+  now,
+  queryRecord,
+  type RequestLog,
+  redactHeaders,
+} from './engine/request-log.js';
+import type { GraphVersion, RouteDefinition } from './engine/route.js';
+import { splitPath } from './engine/router.js';
+import { SkipTokenCodec } from './engine/skiptoken.js';
+import { type ThrottlingControl, type ThrottlingMode, ThrottlingModel } from './engine/throttling.js';
+import { AppRegistry, type SimApp, type SimAppInput } from './entra/apps.js';
+import { entraEndpoint, handleEntra } from './entra/handler.js';
+import { createSigningKey } from './entra/keys.js';
+import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
+import { allRoutes } from './routes/index.js';
+import { createDemoTenant } from './tenant/index.js';
+import type { Tenant } from './tenant/model.js';
+import { createServerCertificate } from './tls.js';
+
+export interface GraphSimOptions {
+  /** Default 0 (an ephemeral port). */
+  port?: number;
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default: a fresh createDemoTenant(). */
+  tenant?: Tenant;
+  /** Default: allRoutes (tests may pass their own fixtures). */
+  routes?: readonly RouteDefinition[];
+  /** Default 'off'. */
+  throttling?: ThrottlingMode;
+  /** Added to every Graph response (a $batch counts once), for benchmarks. Default 0. */
+  latencyMs?: number;
+}
+
+export interface IssueTokenInput {
+  clientId: string;
+  roles: readonly string[];
+  /** Default 3600; negative for an already expired token. */
+  expiresInSeconds?: number;
+}
+
+export interface GraphSim {
+  /** The origin, e.g. https://127.0.0.1:50123: the authority host AND the Graph base URL. */
+  readonly url: string;
+  /** PEM of the self-signed certificate made at start (SAN localhost, 127.0.0.1, ::1). */
+  readonly ca: string;
+  readonly tenantId: string;
+  /** The live model: tests mutate it and the next response shows it. */
+  readonly tenant: Tenant;
+  registerApp(app: SimAppInput): SimApp;
+  /** A Graph access token, for "given token" credentials. */
+  issueToken(input: IssueTokenInput): string;
+  /** A workload-identity assertion the token endpoint accepts for an app with that federatedSubject. */
+  issueFederatedToken(input: { subject: string }): string;
+  readonly requests: RequestLog;
+  readonly faults: FaultInjector;
+  readonly throttling: ThrottlingControl;
+  close(): Promise<void>;
+}
+
+const VERSIONS: Record<string, GraphVersion> = { 'v1.0': 'v1.0', beta: 'beta' };
+
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+export async function startGraphSim(options: GraphSimOptions = {}): Promise<GraphSim> {
+  const tenant = options.tenant ?? createDemoTenant();
+  const routes = options.routes ?? allRoutes;
+  const latencyMs = options.latencyMs ?? 0;
+  const host = options.host ?? '127.0.0.1';
+  const signingKey = createSigningKey();
+  const federationKey = createSigningKey();
+  const apps = new AppRegistry();
+  const log = new InMemoryRequestLog();
+  const throttling = new ThrottlingModel(options.throttling ?? 'off');
+  const faults = new FaultSchedule();
+  const pipeline = new GraphPipeline({
+    tenant: () => tenant,
+    routes,
+    signingKey,
+    codec: new SkipTokenCodec(),
+    throttling,
+    faults,
+    log,
+  });
+  const batch = new BatchExecutor(pipeline, faults, log);
+  const certificate = await createServerCertificate();
+  let url = '';
+  const federation = () => ({ issuer: `${url}/federation`, key: federationKey });
+
+  async function handleGraph(
+    req: IncomingMessage,
+    context: {
+      seq: number;
+      time: number;
+      version: GraphVersion;
+      origin: string;
+      headers: Record<string, string>;
+    },
+    pathPart: string,
+    search: string,
+    body: Buffer,
+  ) {
+    const rawPath = pathPart.slice(pathPart.indexOf('/', 1)) || '/';
+    const url = req.url ?? '/';
+    if (req.method === 'POST' && /^\/\$batch\/?$/i.test(rawPath)) {
+      return batch.execute({ ...context, url, bodyText: body.toString('utf8') });
+    }
+    let parsedBody: unknown;
+    let invalidBody = false;
+    if (body.length > 0) {
+      const text = body.toString('utf8');
+      try {
+        parsedBody = JSON.parse(text);
+      } catch {
+        if ((context.headers['content-type'] ?? '').includes('json')) invalidBody = true;
+        parsedBody = text;
+      }
+    }
+    return pipeline.execute({
+      ...context,
+      method: req.method ?? 'GET',
+      rawPath: pathPart.indexOf('/', 1) === -1 ? '/' : rawPath,
+      search,
+      url,
+      body: parsedBody,
+      invalidBody,
+      batch: undefined,
+    });
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const seq = log.allocateSeq();
+    const time = now();
+    const origin = originOf(req, url);
+    const headers = lowerCaseHeaders(req);
+    const rawUrl = req.url ?? '/';
+    const question = rawUrl.indexOf('?');
+    const pathPart = question === -1 ? rawUrl : rawUrl.slice(0, question);
+    const search = question === -1 ? '' : rawUrl.slice(question + 1);
+    const segments = splitPath(pathPart);
+    const version = VERSIONS[segments[0] ?? ''];
+    let body: Buffer;
+    try {
+      body = await readBody(req);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      writeResponse(
+        req,
+        res,
+        errorResponse(requestIds(undefined), 413, 'requestTooLarge', 'The request body is too large.'),
+      );
+      return;
+    }
+    if (version) {
+      const response = await handleGraph(
+        req,
+        { seq, time, version, origin, headers },
+        pathPart,
+        search,
+        body,
+      );
+      if (latencyMs > 0 && !response.drop) await new Promise((r) => setTimeout(r, latencyMs));
+      writeResponse(req, res, response);
+      return;
+    }
+    let decoded: string[];
+    try {
+      decoded = segments.map(decodeURIComponent);
+    } catch {
+      decoded = segments;
+    }
+    const entra = entraEndpoint(decoded) !== undefined;
+    const response = entra
+      ? await handleEntra(
+          { tenant, apps, signingKey, federation: federation() },
+          {
+            method: req.method ?? 'GET',
+            segments: decoded,
+            origin,
+            query: new URLSearchParams(search),
+            headers,
+            body,
+          },
+        )
+      : {
+          ...errorResponse(
+            requestIds(headers['client-request-id']),
+            400,
+            'BadRequest',
+            `Invalid version: ${decoded[0] ?? ''}`,
+          ),
+          clientId: undefined,
+        };
+    log.add({
+      seq,
+      time,
+      side: entra ? 'entra' : 'graph',
+      method: req.method ?? 'GET',
+      url: rawUrl,
+      version: null,
+      path: `/${decoded.join('/')}`,
+      query: queryRecord(new URLSearchParams(search)),
+      headers: redactHeaders(headers),
+      clientId: response.clientId,
+      status: response.status,
+      workload: null,
+      resourceUnits: null,
+      retryAfter: null,
+      throttled: false,
+      earlyRetry: false,
+      fault: undefined,
+      batch: undefined,
+      durationMs: now() - time,
+    });
+    writeResponse(req, res, response);
+  }
+
+  const server: Server = createServer({ cert: certificate.certPem, key: certificate.keyPem }, (req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      process.stderr.write(`graph-sim: unhandled error: ${String(error)}\n`);
+      if (!res.headersSent) {
+        writeResponse(
+          req,
+          res,
+          errorResponse(requestIds(undefined), 500, 'generalException', 'An unexpected error occurred.'),
+        );
+      } else {
+        res.destroy();
+      }
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  url = `https://${urlHost(host)}:${address.port}`;
+
+  return {
+    url,
+    ca: certificate.certPem,
+    get tenantId() {
+      return tenant.id;
+    },
+    tenant,
+    registerApp: (input) => apps.register(input),
+    issueToken: (input) =>
+      issueAccessToken(signingKey, {
+        tenantId: tenant.id,
+        clientId: input.clientId,
+        roles: input.roles,
+        servicePrincipalId: apps.find(input.clientId)?.servicePrincipalId,
+        ...(input.expiresInSeconds === undefined ? {} : { expiresInSeconds: input.expiresInSeconds }),
+      }),
+    issueFederatedToken: ({ subject }) =>
+      issueFederatedAssertion(federationKey, federation().issuer, subject),
+    requests: log,
+    faults,
+    throttling,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
