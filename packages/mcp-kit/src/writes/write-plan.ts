@@ -4,7 +4,8 @@ export const writeMethods = ['POST', 'PATCH', 'DELETE', 'PUT'] as const;
 
 export const plannedRequestSchema = z.object({
   method: z.enum(writeMethods),
-  path: z.string().describe('Graph path relative to the version root, e.g. /users/{id}'),
+  path: z.string().describe('Graph path relative to the version root, without a query, e.g. /users/{id}'),
+  version: z.enum(['v1.0', 'beta']).optional().describe('Graph version; v1.0 when absent'),
   body: z.record(z.string(), z.unknown()).optional(),
 });
 export type PlannedRequest = z.infer<typeof plannedRequestSchema>;

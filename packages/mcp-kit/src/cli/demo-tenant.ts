@@ -1,0 +1,46 @@
+import type { PermissionManifest } from '@m365-mcp/auth';
+import { permissionsFor } from '@m365-mcp/auth';
+import { type GraphSim, startGraphSim, type Tenant } from '@m365-mcp/graph-sim';
+
+export interface DemoTenant {
+  sim: GraphSim;
+  /** Environment variables that point a server at the simulator as an app holding `roles`. */
+  env: Record<string, string>;
+  roles: string[];
+}
+
+/** The application permissions a server holds: its read set, plus its write set when writes are on. */
+export function rolesFor(manifest: PermissionManifest, writes: boolean): string[] {
+  return permissionsFor(manifest, { writes }).map((p) => p.permission);
+}
+
+/**
+ * Starts graph-sim and registers an app holding exactly `roles` (by default the manifest's), so
+ * the simulator refuses any call the server did not declare.
+ */
+export async function startDemoTenant(options: {
+  manifest: PermissionManifest;
+  writes: boolean;
+  roles?: string[];
+  /** The demo tenant (Contoso) by default. */
+  tenant?: Tenant;
+}): Promise<DemoTenant> {
+  const sim = await startGraphSim(options.tenant === undefined ? {} : { tenant: options.tenant });
+  const roles = options.roles ?? rolesFor(options.manifest, options.writes);
+  const app = sim.registerApp({ displayName: `${options.manifest.server} (demo)`, roles });
+  if (!app.secret) {
+    await sim.close();
+    throw new Error('graph-sim registered the demo app without a secret');
+  }
+  return {
+    sim,
+    roles,
+    env: {
+      AZURE_TENANT_ID: sim.tenantId,
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: app.secret,
+      AZURE_AUTHORITY_HOST: sim.url,
+      M365_GRAPH_URL: sim.url,
+    },
+  };
+}

@@ -1,0 +1,167 @@
+import { openAuditLog } from '@m365-mcp/audit-log';
+import { checkPermissions, formatPermissionCheck, formatPermissions } from '@m365-mcp/auth';
+import { Command, CommanderError } from 'commander';
+import { loadConfig } from '../config/load-config.js';
+import { createServer } from '../server/create-server.js';
+import type { ServerDefinition } from '../server/server-definition.js';
+import { describeError } from '../tools/error-result.js';
+import { startDemoTenant } from './demo-tenant.js';
+import { graphFromEnvironment } from './graph-from-environment.js';
+import { serveOnTransport } from './transport.js';
+
+export interface RunServerCliOptions {
+  env?: Record<string, string | undefined>;
+  /** Protocol output and command results; process.stdout by default. */
+  stdout?: (text: string) => void;
+  /** Logs; process.stderr by default. */
+  stderr?: (text: string) => void;
+}
+
+interface RootFlags {
+  demo?: boolean;
+  allowWrites?: boolean;
+  config?: string;
+  auditLog?: string;
+}
+
+/**
+ * DESIGN "Every server's command line": no arguments = MCP server on stdio (read-only, configured
+ * from the environment); `--demo`, `--allow-writes`, `--config`, `--audit-log`;
+ * `permissions [--json] [--writes]`; `check [--writes]`. Resolves to the exit code.
+ */
+export async function runServerCli(
+  definition: ServerDefinition,
+  argv: readonly string[] = process.argv,
+  options: RunServerCliOptions = {},
+): Promise<number> {
+  const env = options.env ?? process.env;
+  const stdout = options.stdout ?? ((text: string) => void process.stdout.write(text));
+  const stderr = options.stderr ?? ((text: string) => void process.stderr.write(text));
+  let exitCode = 0;
+
+  const program = new Command(definition.name)
+    .description(`${definition.title}: an MCP server for Microsoft 365 (stdio). Logs go to stderr.`)
+    .version(definition.version)
+    .option('--demo', 'run against an in-process demo tenant (graph-sim); no credentials needed')
+    .option(
+      '--allow-writes',
+      'register the write tools (each write is planned, confirmed, applied and logged)',
+    )
+    .option('--config <file>', 'JSON config file (also M365_MCP_CONFIG)')
+    .option('--audit-log <path>', 'audit log file (also M365_AUDIT_LOG)')
+    .exitOverride()
+    .configureOutput({ writeOut: stdout, writeErr: stderr })
+    .action(async (flags: RootFlags) => {
+      exitCode = await serve(definition, flags, env, stderr);
+    });
+
+  program
+    .command('permissions')
+    .description(
+      'the Graph application permissions this server needs, with ids, reasons and a requiredResourceAccess block',
+    )
+    .option('--json', 'machine-readable output')
+    .option('--writes', 'include the permissions the write tools need')
+    .action((flags: { json?: boolean; writes?: boolean }) => {
+      const text = formatPermissions(definition.permissions, {
+        writes: flags.writes ?? false,
+        json: flags.json ?? false,
+      });
+      stdout(text.endsWith('\n') ? text : `${text}\n`);
+    });
+
+  program
+    .command('check')
+    .description(
+      "sign in, read the token's roles and report missing and excess permissions (exit 1 if any is missing)",
+    )
+    .option('--writes', 'also require the permissions the write tools need')
+    .action(async (flags: { writes?: boolean }) => {
+      const root = program.opts<RootFlags>();
+      exitCode = await check(
+        definition,
+        { writes: flags.writes ?? false, demo: root.demo ?? false },
+        env,
+        stdout,
+      );
+    });
+
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode;
+    stderr(`${definition.name}: ${describeError(error, definition.name).message}\n`);
+    return 1;
+  }
+  return exitCode;
+}
+
+async function serve(
+  definition: ServerDefinition,
+  flags: RootFlags,
+  env: Record<string, string | undefined>,
+  stderr: (text: string) => void,
+): Promise<number> {
+  const config = await loadConfig({ server: definition.name, flags, env });
+  const demo = config.demo
+    ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
+    : undefined;
+  try {
+    const connection = demo
+      ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
+      : await graphFromEnvironment(env);
+    const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
+    try {
+      const server = createServer(definition, {
+        graph: connection.graph,
+        auditLog,
+        config,
+        allowWrites: config.allowWrites,
+        stderr,
+      });
+      stderr(
+        `${definition.name} ${definition.version}: MCP server on stdio, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
+          demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
+        }, audit log ${config.auditLogPath}\n`,
+      );
+      const stop = () => void server.close();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await serveOnTransport(server, 'stdio');
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    } finally {
+      await auditLog.close();
+      await connection.graph.close();
+    }
+  } finally {
+    await demo?.sim.close();
+  }
+  return 0;
+}
+
+async function check(
+  definition: ServerDefinition,
+  options: { writes: boolean; demo: boolean },
+  env: Record<string, string | undefined>,
+  stdout: (text: string) => void,
+): Promise<number> {
+  const demo = options.demo
+    ? await startDemoTenant({ manifest: definition.permissions, writes: options.writes })
+    : undefined;
+  try {
+    const connection = demo
+      ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
+      : await graphFromEnvironment(env);
+    const report = await checkPermissions(connection.credential, definition.permissions, {
+      writes: options.writes,
+      cloud: connection.cloud,
+    });
+    await connection.graph.close();
+    const text = formatPermissionCheck(report);
+    stdout(text.endsWith('\n') ? text : `${text}\n`);
+    return report.ok ? 0 : 1;
+  } finally {
+    await demo?.sim.close();
+  }
+}

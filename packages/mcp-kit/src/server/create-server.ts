@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { osCaller } from '@m365-mcp/audit-log';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { PromptDefinition } from '../prompts/define-prompt.js';
+import { untrustedDataNotice } from '../tools/tenant-text.js';
+import { PlanStore } from '../writes/plan-store.js';
+import { registerWriteTool } from '../writes/register-write-tool.js';
+import { registerReadTool } from './register-read-tool.js';
+import type { ServerDefinition } from './server-definition.js';
+import type { ServerDeps, ServerRuntime } from './server-runtime.js';
+
+function instructionsFor(definition: ServerDefinition, allowWrites: boolean): string {
+  const writes = definition.tools.some((tool) => tool.kind === 'write')
+    ? allowWrites
+      ? 'Write tools are enabled: each first returns a plan and a planId and changes nothing; show the plan to the user and apply it only with their agreement by calling the tool again with the planId.'
+      : 'This server runs read-only: its write tools are not available (start it with --allow-writes to enable them).'
+    : '';
+  return [definition.instructions, untrustedDataNotice.replace(/^Note: /, ''), writes]
+    .filter((part) => part.length > 0)
+    .join('\n\n');
+}
+
+function registerPrompt(server: McpServer, prompt: PromptDefinition): void {
+  server.registerPrompt(
+    prompt.name,
+    { title: prompt.title, description: prompt.description, argsSchema: prompt.args },
+    (args: Record<string, string | undefined>) => ({
+      messages: prompt.messages(args).map((message) => ({
+        role: message.role,
+        content: { type: 'text' as const, text: message.text },
+      })),
+    }),
+  );
+}
+
+/** Builds the MCP server from a definition and its dependencies; the transport is the caller's choice. */
+export function createServer(definition: ServerDefinition, deps: ServerDeps): McpServer {
+  const server = new McpServer(
+    { name: definition.name, title: definition.title, version: definition.version },
+    {
+      capabilities: { logging: {} },
+      instructions: instructionsFor(definition, deps.allowWrites),
+    },
+  );
+  const runtime: ServerRuntime = {
+    name: definition.name,
+    server,
+    deps,
+    caller: deps.caller ?? osCaller(),
+    session: deps.session ?? randomUUID(),
+    plans: new PlanStore(deps.planTtlMs === undefined ? {} : { ttlMs: deps.planTtlMs }),
+  };
+
+  const seen = new Set<string>();
+  for (const tool of definition.tools) {
+    if (seen.has(tool.name)) throw new Error(`${definition.name}: two tools are named ${tool.name}`);
+    seen.add(tool.name);
+    if (tool.kind === 'tool') registerReadTool(runtime, tool);
+    // Without --allow-writes a write tool does not exist at all: not listed, not callable.
+    else if (deps.allowWrites) registerWriteTool(runtime, tool);
+  }
+  for (const prompt of definition.prompts ?? []) registerPrompt(server, prompt);
+  return server;
+}

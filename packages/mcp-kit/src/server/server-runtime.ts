@@ -1,0 +1,36 @@
+import type { AuditEntryInput } from '@m365-mcp/audit-log';
+import type { GraphClient } from '@m365-mcp/graph-core';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { ServerConfig } from '../config/server-config.js';
+import type { PlanStore } from '../writes/plan-store.js';
+import type { StderrWrite } from './logger.js';
+
+/** Where audit lines go: @m365-mcp/audit-log's AuditLog, or anything with the same append. */
+export interface AuditSink {
+  append(entry: AuditEntryInput): Promise<unknown>;
+}
+
+export interface ServerDeps {
+  graph: GraphClient;
+  auditLog: AuditSink;
+  config: ServerConfig;
+  allowWrites: boolean;
+  /** Who is calling: the OS user on stdio (the default), a token subject over HTTP. */
+  caller?: string;
+  /** Session id for the audit log when the transport has none (stdio); random by default. */
+  session?: string;
+  /** Where log lines go; stderr by default (stdout belongs to the protocol). */
+  stderr?: StderrWrite;
+  /** How long a write plan stays valid; 15 minutes by default. */
+  planTtlMs?: number;
+}
+
+/** What every tool call of one server instance shares. */
+export interface ServerRuntime {
+  name: string;
+  server: McpServer;
+  deps: ServerDeps;
+  caller: string;
+  session: string;
+  plans: PlanStore;
+}

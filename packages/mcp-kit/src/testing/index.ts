@@ -1,0 +1,2 @@
+// Test harness for m365-mcp servers: `@m365-mcp/mcp-kit/testing`.
+export { type StartTestServerOptions, startTestServer, type TestServer } from './start-test-server.js';

@@ -1,0 +1,109 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openAuditLog } from '@m365-mcp/audit-log';
+import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import { startDemoTenant } from '../cli/demo-tenant.js';
+import { graphFromEnvironment } from '../cli/graph-from-environment.js';
+import type { ServerConfig } from '../config/server-config.js';
+import { createServer } from '../server/create-server.js';
+import type { StderrWrite } from '../server/logger.js';
+import type { ServerDefinition } from '../server/server-definition.js';
+
+export interface StartTestServerOptions {
+  allowWrites?: boolean;
+  /** A graph-sim tenant; the demo tenant by default. */
+  tenant?: Tenant;
+  /** The app's roles; by default exactly the manifest's (plus write roles with allowWrites). */
+  roles?: string[];
+  config?: Partial<ServerConfig>;
+  /** The MCP client's capabilities; form elicitation by default (set `{}` for a client without it). */
+  clientCapabilities?: ClientCapabilities;
+  /** Plan lifetime, to test expiry; 15 minutes by default. */
+  planTtlMs?: number;
+  /** Where server log lines go; collected in `logs` by default (quiet tests). */
+  stderr?: StderrWrite;
+}
+
+export interface TestServer {
+  /** A real MCP client connected over an in-memory transport. */
+  client: Client;
+  sim: GraphSim;
+  /** The environment the server's Graph client was built from (secrets included: tests only). */
+  env: Record<string, string>;
+  auditLogPath: string;
+  config: ServerConfig;
+  /** Server log lines (stderr) so far. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Builds a server exactly as the CLI's `--demo` does (graph-sim, an app holding the declared
+ * roles, credentials through the environment, the real Graph client over HTTPS, a real audit log),
+ * but in-process, and connects a real MCP client to it.
+ */
+export async function startTestServer(
+  definition: ServerDefinition,
+  options: StartTestServerOptions = {},
+): Promise<TestServer> {
+  const allowWrites = options.allowWrites ?? false;
+  const demo = await startDemoTenant({
+    manifest: definition.permissions,
+    writes: allowWrites,
+    ...(options.roles ? { roles: options.roles } : {}),
+    ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
+  });
+  const scratch = await mkdtemp(join(tmpdir(), `${definition.name}-test-`));
+  const logs: string[] = [];
+  try {
+    const connection = await graphFromEnvironment(demo.env, { ca: demo.sim.ca });
+    const config: ServerConfig = {
+      auditLogPath: join(scratch, 'audit.jsonl'),
+      breakGlassAccounts: [],
+      demo: true,
+      settings: {},
+      ...options.config,
+      allowWrites,
+    };
+    const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
+    const server = createServer(definition, {
+      graph: connection.graph,
+      auditLog,
+      config,
+      allowWrites,
+      caller: 'test-user',
+      stderr: options.stderr ?? ((line) => void logs.push(line)),
+      ...(options.planTtlMs === undefined ? {} : { planTtlMs: options.planTtlMs }),
+    });
+    const client = new Client(
+      { name: `${definition.name}-test-client`, version: '0.0.0' },
+      { capabilities: options.clientCapabilities ?? { elicitation: { form: {} } } },
+    );
+    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+    await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+    return {
+      client,
+      sim: demo.sim,
+      env: demo.env,
+      auditLogPath: config.auditLogPath,
+      config,
+      logs,
+      async close() {
+        await client.close();
+        await server.close();
+        await auditLog.close();
+        await connection.graph.close();
+        await demo.sim.close();
+        await rm(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await demo.sim.close();
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}

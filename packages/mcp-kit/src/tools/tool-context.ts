@@ -1,0 +1,25 @@
+import type { GraphClient } from '@m365-mcp/graph-core';
+import type { ServerConfig } from '../config/server-config.js';
+
+export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
+
+/** Logs to stderr (stdout belongs to the protocol) and, when the client listens, as MCP log messages. */
+export type ToolLogger = Record<LogLevel, (message: string, data?: Record<string, unknown>) => void>;
+
+export interface ToolContext {
+  graph: GraphClient;
+  config: ServerConfig;
+  /** The server's name, e.g. `m365-security` (for messages that point at its CLI). */
+  server: string;
+  /** Aborted when the client cancels the call. */
+  signal: AbortSignal;
+  /** MCP progress notification when the client asked for progress; a no-op otherwise. */
+  progress(done: number, total?: number, message?: string): Promise<void>;
+  log: ToolLogger;
+  /**
+   * Makes a tenant string safe to quote (strips control, bidi and zero-width characters, caps the
+   * length) and marks this call's result as carrying tenant data, so it goes out with the
+   * untrusted-data notice.
+   */
+  tenantText(value: string, maxLength?: number): string;
+}

@@ -1,0 +1,64 @@
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { sanitizeTenantText } from '../tools/tenant-text.js';
+import type { StoredPlan } from './plan-store.js';
+
+export type Confirmation =
+  | { confirmed: true; how: 'elicitation' | 'plan-id' }
+  | { confirmed: false; why: 'declined' | 'cancelled' | 'unchecked' | 'failed' };
+
+export function describePlanForHuman(tool: string, stored: StoredPlan): string {
+  const { plan } = stored;
+  const targets = plan.targets
+    .map((t) => `${t.type} ${t.displayName ? `"${sanitizeTenantText(t.displayName, 80)}" ` : ''}(${t.id})`)
+    .join(', ');
+  const requests = plan.requests.map((r) => `  ${r.method} ${r.path}`).join('\n');
+  return [
+    `${tool} wants to change your Microsoft 365 tenant:`,
+    sanitizeTenantText(plan.summary, 500),
+    `Targets: ${targets || 'none listed'}`,
+    `Blast radius: ${sanitizeTenantText(plan.blastRadius, 300)}`,
+    `Reversible: ${plan.reversible ? `yes${plan.undo ? ` (${sanitizeTenantText(plan.undo, 300)})` : ''}` : 'NO'}`,
+    `Graph requests:\n${requests}`,
+  ].join('\n');
+}
+
+/**
+ * Asks the human through MCP elicitation when the client can; otherwise the second call with the
+ * plan id is the confirmation (the client is expected to show the plan and ask).
+ */
+export async function confirmPlan(
+  server: McpServer,
+  tool: string,
+  stored: StoredPlan,
+  signal: AbortSignal,
+): Promise<Confirmation> {
+  if (!server.server.getClientCapabilities()?.elicitation?.form) return { confirmed: true, how: 'plan-id' };
+  try {
+    const answer = await server.server.elicitInput(
+      {
+        mode: 'form',
+        message: describePlanForHuman(tool, stored),
+        requestedSchema: {
+          type: 'object',
+          properties: {
+            confirm: {
+              type: 'boolean',
+              title: 'Apply these changes',
+              description: 'Tick to apply exactly the Graph requests above',
+            },
+          },
+          required: ['confirm'],
+        },
+      },
+      { signal },
+    );
+    if (answer.action === 'decline') return { confirmed: false, why: 'declined' };
+    if (answer.action === 'cancel') return { confirmed: false, why: 'cancelled' };
+    return answer.content?.confirm === true
+      ? { confirmed: true, how: 'elicitation' }
+      : { confirmed: false, why: 'unchecked' };
+  } catch {
+    // A client that cannot answer has not said yes.
+    return { confirmed: false, why: 'failed' };
+  }
+}

@@ -1,0 +1,210 @@
+import { z } from 'zod';
+import { auditedCall, type CallOutcome } from '../server/audited-call.js';
+import { logInternalError } from '../server/logger.js';
+import type { ServerRuntime } from '../server/server-runtime.js';
+import type { ToolContext } from '../tools/tool-context.js';
+import { ToolInputError } from '../tools/tool-input-error.js';
+import { answerResult } from '../tools/tool-result.js';
+import { applyPlan } from './apply-plan.js';
+import { confirmPlan } from './confirm-plan.js';
+import type { WriteToolDefinition } from './define-write-tool.js';
+import { hashArguments, type StoredPlan } from './plan-store.js';
+import { type WritePlan, writePlanSchema } from './write-plan.js';
+import { type WriteResult, writeResultShape } from './write-result.js';
+
+const planIdSchema = z
+  .string()
+  .min(1)
+  .max(200)
+  .optional()
+  .describe('The plan id from the planning call; pass it (with no other arguments) to apply that plan');
+
+/**
+ * Every argument becomes optional on the wire, and defaults are left for the planning call to
+ * apply, so the second call can carry the plan id alone and "no arguments" stays distinguishable.
+ */
+function gateInputShape(input: z.ZodRawShape): z.ZodRawShape {
+  const shape: Record<string, z.core.$ZodType> = {};
+  for (const [key, schema] of Object.entries(input)) {
+    const inner = schema instanceof z.ZodDefault ? schema.unwrap() : schema;
+    shape[key] = inner instanceof z.ZodType ? inner.optional() : inner;
+  }
+  shape.planId = planIdSchema;
+  return shape;
+}
+
+function gateDescription(tool: WriteToolDefinition): string {
+  return `${tool.description}
+
+Two steps. 1) Call with the arguments: nothing changes; you get a plan (the exact Microsoft Graph requests, targets, blast radius, whether it can be undone) and a planId. Show the plan to the user. 2) Only if the user agrees, call again with just the planId to apply exactly that plan (the user may be asked to confirm). A plan expires after a while and applies once.`;
+}
+
+// Graph paths only: an absolute URL or a protocol-relative path could send the token elsewhere,
+// and `..` could climb out of the object the plan names.
+const safeGraphPath = /^\/(?!\/)[^\s?#\\]*$/;
+
+function checkPlan(tool: string, plan: WritePlan): WritePlan {
+  const parsed = writePlanSchema.safeParse(plan);
+  if (!parsed.success) throw new Error(`${tool} produced an invalid plan: ${parsed.error.message}`);
+  for (const request of parsed.data.requests) {
+    if (!safeGraphPath.test(request.path) || request.path.split('/').includes('..')) {
+      throw new Error(`${tool} planned a request to "${request.path}", which is not a Graph path`);
+    }
+  }
+  return parsed.data;
+}
+
+function withoutPlanId(args: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(args).filter(([key, value]) => key !== 'planId' && value !== undefined),
+  );
+}
+
+function parseArguments(tool: WriteToolDefinition, args: Record<string, unknown>): Record<string, unknown> {
+  const parsed = z.object(tool.input).safeParse(args);
+  if (!parsed.success) {
+    throw new ToolInputError(
+      `Invalid arguments for ${tool.name}: ${z.prettifyError(parsed.error)}. To apply an existing plan, pass only its planId.`,
+    );
+  }
+  return parsed.data;
+}
+
+function outcome(
+  result: WriteResult,
+  outcomeName: CallOutcome['outcome'],
+  isError: boolean,
+  detail: unknown,
+) {
+  return {
+    result: answerResult(result.message, result, { isError }),
+    outcome: outcomeName,
+    detail,
+  } satisfies CallOutcome;
+}
+
+function requestLines(plan: WritePlan): string {
+  return plan.requests.map((r) => `${r.method} ${r.path}`).join('; ');
+}
+
+async function planWrite(
+  runtime: ServerRuntime,
+  tool: WriteToolDefinition,
+  args: Record<string, unknown>,
+  ctx: ToolContext,
+): Promise<CallOutcome> {
+  const parsed = parseArguments(tool, args);
+  const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
+  const stored = runtime.plans.add(tool.name, parsed, plan);
+  const expiresAt = new Date(stored.expiresAt).toISOString();
+  const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
+    plan.reversible ? 'Reversible.' : 'NOT reversible.'
+  } To apply, show this plan to the user and, if they agree, call ${tool.name} with planId "${stored.id}" before ${expiresAt}.`;
+  return outcome({ status: 'planned', planId: stored.id, expiresAt, plan, message }, 'planned', false, {
+    planId: stored.id,
+    plan,
+  });
+}
+
+async function applyWrite(
+  runtime: ServerRuntime,
+  tool: WriteToolDefinition,
+  planId: string,
+  args: Record<string, unknown>,
+  ctx: ToolContext,
+): Promise<CallOutcome> {
+  const found = runtime.plans.find(planId, tool.name);
+  if (!found.ok) {
+    const why = {
+      unknown:
+        'it was not issued by this server, was already applied or cancelled, or the server restarted since',
+      expired: 'it has expired',
+      'other-tool': 'it belongs to another tool',
+    }[found.reason];
+    throw new ToolInputError(
+      `Plan ${planId} cannot be applied: ${why}. Call ${tool.name} without planId to make a new plan.`,
+    );
+  }
+  const stored: StoredPlan = found.plan;
+  if (Object.keys(args).length > 0 && hashArguments(parseArguments(tool, args)) !== stored.argsHash) {
+    throw new ToolInputError(
+      `The arguments differ from the ones plan ${planId} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
+    );
+  }
+  // Taken before asking the user, so a second call with the same id cannot race this one.
+  runtime.plans.consume(planId);
+  const base = { planId, plan: stored.plan };
+
+  const confirmation = await confirmPlan(runtime.server, tool.name, stored, ctx.signal);
+  if (!confirmation.confirmed) {
+    const message = `Cancelled: the user did not confirm (${confirmation.why}). Nothing was changed; plan ${planId} is discarded.`;
+    return outcome({ ...base, status: 'cancelled', message }, 'cancelled', false, {
+      planId,
+      why: confirmation.why,
+    });
+  }
+
+  const report = await applyPlan(ctx.graph, stored.plan.requests, {
+    server: runtime.name,
+    signal: ctx.signal,
+    progress: (done, total) => ctx.progress(done, total, `applied ${done} of ${total} requests`),
+    onInternalError: (errorId, error) => logInternalError(runtime.name, errorId, error, runtime.deps.stderr),
+  });
+  const total = stored.plan.requests.length;
+  const detail = { planId, confirmedBy: confirmation.how, args: stored.args, ...report };
+  if (!report.failed) {
+    const message = `Applied: ${stored.plan.summary} (${total} of ${total} Graph requests succeeded).${
+      stored.plan.undo ? ` To undo: ${stored.plan.undo}` : ''
+    }`;
+    return outcome(
+      { ...base, status: 'applied', applied: report.applied, message },
+      'applied',
+      false,
+      detail,
+    );
+  }
+  const status = report.applied.length > 0 ? 'partially_applied' : 'failed';
+  const message = `${report.applied.length} of ${total} requests applied; ${report.failed.method} ${report.failed.path} failed: ${report.failed.error}${
+    report.notApplied.length > 0
+      ? ` Not sent: ${report.notApplied.map((r) => `${r.method} ${r.path}`).join('; ')}.`
+      : ''
+  }`;
+  return outcome(
+    {
+      ...base,
+      status,
+      applied: report.applied,
+      failed: report.failed,
+      notApplied: report.notApplied,
+      message,
+    },
+    'error',
+    true,
+    detail,
+  );
+}
+
+export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): void {
+  runtime.server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: gateDescription(tool),
+      inputSchema: gateInputShape(tool.input),
+      outputSchema: writeResultShape,
+      annotations: { title: tool.title, ...tool.annotations },
+    },
+    (rawArgs: Record<string, unknown>, extra) => {
+      const args = withoutPlanId(rawArgs);
+      const planId = typeof rawArgs.planId === 'string' ? rawArgs.planId : undefined;
+      return auditedCall(runtime, extra, {
+        tool: tool.name,
+        auditArguments: planId ? { ...args, planId } : args,
+        // Plans name their targets, and target names are tenant data.
+        tenantData: true,
+        body: (ctx) =>
+          planId ? applyWrite(runtime, tool, planId, args, ctx) : planWrite(runtime, tool, args, ctx),
+      });
+    },
+  );
+}

@@ -1,0 +1,27 @@
+import type { GraphClient } from '@m365-mcp/graph-core';
+import type { PlannedRequest } from './write-plan.js';
+
+/** Sends one planned request exactly as planned, through the same client reads use. */
+export async function sendPlannedRequest(graph: GraphClient, request: PlannedRequest): Promise<void> {
+  const options = request.version === undefined ? {} : { version: request.version };
+  switch (request.method) {
+    case 'POST':
+      await graph.post(request.path, request.body ?? {}, options);
+      return;
+    case 'PATCH':
+      await graph.patch(request.path, request.body ?? {}, options);
+      return;
+    case 'DELETE':
+      await graph.delete(request.path, options);
+      return;
+    case 'PUT': {
+      // The client has no put(); a one-request $batch sends it with the same retries and errors.
+      const [result] = await graph.batch(
+        [{ id: '1', method: 'PUT', url: request.path, ...(request.body ? { body: request.body } : {}) }],
+        options,
+      );
+      if (result?.error) throw result.error;
+      return;
+    }
+  }
+}

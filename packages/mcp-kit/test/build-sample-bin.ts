@@ -1,0 +1,32 @@
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+interface EsbuildApi {
+  build(options: Record<string, unknown>): Promise<unknown>;
+}
+
+/**
+ * Bundles the sample bin into one plain .mjs file (workspace packages from their TypeScript
+ * sources), so the stdio test runs a real `node bin.mjs` process without tsx or a prior build.
+ * esbuild comes with the workspace's tsup.
+ */
+export async function buildSampleBin(outDir: string): Promise<string> {
+  const require = createRequire(import.meta.url);
+  const esbuild = require(createRequire(require.resolve('tsup')).resolve('esbuild')) as EsbuildApi;
+  const outfile = join(outDir, 'm365-sample.mjs');
+  await esbuild.build({
+    entryPoints: [join(import.meta.dirname, 'fixtures', 'sample-bin.ts')],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    conditions: ['source'],
+    logLevel: 'error',
+    // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+  });
+  return outfile;
+}
