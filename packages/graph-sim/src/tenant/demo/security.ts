@@ -1,5 +1,2 @@
-import type { SecurityData } from '../security.js';
-
-export function demoSecurity(_now: Date): SecurityData {
-  return { alerts: [], incidents: [] };
-}
+// The demo tenant's Defender XDR data lives in ./security/ (one file per part).
+export { DEMO_ATTACK_INCIDENT_ID, DEMO_CONTROLS, demoScoreOn, demoSecurity } from './security/index.js';

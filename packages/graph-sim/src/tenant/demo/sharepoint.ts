@@ -1,5 +1,2 @@
-import type { SharePointData } from '../sharepoint.js';
-
-export function demoSharePoint(_now: Date): SharePointData {
-  return { settings: {} };
-}
+// The demo tenant's SharePoint data lives in ./sharepoint/ (one file per part).
+export { DEMO_APPS, demoSharePoint, PLANTED_CARD_NUMBERS, PLANTED_IBANS } from './sharepoint/index.js';
