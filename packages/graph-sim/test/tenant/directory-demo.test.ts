@@ -13,6 +13,11 @@ const NOW = new Date('2026-09-01T12:00:00Z');
 const DAY = 86_400_000;
 const p = { ...demoPeople, ...directoryPeople };
 
+function must<T>(value: T | undefined | null, what: string): T {
+  if (value === undefined || value === null) throw new Error(`missing: ${what}`);
+  return value;
+}
+
 function ageDays(iso: string | null | undefined): number {
   if (!iso) return Number.POSITIVE_INFINITY;
   return (NOW.getTime() - Date.parse(iso)) / DAY;
@@ -24,8 +29,8 @@ describe('demo directory', () => {
   it('is deterministic for a given now and independent between calls', () => {
     const again = demoDirectory(NOW);
     expect(JSON.stringify(again)).toBe(JSON.stringify(d));
-    again.users[0]!.accountEnabled = false;
-    expect(d.users[0]!.accountEnabled).toBe(true);
+    must(again.users[0], 'user').accountEnabled = false;
+    expect(d.users[0]?.accountEnabled).toBe(true);
   });
 
   it('has about 25 users with unique ids, including every named person', () => {
@@ -86,7 +91,11 @@ describe('demo directory', () => {
   });
 
   it('plants stale accounts', () => {
-    const user = (id: string) => d.users.find((u) => u.id === id)!;
+    const user = (id: string) =>
+      must(
+        d.users.find((u) => u.id === id),
+        id,
+      );
     expect(ageDays(user(p.diego.id).signInActivity?.lastSignInDateTime)).toBeCloseTo(200, 0);
     expect(user(p.diego.id).accountEnabled).toBe(true);
     expect(user(p.pradeep.id).signInActivity).toBeNull();
@@ -156,11 +165,17 @@ describe('demo directory', () => {
   });
 
   it('plants an expired secret, a 2-year secret holding Directory.ReadWrite.All, and a healthy app', () => {
-    const app = (id: string) => d.applications.find((a) => a.id === id)!;
+    const app = (id: string) =>
+      must(
+        d.applications.find((a) => a.id === id),
+        id,
+      );
     const secrets = (id: string) =>
       app(id).passwordCredentials as { startDateTime: string; endDateTime: string }[];
-    expect(Date.parse(secrets(demoAppIds.hrSync.id)[0]!.endDateTime)).toBeLessThan(NOW.getTime());
-    const reporting = secrets(demoAppIds.reporting.id)[0]!;
+    expect(Date.parse(must(secrets(demoAppIds.hrSync.id)[0], 'secret').endDateTime)).toBeLessThan(
+      NOW.getTime(),
+    );
+    const reporting = must(secrets(demoAppIds.reporting.id)[0], 'secret');
     expect((Date.parse(reporting.endDateTime) - Date.parse(reporting.startDateTime)) / DAY).toBeCloseTo(
       730,
       0,
@@ -174,7 +189,7 @@ describe('demo directory', () => {
     );
     const intranet = app(demoAppIds.intranet.id);
     expect(intranet.passwordCredentials).toEqual([]);
-    const cert = (intranet.keyCredentials as { endDateTime: string }[])[0]!;
+    const cert = must((intranet.keyCredentials as { endDateTime: string }[])[0], 'certificate');
     expect(Date.parse(cert.endDateTime)).toBeGreaterThan(NOW.getTime() + 60 * DAY);
   });
 
@@ -200,7 +215,7 @@ describe('demo directory', () => {
     const free = demoDirectory(NOW);
     setEntraIdLicence(free, 'free');
     expect(hasEntraIdP1(free)).toBe(false);
-    const sku = free.subscribedSkus[0]!;
+    const sku = must(free.subscribedSkus[0], 'sku');
     expect(sku.consumedUnits).toBe(free.users.filter((u) => (u.assignedLicenses ?? []).length > 0).length);
   });
 });

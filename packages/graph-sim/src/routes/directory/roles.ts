@@ -33,7 +33,7 @@ function activatedRoles(directory: DirectoryData): object[] {
 
 function withPrincipal(ctx: RouteContext, item: Record<string, unknown>, principalId: string): object {
   if (!expands(ctx, 'principal')) return item;
-  return { ...item, principal: directoryObject(ctx, principalId) ?? null };
+  return { ...item, principal: directoryObject(ctx, principalId, 'expanded') ?? null };
 }
 
 function renderAssignment(ctx: RouteContext, a: ActiveRoleAssignment): object {

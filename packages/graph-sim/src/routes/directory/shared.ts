@@ -99,11 +99,23 @@ export function renderUser(ctx: RouteContext, user: GraphUser): Record<string, u
   return out;
 }
 
-/** A directory object (user, group or service principal) by id, with its `@odata.type`, as members are listed. */
-export function directoryObject(ctx: RouteContext, id: string): Record<string, unknown> | undefined {
+/**
+ * A directory object (user, group or service principal) by id, with its `@odata.type`. Listed as
+ * members, users follow the request's $select like /users; expanded (`$expand=principal`) they
+ * carry their properties, as in Graph's roleAssignments example, but never signInActivity.
+ */
+export function directoryObject(
+  ctx: RouteContext,
+  id: string,
+  as: 'member' | 'expanded' = 'member',
+): Record<string, unknown> | undefined {
   const directory = dir(ctx);
   const user = directory.users.find((u) => u.id === id);
-  if (user) return { '@odata.type': '#microsoft.graph.user', ...renderUser(ctx, user) };
+  if (user) {
+    if (as === 'member') return { '@odata.type': '#microsoft.graph.user', ...renderUser(ctx, user) };
+    const { signInActivity: _hidden, ...properties } = user;
+    return { '@odata.type': '#microsoft.graph.user', ...properties };
+  }
   const group = directory.groups.find((g) => g.id === id);
   if (group) return { '@odata.type': '#microsoft.graph.group', ...group };
   const sp = directory.servicePrincipals.find((s) => s.id === id);

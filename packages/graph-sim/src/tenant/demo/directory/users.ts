@@ -165,7 +165,6 @@ export const demoUserSpecs: readonly DemoUserSpec[] = [
     jobTitle: 'Product Manager',
     department: 'Research',
     lastSignInDaysAgo: 3,
-    methods: [],
   }),
   spec(p.johanna, {
     jobTitle: 'Engineering Manager',
