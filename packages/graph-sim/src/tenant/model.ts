@@ -1,6 +1,7 @@
 // The simulated tenant: plain data in Graph's own shapes, mutable so that tests can plant or fix a
 // misconfiguration and write routes can change it. Each Graph area keeps its data in its own
 // module (directory, security, sharepoint); the engine only needs the tenant's identity.
+import type { ComplianceData } from './compliance.js';
 import type { DirectoryData } from './directory.js';
 import type { SecurityData } from './security.js';
 import type { SharePointData } from './sharepoint.js';
@@ -19,4 +20,6 @@ export interface Tenant {
   security: SecurityData;
   /** SharePoint and OneDrive: tenant settings, sites, drives, items, permissions, file content. */
   sharepoint: SharePointData;
+  /** Purview records management that Graph exposes to apps (retention events). */
+  compliance: ComplianceData;
 }

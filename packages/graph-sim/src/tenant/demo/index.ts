@@ -1,6 +1,7 @@
 // The demo tenant "Contoso": realistic data across every Graph area, with known misconfigurations
 // planted for the demo (and the tests) to find. Each call returns a fresh, independent copy.
 import type { Tenant } from '../model.js';
+import { demoCompliance } from './compliance.js';
 import { demoDirectory } from './directory.js';
 import { CONTOSO_TENANT_ID } from './people.js';
 import { demoSecurity } from './security.js';
@@ -21,5 +22,6 @@ export function createDemoTenant(options: DemoTenantOptions = {}): Tenant {
     directory: demoDirectory(now),
     security: demoSecurity(now),
     sharepoint: demoSharePoint(now),
+    compliance: demoCompliance(now),
   };
 }

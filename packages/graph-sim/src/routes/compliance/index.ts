@@ -1,0 +1,3 @@
+import type { RouteDefinition } from '../../engine/route.js';
+
+export const complianceRoutes: readonly RouteDefinition[] = [];
