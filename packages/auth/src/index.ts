@@ -1,2 +1,27 @@
 // Public API of @m365-mcp/auth.
-export {};
+export { isMicrosoftAuthority } from './authority.js';
+export { MICROSOFT_GRAPH_APP_ID } from './catalogue.js';
+export { checkPermissions, type PermissionCheckReport } from './check-permissions.js';
+export { type BroaderGrant, compareRoles, type RoleComparison } from './compare-roles.js';
+export {
+  type CredentialFromEnvironmentOptions,
+  credentialFromEnvironment,
+  type EnvironmentCredential,
+} from './credential-from-environment.js';
+export { type CredentialKind, type CredentialSettings, credentialSettingsFromEnv } from './environment.js';
+export { ConfigurationError } from './errors.js';
+export { formatPermissionCheck } from './format-permission-check.js';
+export { formatPermissions } from './format-permissions.js';
+export { GivenTokenCredential } from './given-token-credential.js';
+export type { SecretReader, SecretReaderFactory } from './key-vault.js';
+export {
+  definePermissions,
+  type PermissionAccess,
+  type PermissionEntry,
+  type PermissionManifest,
+  type PermissionRequirement,
+  permissionsFor,
+  type RequiredResourceAccess,
+  requiredResourceAccess,
+} from './manifest.js';
+export { decodeTokenRoles, type TokenRoles } from './token-roles.js';

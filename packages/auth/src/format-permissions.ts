@@ -1,0 +1,35 @@
+import { type PermissionManifest, permissionsFor, requiredResourceAccess } from './manifest.js';
+import { formatTable } from './table.js';
+
+/** What `<server> permissions [--json] [--writes]` prints. */
+export function formatPermissions(
+  manifest: PermissionManifest,
+  options: { writes: boolean; json: boolean },
+): string {
+  const entries = permissionsFor(manifest, options);
+  const block = requiredResourceAccess(manifest, options);
+  if (options.json) {
+    return `${JSON.stringify({ server: manifest.server, writes: options.writes, permissions: entries, requiredResourceAccess: block }, null, 2)}\n`;
+  }
+  const hiddenWrites = manifest.permissions.length - entries.length;
+  const lines = [
+    `${manifest.server} needs these Microsoft Graph application permissions (${options.writes ? 'reads and writes' : 'read-only'}):`,
+    '',
+    formatTable(
+      ['Permission', 'Id', 'Access', 'Reason'],
+      entries.map((entry) => [entry.permission, entry.id, entry.access, entry.reason]),
+    ),
+    '',
+  ];
+  if (hiddenWrites > 0) {
+    lines.push(
+      `${hiddenWrites} more permission(s) are needed only with --allow-writes; see them with --writes.`,
+      '',
+    );
+  }
+  lines.push(
+    'requiredResourceAccess for the app registration (grant admin consent afterwards):',
+    JSON.stringify(block, null, 2),
+  );
+  return `${lines.join('\n')}\n`;
+}
