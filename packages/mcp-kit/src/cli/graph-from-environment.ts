@@ -16,13 +16,14 @@ export interface GraphConnection {
  */
 export async function graphFromEnvironment(
   env: Record<string, string | undefined>,
-  options: { ca?: string } = {},
+  options: { ca?: string; managedIdentity?: boolean } = {},
 ): Promise<GraphConnection> {
   const cloud = resolveCloud(env);
   const { credential, description } = await credentialFromEnvironment({
     env,
     cloud,
     ...(options.ca === undefined ? {} : { ca: options.ca }),
+    ...(options.managedIdentity ? { managedIdentity: true } : {}),
     // Every secret the credential is built from is scrubbed from the audit log and our log lines.
     registerSecret,
   });

@@ -22,6 +22,7 @@ interface RootFlags {
   allowWrites?: boolean;
   config?: string;
   auditLog?: string;
+  managedIdentity?: boolean;
 }
 
 /**
@@ -49,6 +50,7 @@ export async function runServerCli(
     )
     .option('--config <file>', 'JSON config file (also M365_MCP_CONFIG)')
     .option('--audit-log <path>', 'audit log file (also M365_AUDIT_LOG)')
+    .option('--managed-identity', 'sign in with the managed identity (also M365_USE_MANAGED_IDENTITY=true)')
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .action(async (flags: RootFlags) => {
@@ -80,7 +82,11 @@ export async function runServerCli(
       const root = program.opts<RootFlags>();
       exitCode = await check(
         definition,
-        { writes: flags.writes ?? false, demo: root.demo ?? false },
+        {
+          writes: flags.writes ?? false,
+          demo: root.demo ?? false,
+          managedIdentity: root.managedIdentity ?? false,
+        },
         env,
         stdout,
       );
@@ -109,7 +115,7 @@ async function serve(
   try {
     const connection = demo
       ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-      : await graphFromEnvironment(env);
+      : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
     const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
     try {
       const server = createServer(definition, {
@@ -142,7 +148,7 @@ async function serve(
 
 async function check(
   definition: ServerDefinition,
-  options: { writes: boolean; demo: boolean },
+  options: { writes: boolean; demo: boolean; managedIdentity: boolean },
   env: Record<string, string | undefined>,
   stdout: (text: string) => void,
 ): Promise<number> {
@@ -152,7 +158,7 @@ async function check(
   try {
     const connection = demo
       ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-      : await graphFromEnvironment(env);
+      : await graphFromEnvironment(env, { managedIdentity: options.managedIdentity });
     const report = await checkPermissions(connection.credential, definition.permissions, {
       writes: options.writes,
       cloud: connection.cloud,
