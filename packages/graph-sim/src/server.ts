@@ -23,7 +23,7 @@ import { SkipTokenCodec } from './engine/skiptoken.js';
 import { type ThrottlingControl, type ThrottlingMode, ThrottlingModel } from './engine/throttling.js';
 import { AppRegistry, type SimApp, type SimAppInput } from './entra/apps.js';
 import { entraEndpoint, handleEntra } from './entra/handler.js';
-import { createSigningKey } from './entra/keys.js';
+import { createSigningKey, type SigningKey } from './entra/keys.js';
 import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
 import { allRoutes } from './routes/index.js';
 import { createDemoTenant } from './tenant/index.js';
@@ -85,7 +85,8 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const latencyMs = options.latencyMs ?? 0;
   const host = options.host ?? '127.0.0.1';
   const signingKey = createSigningKey();
-  const federationKey = createSigningKey();
+  // Made on first use: most simulators never see a federated credential, and RSA keys cost start time.
+  let federationKey: SigningKey | undefined;
   const apps = new AppRegistry();
   const log = new InMemoryRequestLog();
   const throttling = new ThrottlingModel(options.throttling ?? 'off');
@@ -102,7 +103,10 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const batch = new BatchExecutor(pipeline, faults, log);
   const certificate = await createServerCertificate();
   let url = '';
-  const federation = () => ({ issuer: `${url}/federation`, key: federationKey });
+  const federation = () => {
+    federationKey ??= createSigningKey();
+    return { issuer: `${url}/federation`, key: federationKey };
+  };
 
   async function handleGraph(
     req: IncomingMessage,
@@ -272,8 +276,10 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
         servicePrincipalId: apps.find(input.clientId)?.servicePrincipalId,
         ...(input.expiresInSeconds === undefined ? {} : { expiresInSeconds: input.expiresInSeconds }),
       }),
-    issueFederatedToken: ({ subject }) =>
-      issueFederatedAssertion(federationKey, federation().issuer, subject),
+    issueFederatedToken: ({ subject }) => {
+      const { issuer, key } = federation();
+      return issueFederatedAssertion(key, issuer, subject);
+    },
     requests: log,
     faults,
     throttling,

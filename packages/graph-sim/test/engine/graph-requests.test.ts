@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startGraphSim } from '../../src/index.js';
+import { allRoutes, CONTOSO_TENANT_ID, requiredRoles, startGraphSim } from '../../src/index.js';
 import { fixtureTenant } from './support/fixtures.js';
 import { startTestSim, type TestSim } from './support/sim.js';
 
@@ -143,6 +143,19 @@ describe('Graph side: authentication, routing, permissions, headers', () => {
     expect(JSON.stringify(t.sim.requests.all())).not.toContain(t.token);
     expect(entry?.time).toBeGreaterThan(Date.now() - 60_000);
     expect(entry?.durationMs).toBeGreaterThanOrEqual(0);
+  });
+
+  it('starts with the demo tenant and every Graph area route by default', async () => {
+    const demo = await startGraphSim();
+    try {
+      expect(demo.tenantId).toBe(CONTOSO_TENANT_ID);
+      expect(demo.tenant.initialDomain).toBe('contoso.onmicrosoft.com');
+      expect(demo.url).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+      expect(demo.ca).toContain('BEGIN CERTIFICATE');
+      expect(requiredRoles(allRoutes).length).toBeGreaterThan(0);
+    } finally {
+      await demo.close();
+    }
   });
 
   it('refuses to start with a route that has no catalogue entry and no declared permissions', async () => {
