@@ -1,6 +1,6 @@
 import type { JsonValue } from './canonical-json.js';
-import { isSecretKey } from './secret-keys.js';
-import { REDACTED, scrubSecretShapes } from './secret-shapes.js';
+import { isIdentifierKey, isSecretKey } from './secret-keys.js';
+import { REDACTED, type ScrubOptions, scrubSecretShapes } from './secret-shapes.js';
 
 // Secrets shorter than this are not scrubbed by value: they would blank out ordinary words.
 const MIN_REGISTERED_SECRET_LENGTH = 6;
@@ -22,24 +22,24 @@ export class Redactor {
     if (encoded !== value) this.#secrets.add(encoded);
   }
 
-  redactString(text: string): string {
+  redactString(text: string, options: ScrubOptions = {}): string {
     let result = text;
     // Longest first, so a secret that contains another is removed whole.
     for (const secret of [...this.#secrets].sort((a, b) => b.length - a.length)) {
       if (result.includes(secret)) result = result.split(secret).join(REDACTED);
     }
-    return scrubSecretShapes(result);
+    return scrubSecretShapes(result, options);
   }
 
   redact(value: unknown): JsonValue {
-    return this.#redactValue(value, new WeakSet<object>(), 0);
+    return this.#redactValue(value, new WeakSet<object>(), 0, false);
   }
 
-  #redactValue(value: unknown, seen: WeakSet<object>, depth: number): JsonValue {
+  #redactValue(value: unknown, seen: WeakSet<object>, depth: number, identifier: boolean): JsonValue {
     if (value === null || value === undefined) return null;
     switch (typeof value) {
       case 'string':
-        return this.redactString(value);
+        return this.redactString(value, { identifier });
       case 'number':
         return Number.isFinite(value) ? value : String(value);
       case 'boolean':
@@ -57,7 +57,8 @@ export class Redactor {
     if (seen.has(value)) return '[circular]';
     seen.add(value);
     try {
-      if (Array.isArray(value)) return value.map((item) => this.#redactValue(item, seen, depth + 1));
+      if (Array.isArray(value))
+        return value.map((item) => this.#redactValue(item, seen, depth + 1, identifier));
       if (value instanceof Error) {
         return { name: this.redactString(value.name), message: this.redactString(value.message) };
       }
@@ -71,7 +72,7 @@ export class Redactor {
         result[key] =
           isSecretKey(String(rawKey)) && typeof item !== 'boolean' && item !== null
             ? REDACTED
-            : this.#redactValue(item, seen, depth + 1);
+            : this.#redactValue(item, seen, depth + 1, isIdentifierKey(String(rawKey)));
       }
       return result;
     } finally {

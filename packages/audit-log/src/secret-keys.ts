@@ -29,3 +29,11 @@ export function isSecretKey(key: string): boolean {
   if (name === 'key' || name.endsWith('key')) return true;
   return SECRET_NAME_PARTS.some((part) => name.includes(part));
 }
+
+/**
+ * `id`, `driveId`, `permission_ids`: values are Graph identifiers, not free text. The case or the
+ * separator must mark the word, so `paid` or `valid` are not identifier names.
+ */
+export function isIdentifierKey(key: string): boolean {
+  return /^ids?$/i.test(key) || /[a-z0-9](Ids?|IDs?|[_-]ids?)$/.test(key);
+}

@@ -32,12 +32,39 @@ function looksLikeBase64Blob(run: string): boolean {
   return /[A-Z]/.test(run) && /[a-z]/.test(run) && /[0-9]/.test(run);
 }
 
-export function scrubSecretShapes(text: string): string {
-  return text
+/**
+ * Graph URLs in a write plan carry drive ids (`b!…`) and permission ids as path segments; secrets
+ * travel in query strings and bodies (handled above), not there.
+ */
+function isUrlPathSegmentOrDriveId(text: string, offset: number, length: number): boolean {
+  if (text.slice(Math.max(0, offset - 2), offset) === 'b!') return true;
+  const before = text[offset - 1];
+  const after = text[offset + length];
+  return (
+    before === '/' &&
+    (after === undefined || after === '/' || after === '?' || /\s/.test(after)) &&
+    text.lastIndexOf('://', offset) !== -1
+  );
+}
+
+export interface ScrubOptions {
+  /**
+   * The text is a Graph identifier (a field named like `driveId`): drive and permission ids are
+   * long base64, so the blob rule would erase the very target an audit line must name.
+   */
+  identifier?: boolean;
+}
+
+export function scrubSecretShapes(text: string, options: ScrubOptions = {}): string {
+  const scrubbed = text
     .replace(PEM, REDACTED)
     .replace(JWT, REDACTED)
     .replace(AUTH_SCHEME, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(ASSIGNED_SECRET, (_match, name: string) => `${name}=${REDACTED}`)
-    .replace(SECRET_ALPHABET_RUN, (run) => (looksLikeClientSecret(run) ? REDACTED : run))
-    .replace(BASE64_RUN, (run) => (looksLikeBase64Blob(run) ? REDACTED : run));
+    .replace(SECRET_ALPHABET_RUN, (run) => (looksLikeClientSecret(run) ? REDACTED : run));
+  return options.identifier === true
+    ? scrubbed
+    : scrubbed.replace(BASE64_RUN, (run, offset: number, whole: string) =>
+        looksLikeBase64Blob(run) && !isUrlPathSegmentOrDriveId(whole, offset, run.length) ? REDACTED : run,
+      );
 }

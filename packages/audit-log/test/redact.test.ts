@@ -63,6 +63,26 @@ describe('Redactor', () => {
     expect(redactor.redactString(`pfx ${blob}`)).toBe(`pfx ${REDACTED}`);
   });
 
+  it('keeps long base64 Graph ids under identifier names, and still removes real secrets there', () => {
+    const redactor = new Redactor();
+    const driveId = 'b!2ZZ6Y0pxW0GBl6Tq7m8EvQ8kV0n4JqFJi5zL9p4tWgC0lLgJ7YwSSbl6aC5yYb0X';
+    const permissionId = 'aTowIy5mfG1lbWJlcnNoaXB8YWRlbGV2QGNvbnRvc28uY29tfDEyMzQ1Njc4OQ';
+    expect(redactor.redact({ driveId, permission_id: permissionId, ids: [permissionId] })).toEqual({
+      driveId,
+      permission_id: permissionId,
+      ids: [permissionId],
+    });
+    // The same text under a free-text name is treated as a possible secret.
+    expect(redactor.redact({ note: permissionId, valid: permissionId })).toEqual({
+      note: REDACTED,
+      valid: REDACTED,
+    });
+    const url = `https://graph.microsoft.com/v1.0/drives/${driveId}/items/01ABC/permissions/${permissionId}`;
+    expect(redactor.redact({ plan: { method: 'DELETE', url } })).toEqual({ plan: { method: 'DELETE', url } });
+    expect(redactor.redactString(`drive b!${driveId.slice(2)} in text`)).toBe(`drive ${driveId} in text`);
+    expect(redactor.redact({ appId: 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.' })).toEqual({ appId: REDACTED });
+  });
+
   it('scrubs registered secrets anywhere, but ignores ones too short to be safe to scrub', () => {
     const redactor = new Redactor();
     redactor.registerSecret('hunter2 is/long');
