@@ -121,7 +121,8 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     search: string,
     body: Buffer,
   ) {
-    const rawPath = pathPart.slice(pathPart.indexOf('/', 1)) || '/';
+    const afterVersion = pathPart.indexOf('/', 1);
+    const rawPath = afterVersion === -1 ? '/' : pathPart.slice(afterVersion);
     const url = req.url ?? '/';
     if (req.method === 'POST' && /^\/\$batch\/?$/i.test(rawPath)) {
       return batch.execute({ ...context, url, bodyText: body.toString('utf8') });
@@ -140,7 +141,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     return pipeline.execute({
       ...context,
       method: req.method ?? 'GET',
-      rawPath: pathPart.indexOf('/', 1) === -1 ? '/' : rawPath,
+      rawPath,
       search,
       url,
       body: parsedBody,

@@ -1,6 +1,6 @@
 // A self-signed client certificate (RSA 2048, SHA-256), made synchronously so a test can create one
-// inline. Register `certificatePem` on an app; give `combinedPem` (key + certificate) to
-// ClientCertificateCredential.
+// inline. `certificatePem` holds the certificate followed by its private key: the one PEM that both
+// registerApp (which reads only the certificate) and ClientCertificateCredential accept.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import {
   bitString,
@@ -15,12 +15,12 @@ import {
 } from './der.js';
 
 export interface ClientCertificate {
-  /** The certificate alone (PEM), what an app registration holds. */
+  /** Certificate then private key (PEM): for ClientCertificateCredential and for registerApp alike. */
   certificatePem: string;
-  /** The PKCS#8 private key (PEM). */
+  /** The PKCS#8 private key alone (PEM). */
   privateKeyPem: string;
-  /** Private key followed by the certificate: the PEM file ClientCertificateCredential reads. */
-  combinedPem: string;
+  /** The certificate alone (PEM), the public part an app registration shows. */
+  publicCertificatePem: string;
 }
 
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
@@ -50,7 +50,7 @@ export function createClientCertificate(commonName = 'graph-sim test client'): C
   );
   const signature = sign('sha256', tbs, privateKey);
   const certificate = sequence(tbs, algorithm, bitString(signature));
-  const certificatePem = toPem('CERTIFICATE', certificate);
+  const publicCertificatePem = toPem('CERTIFICATE', certificate);
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return { certificatePem, privateKeyPem, combinedPem: `${privateKeyPem}${certificatePem}` };
+  return { certificatePem: `${publicCertificatePem}${privateKeyPem}`, privateKeyPem, publicCertificatePem };
 }

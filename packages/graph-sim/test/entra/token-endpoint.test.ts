@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import {
   ClientAssertionCredential,
   ClientCertificateCredential,
@@ -65,15 +66,18 @@ describe('Entra token endpoint through @azure/identity', () => {
 
   it('issues a token for a certificate-signed client assertion (ClientCertificateCredential)', async () => {
     const certificate = createClientCertificate();
+    // One PEM serves both sides: X509Certificate and registerApp read the certificate, identity the key.
+    expect(new X509Certificate(certificate.certificatePem).subject).toContain('graph-sim test client');
     const app = sim.registerApp({
       roles: ['SecurityAlert.Read.All'],
       certificatePem: certificate.certificatePem,
     });
     expect(app.secret).toBeUndefined();
+    expect(app.certificatePem).not.toContain('PRIVATE KEY');
     const credential = new ClientCertificateCredential(
       sim.tenantId,
       app.clientId,
-      { certificate: certificate.combinedPem },
+      { certificate: certificate.certificatePem },
       options,
     );
     const token = await credential.getToken(SCOPE);
@@ -91,7 +95,7 @@ describe('Entra token endpoint through @azure/identity', () => {
     const credential = new ClientCertificateCredential(
       sim.tenantId,
       app.clientId,
-      { certificate: other.combinedPem },
+      { certificate: other.certificatePem },
       options,
     );
     await expect(credential.getToken(SCOPE)).rejects.toThrow(/700027/);
