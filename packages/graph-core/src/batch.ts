@@ -6,7 +6,7 @@ import { BadRequestError, type GraphError, TransientError } from './errors.js';
 import type { BatchOptions, BatchRequest, BatchResult } from './graph-client.js';
 import type { GraphVersion, RequestTarget } from './request-target.js';
 import { errorFromResponse } from './response-errors.js';
-import { parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
+import { isIdempotentMethod, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
 import type { Scheduler } from './scheduler.js';
 import { type GraphResponseInfo, recordRequestId } from './tracking.js';
 import type { Transport } from './transport.js';
@@ -182,7 +182,11 @@ async function runChunk(
         batchId: id,
       });
       const subRetryAfter = parseRetryAfter(headers['retry-after'], scheduler.clock.now());
-      if (RETRYABLE_STATUSES.has(sub.status)) {
+      // A 504 may hide a write that happened; only reads are sent again after one.
+      if (
+        RETRYABLE_STATUSES.has(sub.status) &&
+        (sub.status !== 504 || isIdempotentMethod(member.request.method))
+      ) {
         retry.push(member);
         if (subRetryAfter !== undefined) retryAfterMs = Math.max(retryAfterMs ?? 0, subRetryAfter);
       }

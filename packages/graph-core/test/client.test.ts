@@ -1,11 +1,16 @@
+import { ClientSecretCredential } from '@azure/identity';
+import { startGraphSim } from '@m365-mcp/graph-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   collectRequestIds,
+  createGraphClient,
   ForbiddenError,
   f,
   type GraphError,
   NotFoundError,
+  resolveCloud,
+  UnauthorizedError,
   UntrustedLinkError,
 } from '../src/index.js';
 import { graphRequests, startContext, type TestContext, USERS } from './support/sim.js';
@@ -112,6 +117,22 @@ describe('GraphClient against graph-sim (client secret)', () => {
     expect(ctx.sim.requests.all().length).toBe(before);
   });
 
+  it('follows a delta round to its deltaLink, then asks for changes with it', async () => {
+    const round = await ctx.client.delta('/users/delta', { schema: userSchema });
+    expect(round).toMatchObject({ complete: true, pages: 3 });
+    expect(round.items).toHaveLength(25);
+    expect(round.deltaLink).toMatch(/\$deltatoken=round-1/);
+    const changes = await ctx.client.delta(round.deltaLink ?? '');
+    expect(changes.items).toEqual([USERS[0]]);
+    expect(changes.deltaLink).toMatch(/\$deltatoken=round-2/);
+  });
+
+  it('stops waiting when the caller aborts', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error('caller gave up'));
+    await expect(ctx.client.get('/users', { signal: controller.signal })).rejects.toThrow('caller gave up');
+  });
+
   it('collects the request-ids an operation caused and reports every response', async () => {
     ctx.responses.length = 0;
     ctx.sim.requests.clear();
@@ -125,6 +146,32 @@ describe('GraphClient against graph-sim (client secret)', () => {
       ['GET', '/users', 200, 'directory'],
     ]);
     expect(ctx.responses.map((r) => r.requestId)).toEqual(requestIds);
+  });
+});
+
+describe('GraphClient with a wrong client secret', () => {
+  it('fails with UnauthorizedError and never shows the secret', async () => {
+    const sim = await startGraphSim({ routes: [] });
+    const secret = 'wrong-secret-value~1234567890abcdefghij';
+    const app = sim.registerApp({ roles: [] });
+    const credential = new ClientSecretCredential(sim.tenantId, app.clientId, secret, {
+      authorityHost: sim.url,
+      disableInstanceDiscovery: true,
+      tlsOptions: { ca: sim.ca },
+    });
+    const cloud = resolveCloud({ AZURE_AUTHORITY_HOST: sim.url, M365_GRAPH_URL: sim.url });
+    const client = createGraphClient({ credential, cloud, ca: sim.ca });
+    try {
+      const error = await client.get('/users').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(UnauthorizedError);
+      expect((error as UnauthorizedError).code).toBe('credentialError');
+      expect(JSON.stringify(error)).not.toContain(secret);
+      expect(String(error)).not.toContain(secret);
+      expect(sim.requests.all().filter((entry) => entry.side === 'graph')).toHaveLength(0);
+    } finally {
+      await client.close();
+      await sim.close();
+    }
   });
 });
 

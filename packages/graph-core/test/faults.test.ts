@@ -106,6 +106,24 @@ describe('faults against graph-sim', () => {
     expect(graphRequests(ctx.sim, path)).toHaveLength(1);
   });
 
+  it('retries a throttled POST but not one that timed out at the gateway', async () => {
+    const path = `/users/${USERS[1]?.id}/revokeSignInSessions`;
+    ctx.sim.faults.add({
+      match: { method: 'POST', path },
+      times: 1,
+      fault: { kind: 'status', status: 429, retryAfter: 0 },
+    });
+    await ctx.client.post(path);
+    expect(graphRequests(ctx.sim, path).map((entry) => entry.status)).toEqual([429, 200]);
+
+    ctx.sim.requests.clear();
+    ctx.sim.faults.add({ match: { method: 'POST', path }, times: 1, fault: { kind: 'status', status: 504 } });
+    const error = await ctx.client.post(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as TransientError).status).toBe(504);
+    expect(graphRequests(ctx.sim, path)).toHaveLength(1);
+  });
+
   it('stops a nextLink loop', async () => {
     ctx.sim.faults.add({ match: { path: '/users' }, skip: 1, times: 10, fault: { kind: 'nextLinkLoop' } });
     const result = await ctx.client.list('/users', { schema: z.object({ id: z.string() }) });

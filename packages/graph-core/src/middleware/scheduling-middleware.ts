@@ -60,7 +60,8 @@ export class SchedulingMiddleware implements Middleware {
         // The service throttles the workload, not the request: hold every request of it back.
         this.scheduler.pause(init.workload, waitMs);
       }
-      const retryable = outcome.kind === 'throttled' || init.retryOnDrop;
+      // 429 and 503 say the request was not processed; a 504 (or a drop) may hide one that was.
+      const retryable = (outcome.kind === 'throttled' && outcome.status !== 504) || init.retryOnDrop;
       const withinBudget = attempt < budget.maxRetries && waitedMs + waitMs <= budget.maxTotalWaitMs;
       if (!retryable || !withinBudget) {
         if (outcome.kind === 'throttled') return; // the caller turns the last response into a typed error

@@ -1,8 +1,5 @@
 // A graph-sim with small fixture routes, and a GraphClient signed in through a real
 // @azure/identity credential against it (client secret or client certificate).
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { ClientCertificateCredential, ClientSecretCredential, type TokenCredential } from '@azure/identity';
 import {
   createClientCertificate,
@@ -45,6 +42,16 @@ export const FIXTURE_ROUTES: readonly RouteDefinition[] = [
     pageSize: 10,
     filterable: ['displayName', 'surname', 'id'],
     handler: () => ({ kind: 'collection', items: USERS }),
+  },
+  {
+    method: 'GET',
+    path: '/users/delta',
+    workload: 'directory',
+    pageSize: 10,
+    handler: (ctx) =>
+      ctx.query.raw.has('$deltatoken')
+        ? { kind: 'delta', items: USERS.slice(0, 1), deltaToken: 'round-2' }
+        : { kind: 'delta', items: USERS, deltaToken: 'round-1' },
   },
   {
     method: 'GET',
@@ -116,13 +123,14 @@ export async function startContext(
   if (options.credential === 'certificate') {
     const certificate = createClientCertificate();
     const app = sim.registerApp({ roles: GRANTED_ROLES, certificatePem: certificate.certificatePem });
-    const dir = mkdtempSync(join(tmpdir(), 'graph-core-test-'));
-    const certificatePath = join(dir, 'client.pem');
-    writeFileSync(certificatePath, certificate.combinedPem, { mode: 0o600 });
+    // The credential wants the private key and the certificate in one PEM.
+    const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/.exec(
+      certificate.certificatePem,
+    )?.[0];
     credential = new ClientCertificateCredential(
       sim.tenantId,
       app.clientId,
-      { certificatePath },
+      { certificate: `${certificate.privateKeyPem}${certificateBlock ?? ''}` },
       credentialOptions,
     );
   } else {
