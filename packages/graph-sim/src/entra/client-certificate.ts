@@ -1,6 +1,6 @@
 // A self-signed client certificate (RSA 2048, SHA-256), made synchronously so a test can create one
-// inline. `certificatePem` holds the certificate followed by its private key: the one PEM that both
-// registerApp (which reads only the certificate) and ClientCertificateCredential accept.
+// inline. Register `certificatePem` on an app; give `combinedPem` (certificate + key) to
+// ClientCertificateCredential, or write it to AZURE_CLIENT_CERTIFICATE_PATH.
 import { generateKeyPairSync, randomBytes, sign } from 'node:crypto';
 import {
   bitString,
@@ -15,12 +15,12 @@ import {
 } from './der.js';
 
 export interface ClientCertificate {
-  /** Certificate then private key (PEM): for ClientCertificateCredential and for registerApp alike. */
+  /** The certificate alone (PEM), what an app registration holds. */
   certificatePem: string;
   /** The PKCS#8 private key alone (PEM). */
   privateKeyPem: string;
-  /** The certificate alone (PEM), the public part an app registration shows. */
-  publicCertificatePem: string;
+  /** Certificate then private key (PEM): what ClientCertificateCredential reads. */
+  combinedPem: string;
 }
 
 const SHA256_WITH_RSA = '1.2.840.113549.1.1.11';
@@ -50,7 +50,7 @@ export function createClientCertificate(commonName = 'graph-sim test client'): C
   );
   const signature = sign('sha256', tbs, privateKey);
   const certificate = sequence(tbs, algorithm, bitString(signature));
-  const publicCertificatePem = toPem('CERTIFICATE', certificate);
+  const certificatePem = toPem('CERTIFICATE', certificate);
   const privateKeyPem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-  return { certificatePem: `${publicCertificatePem}${privateKeyPem}`, privateKeyPem, publicCertificatePem };
+  return { certificatePem, privateKeyPem, combinedPem: `${certificatePem}${privateKeyPem}` };
 }

@@ -66,18 +66,20 @@ describe('Entra token endpoint through @azure/identity', () => {
 
   it('issues a token for a certificate-signed client assertion (ClientCertificateCredential)', async () => {
     const certificate = createClientCertificate();
-    // One PEM serves both sides: X509Certificate and registerApp read the certificate, identity the key.
     expect(new X509Certificate(certificate.certificatePem).subject).toContain('graph-sim test client');
+    expect(certificate.certificatePem).not.toContain('PRIVATE KEY');
     const app = sim.registerApp({
       roles: ['SecurityAlert.Read.All'],
       certificatePem: certificate.certificatePem,
     });
     expect(app.secret).toBeUndefined();
-    expect(app.certificatePem).not.toContain('PRIVATE KEY');
+    // A key pasted along with the certificate is ignored, never stored.
+    const withKey = sim.registerApp({ roles: [], certificatePem: certificate.combinedPem });
+    expect(withKey.certificatePem).not.toContain('PRIVATE KEY');
     const credential = new ClientCertificateCredential(
       sim.tenantId,
       app.clientId,
-      { certificate: certificate.certificatePem },
+      { certificate: certificate.combinedPem },
       options,
     );
     const token = await credential.getToken(SCOPE);
@@ -95,7 +97,7 @@ describe('Entra token endpoint through @azure/identity', () => {
     const credential = new ClientCertificateCredential(
       sim.tenantId,
       app.clientId,
-      { certificate: other.certificatePem },
+      { certificate: other.combinedPem },
       options,
     );
     await expect(credential.getToken(SCOPE)).rejects.toThrow(/700027/);
