@@ -1,6 +1,7 @@
 // The tenant model and the tenants that come with the simulator.
 
 export type { ComplianceData } from './compliance.js';
+export * from './demo/directory/public.js';
 export { createDemoTenant, type DemoTenantOptions } from './demo/index.js';
 export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './demo/people.js';
 export type { DirectoryData, GraphUser } from './directory.js';
