@@ -14,14 +14,18 @@ describe('security and SharePoint route tables', () => {
 
   it('the permission reads need what Microsoft documents', () => {
     const find = (method: string, path: string) => {
-      const route = [...securityRoutes, ...sharepointRoutes].find((r) => r.method === method && r.path === path);
+      const route = [...securityRoutes, ...sharepointRoutes].find(
+        (r) => r.method === method && r.path === path,
+      );
       if (!route) throw new Error(`no route ${method} ${path}`);
       return resolveRoutePermissions(route).anyOf;
     };
     expect(find('GET', '/sites/{id}/permissions')).toEqual(['Sites.FullControl.All']);
     expect(find('GET', '/admin/sharepoint/settings')).toContain('SharePointTenantSettings.Read.All');
     expect(find('PATCH', '/admin/sharepoint/settings')).toEqual(['SharePointTenantSettings.ReadWrite.All']);
-    expect(find('DELETE', '/drives/{driveId}/items/{itemId}/permissions/{permissionId}')).not.toContain('Files.Read.All');
+    expect(find('DELETE', '/drives/{driveId}/items/{itemId}/permissions/{permissionId}')).not.toContain(
+      'Files.Read.All',
+    );
     expect(find('PATCH', '/security/incidents/{id}')).toEqual(['SecurityIncident.ReadWrite.All']);
     expect(find('GET', '/security/alerts_v2')).toContain('SecurityAlert.Read.All');
   });
