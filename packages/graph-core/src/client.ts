@@ -26,6 +26,8 @@ export interface GraphClientOptions {
   scheduler?: SchedulerOptions | Scheduler;
   /** Aborts every request of this client. */
   signal?: AbortSignal;
+  /** Longest wait for one attempt's response and body before it counts as dropped. Default 100 s. */
+  timeoutMs?: number;
   /** Called for every Graph response, retries and $batch sub-responses included. */
   onResponse?: (info: GraphResponseInfo) => void;
 }
@@ -54,7 +56,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     new AuthenticationHandler(
       new TokenCredentialAuthenticationProvider(options.credential, { scopes: [options.cloud.graphScope] }),
     ),
-    new SchedulingMiddleware(scheduler, options.onResponse),
+    new SchedulingMiddleware(scheduler, options.onResponse, options.timeoutMs ?? 100_000),
     new RedirectHandler(),
     new UndiciHttpHandler(agent),
   ];

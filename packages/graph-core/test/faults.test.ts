@@ -124,6 +124,25 @@ describe('faults against graph-sim', () => {
     expect(graphRequests(ctx.sim, path)).toHaveLength(1);
   });
 
+  it('gives up on a hung attempt after the timeout and retries a GET', async () => {
+    const client = ctx.makeClient({ timeoutMs: 150 });
+    ctx.sim.faults.add({ match: { path: '/users' }, times: 1, fault: { kind: 'delay', ms: 600 } });
+    const result = await client.list('/users', { maxPages: 1 });
+    expect(result.items).toHaveLength(10);
+    // The simulator logs the slow request once it has finished answering nobody.
+    await waitFor(() => graphRequests(ctx.sim, '/users').length === 2);
+    const log = graphRequests(ctx.sim, '/users');
+    expect(log.map((entry) => entry.fault)).toEqual(['delay', undefined]);
+    // The retry went out while the slow answer was still being prepared.
+    expect((log[1]?.time ?? 0) - (log[0]?.time ?? 0)).toBeLessThan(600);
+
+    const path = `/users/${USERS[2]?.id}/revokeSignInSessions`;
+    ctx.sim.faults.add({ match: { method: 'POST', path }, times: 1, fault: { kind: 'delay', ms: 600 } });
+    const error = await client.post(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TransientError);
+    expect((error as TransientError).code).toBe('timeout');
+  });
+
   it('stops a nextLink loop', async () => {
     ctx.sim.faults.add({ match: { path: '/users' }, skip: 1, times: 10, fault: { kind: 'nextLinkLoop' } });
     const result = await ctx.client.list('/users', { schema: z.object({ id: z.string() }) });

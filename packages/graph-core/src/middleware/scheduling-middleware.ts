@@ -11,7 +11,7 @@ import { RequestControl } from './request-control.js';
 type Outcome =
   | { kind: 'done' }
   | { kind: 'throttled'; status: number; retryAfterMs: number | undefined }
-  | { kind: 'dropped'; error: unknown }
+  | { kind: 'dropped'; error: unknown; timedOut: boolean }
   | { kind: 'malformed' };
 
 export class SchedulingMiddleware implements Middleware {
@@ -20,6 +20,8 @@ export class SchedulingMiddleware implements Middleware {
   constructor(
     private readonly scheduler: Scheduler,
     private readonly onResponse: ((info: GraphResponseInfo) => void) | undefined,
+    /** Per attempt, body included: a hung connection must not hang the tool that waits on it. */
+    private readonly attemptTimeoutMs: number,
   ) {}
 
   setNext(next: Middleware): void {
@@ -39,14 +41,19 @@ export class SchedulingMiddleware implements Middleware {
       if (attempt > 0) setHeader(context, 'Retry-Attempt', String(attempt));
       const release = await this.scheduler.acquire(init.workload, init.signal);
       const startedAt = clock.now();
+      const timeout = AbortSignal.timeout(this.attemptTimeoutMs);
       let outcome: Outcome;
       try {
         context.response = undefined;
+        context.options = {
+          ...context.options,
+          signal: init.signal === undefined ? timeout : AbortSignal.any([init.signal, timeout]),
+        };
         await next.execute(context);
         outcome = await this.inspect(context, control);
       } catch (error) {
         if (init.signal?.aborted) throw init.signal.reason;
-        outcome = { kind: 'dropped', error };
+        outcome = { kind: 'dropped', error, timedOut: timeout.aborted };
       } finally {
         release();
       }
@@ -76,7 +83,7 @@ export class SchedulingMiddleware implements Middleware {
 
   private async inspect(context: Context, control: RequestControl): Promise<Outcome> {
     const response = context.response;
-    if (response === undefined) return { kind: 'dropped', error: new Error('No response.') };
+    if (response === undefined) return { kind: 'dropped', error: new Error('No response.'), timedOut: false };
     if (RETRYABLE_STATUSES.has(response.status)) {
       return {
         kind: 'throttled',
@@ -137,13 +144,15 @@ function failureOf(outcome: Outcome, control: RequestControl, attempt: number): 
     });
   }
   const cause = outcome.kind === 'dropped' ? outcome.error : undefined;
+  const timedOut = outcome.kind === 'dropped' && outcome.timedOut;
+  const what = timedOut ? 'Microsoft Graph did not answer in time' : networkMessage(cause);
   const unsafe = control.init.retryOnDrop
     ? ''
     : ' It was not retried because it may already have taken effect.';
   return new TransientError({
     status: 0,
-    code: 'networkError',
-    message: `${method} ${path}: ${networkMessage(cause)} (${tries}).${unsafe}`,
+    code: timedOut ? 'timeout' : 'networkError',
+    message: `${method} ${path}: ${what} (${tries}).${unsafe}`,
     method,
     path,
     cause,
