@@ -45,13 +45,9 @@ export function errorFromResponse(response: ErrorResponse): GraphError {
 
   if (status === 403) {
     const { least, all } = permissionsFor(method, path);
-    const requiredPermissions = [...least, ...all.filter((name) => !least.includes(name))];
-    const hint =
-      requiredPermissions.length === 0
-        ? ''
-        : ` The app needs the application permission ${requiredPermissions[0]}` +
-          (requiredPermissions.length > 1 ? ` (or one of ${requiredPermissions.slice(1).join(', ')})` : '') +
-          ', granted with admin consent.';
+    // `all` starts with `least`: least-privileged first.
+    const requiredPermissions = all;
+    const hint = permissionHint(least, all);
     return graphErrorForStatus({ ...base, message: `${prefix}${detail}.${hint}`, requiredPermissions });
   }
   const retryAfterSeconds = response.retryAfterMs === undefined ? undefined : response.retryAfterMs / 1000;
@@ -64,6 +60,17 @@ export function errorFromResponse(response: ErrorResponse): GraphError {
     });
   }
   return graphErrorForStatus({ ...base, message: `${prefix}${detail}` });
+}
+
+/** Names the least-privileged permission and a few broader ones; the full list is on the error. */
+function permissionHint(least: readonly string[], all: readonly string[]): string {
+  const [first, ...otherLeast] = least.length > 0 ? least : all;
+  if (first === undefined) return '';
+  const alternatives = [...otherLeast, ...all.filter((name) => name !== first && !otherLeast.includes(name))];
+  const shown = alternatives.slice(0, 3);
+  const more = alternatives.length > shown.length ? ', …' : '';
+  const or = shown.length === 0 ? '' : ` (or one of ${shown.join(', ')}${more})`;
+  return ` The app needs the application permission ${first}${or}, granted with admin consent.`;
 }
 
 function defaultCode(status: number): string {

@@ -34,6 +34,15 @@ describe('permission catalogue', () => {
     expect(byAppId.all.length).toBeGreaterThan(0);
   });
 
+  it('never advises a write permission for a read', () => {
+    // Microsoft's data marks User.ReadWrite.All least-privileged for GET+POST /users as one set.
+    const { least, all } = permissionsFor('GET', '/users');
+    expect(least).toEqual(['User.ReadBasic.All']);
+    const firstWrite = all.findIndex((name) => /Write/.test(name));
+    expect(all.slice(firstWrite).every((name) => /Write/.test(name))).toBe(true);
+    expect(permissionsFor('POST', '/users').least).toContain('User.ReadWrite.All');
+  });
+
   it('gives empty lists for unknown paths', () => {
     expect(permissionsFor('GET', '/no/such/thing')).toEqual({ least: [], all: [] });
   });

@@ -114,9 +114,29 @@ export function permissionsFor(method: string, path: string): PathPermissions {
   const match = candidates.find((pattern) => pattern.regex.test(joined));
   if (match === undefined) return { least: [], all: [] };
   const nameAt = (index: number): string | undefined => data.names[index];
-  const least = match.least.map(nameAt).filter(isString);
+  let least = match.least.map(nameAt).filter(isString);
   const all = match.all.map(nameAt).filter(isString);
-  return { least, all: [...least, ...all.filter((name) => !least.includes(name))] };
+  // Microsoft marks "least" per set of methods, so a ReadWrite permission marked least for
+  // POST /users shows up as least for GET /users too. For a read, never advise a write permission
+  // while a read permission would do.
+  if (isRead(method)) {
+    const reads = least.filter((name) => !grantsWrites(name));
+    if (reads.length > 0) least = reads;
+  }
+  const rest = all.filter((name) => !least.includes(name));
+  const ordered = isRead(method)
+    ? [...rest.filter((name) => !grantsWrites(name)), ...rest.filter(grantsWrites)]
+    : rest;
+  return { least, all: [...least, ...ordered] };
+}
+
+function isRead(method: string): boolean {
+  const upper = method.toUpperCase();
+  return upper === 'GET' || upper === 'HEAD';
+}
+
+function grantsWrites(permission: string): boolean {
+  return /write|\.(manage|fullcontrol|delete|create)/i.test(permission);
 }
 
 function normaliseRequestPath(path: string): string {
