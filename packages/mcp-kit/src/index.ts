@@ -35,6 +35,13 @@ export { createServer } from './server/create-server.js';
 export type { StderrWrite } from './server/logger.js';
 export type { AnyToolDefinition, ServerDefinition } from './server/server-definition.js';
 export type { AuditSink, ServerDeps } from './server/server-runtime.js';
+export {
+  assessmentMetaKey,
+  assessmentShape,
+  type PostureStatus,
+  postureStatuses,
+  postureStatusSchema,
+} from './tools/assessment.js';
 export { cursorSchema, decodeCursor, encodeCursor, limitSchema, paginate } from './tools/cursor.js';
 export {
   defineTool,

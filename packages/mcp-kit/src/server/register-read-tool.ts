@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentMetaKey } from '../tools/assessment.js';
 import type { ToolDefinition } from '../tools/define-tool.js';
 import { answerResult } from '../tools/tool-result.js';
 import { auditedCall } from './audited-call.js';
@@ -17,6 +18,7 @@ export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): 
       inputSchema: tool.input,
       outputSchema: tool.output,
       annotations: { title: tool.title, ...tool.annotations },
+      ...(tool.assessment ? { _meta: { [assessmentMetaKey]: true } } : {}),
     },
     (args: Record<string, unknown>, extra) =>
       auditedCall(runtime, extra, {

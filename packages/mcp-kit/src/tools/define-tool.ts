@@ -32,6 +32,11 @@ export interface ToolSpec<I extends Shape, O extends Shape> {
    * (for instance when it returns analysis results built from tenant strings).
    */
   tenantData?: boolean;
+  /**
+   * Marks the server's assessment tool, which m365-posture calls with `{}`; its output must include
+   * `assessmentShape` (status, statusRule, findings, nextActions).
+   */
+  assessment?: boolean;
   handler(args: Args<I>, ctx: ToolContext): Promise<ToolAnswer<z.infer<z.ZodObject<O>>>>;
 }
 
@@ -45,6 +50,7 @@ export interface ToolDefinition {
   readonly output: Shape;
   readonly annotations: ToolAnnotations;
   readonly tenantData: boolean;
+  readonly assessment: boolean;
   run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolAnswer<Record<string, unknown>>>;
 }
 
@@ -67,6 +73,7 @@ export function defineTool<I extends Shape, O extends Shape>(spec: ToolSpec<I, O
     output: spec.output,
     annotations: spec.annotations,
     tenantData: spec.tenantData ?? false,
+    assessment: spec.assessment ?? false,
     // The SDK has already parsed the arguments with `input`, so they have its output type.
     run: (args, ctx) => spec.handler(args as Args<I>, ctx),
   };
