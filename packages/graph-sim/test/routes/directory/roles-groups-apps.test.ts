@@ -124,6 +124,23 @@ describe('directory routes: roles, groups, applications', () => {
     expect(errorCode(missing)).toBe('Request_ResourceNotFound');
   });
 
+  it("lists every application permission to Microsoft Graph from Graph's service principal (appRoleAssignedTo)", async () => {
+    const apps = await t.clientWith(['Application.Read.All']);
+    const granted = await apps.all(`/servicePrincipals/${demoAppIds.graph.sp}/appRoleAssignedTo`);
+    expect(granted.every((g) => g.resourceId === demoAppIds.graph.sp)).toBe(true);
+    expect(
+      granted.filter((g) => g.principalId === demoAppIds.reporting.sp).map((g) => g.appRoleId),
+    ).toContain('19dbc75e-c2e2-444c-a770-ec69d8559fc7');
+    const filtered = await apps.all(
+      `/servicePrincipals/${demoAppIds.graph.sp}/appRoleAssignedTo?$filter=principalId eq ${demoAppIds.hrSync.sp}`,
+    );
+    expect(filtered.map((g) => g.principalDisplayName)).toEqual(['Contoso HR Sync']);
+    const denied = await (await t.clientWith(['User.Read.All'])).get(
+      `/servicePrincipals/${demoAppIds.graph.sp}/appRoleAssignedTo`,
+    );
+    expect(denied.status).toBe(403);
+  });
+
   it('serves the tenant: organization, domains and licences', async () => {
     const org = await t.clientWith([
       'Organization.Read.All',
