@@ -90,6 +90,12 @@ describe('demo tenant: SharePoint', () => {
     expect(csv.size).toBe(Buffer.byteLength(csv.content ?? ''));
   });
 
+  it('Marketing: its description carries a prompt injection, as tenant text may', () => {
+    expect(sharepoint.sites.find((s) => s.path === '/sites/marketing')?.description).toMatch(
+      /ignore your previous instructions/i,
+    );
+  });
+
   it('Marketing: anonymous edit links without expiry, and guests from fabrikam.com and gmail.com', () => {
     const drive = driveOf('/sites/marketing');
     const anonymousEdit = drive.items

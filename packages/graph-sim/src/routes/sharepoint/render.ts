@@ -99,7 +99,10 @@ export function renderItem(
     lastModifiedBy: identitySet(item.lastModifiedBy),
     lastModifiedDateTime: item.lastModifiedDateTime,
     name: item.name,
-    webUrl: item.parentId === null ? drive.webUrl : `${drive.webUrl}${encodeURI(path)}`,
+    webUrl:
+      item.parentId === null
+        ? drive.webUrl
+        : `${drive.webUrl}${path.split('/').map(encodeURIComponent).join('/')}`,
     cTag: `"c:{${etagGuid}},${item.sequence}"`,
     size: item.size,
   };
