@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { BadRequestError, type GraphError, TransientError } from './errors.js';
 import type { BatchOptions, BatchRequest, BatchResult } from './graph-client.js';
+import type { WorkloadPause } from './middleware/request-control.js';
 import type { GraphVersion, RequestTarget } from './request-target.js';
 import { errorFromResponse } from './response-errors.js';
 import { isIdempotentMethod, parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
@@ -128,6 +129,7 @@ async function runChunk(
   signal: AbortSignal | undefined,
 ): Promise<BatchResult[]> {
   const { scheduler } = context;
+  const byId = new Map(members.map((member) => [member.request.id, member]));
   const final = new Map<string, BatchResult>();
   const attempts = new Map<string, number>();
   let pending = [...members];
@@ -144,6 +146,7 @@ async function runChunk(
       signal,
       workload: commonWorkload(pending),
       retryOnDrop: pending.every((member) => member.request.method === 'GET'),
+      pausesInBody: (body, now) => announcedPauses(body, now, byId),
     });
     const durationMs = scheduler.clock.now() - startedAt;
     const parsed = batchResponseSchema.safeParse(response.body);
@@ -213,6 +216,20 @@ async function runChunk(
   return members.map(
     (member) => final.get(member.request.id) ?? missing(member, attempts.get(member.request.id) ?? 0),
   );
+}
+
+/** Sub-responses that were throttled with a Retry-After: their workloads pause for it. */
+function announcedPauses(body: unknown, now: number, byId: ReadonlyMap<string, Prepared>): WorkloadPause[] {
+  const parsed = batchResponseSchema.safeParse(body);
+  if (!parsed.success) return [];
+  const pauses: WorkloadPause[] = [];
+  for (const sub of parsed.data.responses) {
+    const member = byId.get(sub.id);
+    if (member === undefined || !RETRYABLE_STATUSES.has(sub.status)) continue;
+    const ms = parseRetryAfter(lowerCaseKeys(sub.headers ?? {})['retry-after'], now);
+    if (ms !== undefined) pauses.push({ workload: member.workload, ms });
+  }
+  return pauses;
 }
 
 function toWire(member: Prepared, pendingIds: ReadonlySet<string>): WireRequest {

@@ -2,7 +2,7 @@
 // error. Everything above (paging, $batch, the GraphClient methods) is built on `send`.
 import { type Client, ResponseType } from '@microsoft/microsoft-graph-client';
 import { TransientError, toGraphError } from './errors.js';
-import { RequestControl } from './middleware/request-control.js';
+import { RequestControl, type RequestControlInit } from './middleware/request-control.js';
 import { type GraphVersion, type QueryParams, type RequestTarget, resolveTarget } from './request-target.js';
 import { errorFromResponse } from './response-errors.js';
 import { isIdempotentMethod } from './retry-policy.js';
@@ -20,6 +20,7 @@ export interface SendOptions {
   retryOnDrop?: boolean | undefined;
   /** Overrides the workload the path implies (a $batch takes its sub-requests' workload). */
   workload?: Workload | undefined;
+  pausesInBody?: RequestControlInit['pausesInBody'];
 }
 
 export interface GraphResponse {
@@ -55,6 +56,7 @@ export class Transport {
       retryOnDrop: options.retryOnDrop ?? isIdempotentMethod(method),
       expectJson: true,
       signal,
+      pausesInBody: options.pausesInBody,
     });
     const request = this.client
       .api(`${target.path}${target.search}`)

@@ -175,6 +175,31 @@ describe('faults against graph-sim', () => {
   });
 });
 
+describe('faithful throttling in graph-sim', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await startContext();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  it('gets every answer through a throttled directory without ever retrying early', async () => {
+    // One request at a time, so none is already on the wire when a 429 comes back: then not a
+    // single request may reach the simulator before the Retry-After it was given has passed.
+    const client = ctx.makeClient({ scheduler: { limits: { directory: { maxConcurrency: 1 } } } });
+    ctx.sim.throttling.setMode('faithful');
+    ctx.sim.throttling.configure('directory', { capacity: 8, refillPerSecond: 4 });
+    const ids = Array.from({ length: 16 }, (_, index) => USERS[index]?.id);
+    const users = await Promise.all(ids.map((id) => client.get(`/users/${id}`)));
+    expect(users).toHaveLength(16);
+    const log = graphRequests(ctx.sim);
+    expect(log.filter((entry) => entry.throttled).length).toBeGreaterThan(0);
+    expect(log.filter((entry) => entry.earlyRetry)).toEqual([]);
+    expect(log.filter((entry) => entry.status === 200)).toHaveLength(16);
+  });
+});
+
 async function waitFor(condition: () => boolean): Promise<void> {
   while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
 }

@@ -13,6 +13,16 @@ export interface RequestControlInit {
   /** Read and parse a 2xx body as JSON inside the retry loop, so a malformed body can be retried. */
   expectJson: boolean;
   signal: AbortSignal | undefined;
+  /**
+   * Throttling announced inside a 2xx body ($batch sub-responses): the workloads to pause and for
+   * how long, applied before the request's slot frees like a 429 on the request itself.
+   */
+  pausesInBody?: ((body: unknown, now: number) => readonly WorkloadPause[]) | undefined;
+}
+
+export interface WorkloadPause {
+  workload: Workload;
+  ms: number;
 }
 
 export class RequestControl implements MiddlewareOptions {

@@ -41,32 +41,29 @@ export class SchedulingMiddleware implements Middleware {
       if (attempt > 0) setHeader(context, 'Retry-Attempt', String(attempt));
       const release = await this.scheduler.acquire(init.workload, init.signal);
       const startedAt = clock.now();
-      const timeout = AbortSignal.timeout(this.attemptTimeoutMs);
       let outcome: Outcome;
       try {
-        context.response = undefined;
-        context.options = {
-          ...context.options,
-          signal: init.signal === undefined ? timeout : AbortSignal.any([init.signal, timeout]),
-        };
-        await next.execute(context);
-        outcome = await this.inspect(context, control);
+        outcome = await this.sendOnce(next, context, control);
       } catch (error) {
-        if (init.signal?.aborted) throw init.signal.reason;
-        outcome = { kind: 'dropped', error, timedOut: timeout.aborted };
-      } finally {
         release();
+        throw error;
       }
+      const retryAfterMs = outcome.kind === 'throttled' ? outcome.retryAfterMs : undefined;
+      const waitMs = retryAfterMs ?? this.scheduler.backoff(attempt);
+      if (outcome.kind === 'throttled') {
+        // The service throttles the workload, not the request: hold every request of it back, and
+        // do so before this slot frees, or the next queued request would walk into the throttle.
+        this.scheduler.pause(init.workload, waitMs);
+      } else if (outcome.kind === 'done' && init.pausesInBody !== undefined) {
+        for (const { workload, ms } of init.pausesInBody(control.json, clock.now())) {
+          this.scheduler.pause(workload, ms);
+        }
+      }
+      release();
       this.report(context, control, attempt, clock.now() - startedAt);
 
       if (outcome.kind === 'done') return;
-      const retryAfterMs = outcome.kind === 'throttled' ? outcome.retryAfterMs : undefined;
       control.retryAfterMs = retryAfterMs;
-      const waitMs = retryAfterMs ?? this.scheduler.backoff(attempt);
-      if (outcome.kind === 'throttled') {
-        // The service throttles the workload, not the request: hold every request of it back.
-        this.scheduler.pause(init.workload, waitMs);
-      }
       // 429 and 503 say the request was not processed; a 504 (or a drop) may hide one that was.
       const retryable = (outcome.kind === 'throttled' && outcome.status !== 504) || init.retryOnDrop;
       const withinBudget = attempt < budget.maxRetries && waitedMs + waitMs <= budget.maxTotalWaitMs;
@@ -78,6 +75,24 @@ export class SchedulingMiddleware implements Middleware {
       if (outcome.kind === 'throttled') await discardBody(context.response);
       waitedMs += waitMs;
       await clock.sleep(waitMs, init.signal);
+    }
+  }
+
+  /** One try on the wire; a failure to get an answer is an outcome, an abort by the caller is thrown. */
+  private async sendOnce(next: Middleware, context: Context, control: RequestControl): Promise<Outcome> {
+    const { signal } = control.init;
+    const timeout = AbortSignal.timeout(this.attemptTimeoutMs);
+    try {
+      context.response = undefined;
+      context.options = {
+        ...context.options,
+        signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout]),
+      };
+      await next.execute(context);
+      return await this.inspect(context, control);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      return { kind: 'dropped', error, timedOut: timeout.aborted };
     }
   }
 
