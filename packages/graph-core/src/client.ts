@@ -86,6 +86,10 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       const response = await transport.send('PATCH', path, { ...opts, body });
       return validate(opts.schema, response.body, { method: 'PATCH', path: response.target.path });
     },
+    async put(path, body, opts = {}) {
+      const response = await transport.send('PUT', path, { ...opts, body });
+      return validate(opts.schema, response.body, { method: 'PUT', path: response.target.path });
+    },
     async delete(path, opts = {}) {
       await transport.send('DELETE', path, opts);
     },

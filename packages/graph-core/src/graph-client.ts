@@ -106,6 +106,7 @@ export interface GraphClient {
   delta<T = unknown>(path: string, options?: ListOptions<T>): Promise<DeltaResult<T>>;
   post<T = unknown>(path: string, body?: unknown, options?: ReadOptions<T>): Promise<T>;
   patch<T = unknown>(path: string, body?: unknown, options?: ReadOptions<T>): Promise<T>;
+  put<T = unknown>(path: string, body?: unknown, options?: ReadOptions<T>): Promise<T>;
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** JSON batching: chunks of 20 through `/$batch`, only failed (429/503/504) sub-requests retried. */
   batch(requests: readonly BatchRequest[], options?: BatchOptions): Promise<BatchResult[]>;

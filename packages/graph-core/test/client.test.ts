@@ -127,6 +127,16 @@ describe('GraphClient against graph-sim (client secret)', () => {
     expect(changes.deltaLink).toMatch(/\$deltatoken=round-2/);
   });
 
+  it('sends writes with a JSON body and reads an empty answer as undefined', async () => {
+    ctx.sim.requests.clear();
+    const ref = { '@odata.id': `${ctx.sim.url}/v1.0/users/${USERS[1]?.id}` };
+    const answer = await ctx.client.put(`/users/${USERS[0]?.id}/manager/$ref`, ref);
+    expect(answer).toBeUndefined();
+    const [entry] = graphRequests(ctx.sim);
+    expect(entry).toMatchObject({ method: 'PUT', status: 204 });
+    expect(entry?.headers['content-type']).toMatch(/application\/json/);
+  });
+
   it('stops waiting when the caller aborts', async () => {
     const controller = new AbortController();
     controller.abort(new Error('caller gave up'));

@@ -79,6 +79,13 @@ export const FIXTURE_ROUTES: readonly RouteDefinition[] = [
     handler: () => ({ kind: 'collection', items: [] }),
   },
   {
+    method: 'PUT',
+    path: '/users/{id}/manager/$ref',
+    workload: 'directory',
+    permissions: ['User.Read.All'],
+    handler: () => ({ kind: 'noContent' }),
+  },
+  {
     method: 'POST',
     path: '/users/{id}/revokeSignInSessions',
     workload: 'directory',
