@@ -14,14 +14,8 @@ export async function sendPlannedRequest(graph: GraphClient, request: PlannedReq
     case 'DELETE':
       await graph.delete(request.path, options);
       return;
-    case 'PUT': {
-      // The client has no put(); a one-request $batch sends it with the same retries and errors.
-      const [result] = await graph.batch(
-        [{ id: '1', method: 'PUT', url: request.path, ...(request.body ? { body: request.body } : {}) }],
-        options,
-      );
-      if (result?.error) throw result.error;
+    case 'PUT':
+      await graph.put(request.path, request.body ?? {}, options);
       return;
-    }
   }
 }
