@@ -1,2 +1,3 @@
-// Public API of @m365-mcp/m365-identity: the server factory, for embedding and tests.
-export {};
+// Public API of @m365-mcp/m365-identity: the server definition (for embedding, posture and tests).
+export { identityPermissions } from './permissions.js';
+export { identityServer } from './server.js';

@@ -1,0 +1,76 @@
+// Directory reads: the registration report, conditional access, Security Defaults, users with their
+// sign-in activity. One read per resource; each capped, and honest about it.
+import type { GraphClient } from '@m365-mcp/graph-core';
+import type { Fetched } from './fetch-identity-protection.js';
+import {
+  type ConditionalAccessPolicy,
+  conditionalAccessPolicySchema,
+  type GraphUserRecord,
+  type RegistrationDetails,
+  registrationDetailsSchema,
+  securityDefaultsSchema,
+  userSchema,
+} from './schemas.js';
+
+const MAX_REGISTRATION_ROWS = 20_000;
+const MAX_POLICIES = 500;
+const MAX_USERS = 20_000;
+
+function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
+  return signal ? { signal } : {};
+}
+
+/** The authentication methods report; it takes no $select or $top (Graph refuses them). */
+export async function fetchRegistrationDetails(
+  graph: GraphClient,
+  signal?: AbortSignal,
+): Promise<Fetched<RegistrationDetails>> {
+  const result = await graph.list('/reports/authenticationMethods/userRegistrationDetails', {
+    schema: registrationDetailsSchema,
+    maxItems: MAX_REGISTRATION_ROWS,
+    ...withSignal(signal),
+  });
+  return { items: result.items, complete: result.complete };
+}
+
+export async function fetchConditionalAccessPolicies(
+  graph: GraphClient,
+  signal?: AbortSignal,
+): Promise<Fetched<ConditionalAccessPolicy>> {
+  const result = await graph.list('/identity/conditionalAccess/policies', {
+    schema: conditionalAccessPolicySchema,
+    maxItems: MAX_POLICIES,
+    ...withSignal(signal),
+  });
+  return { items: result.items, complete: result.complete };
+}
+
+export async function fetchSecurityDefaultsEnabled(
+  graph: GraphClient,
+  signal?: AbortSignal,
+): Promise<boolean> {
+  const policy = await graph.get('/policies/identitySecurityDefaultsEnforcementPolicy', {
+    schema: securityDefaultsSchema,
+    query: { $select: 'isEnabled' },
+    ...withSignal(signal),
+  });
+  return policy.isEnabled;
+}
+
+export const userSelect =
+  'id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,assignedLicenses';
+
+/** Every user with sign-in activity (needs AuditLog.Read.All and Entra ID P1); pages of 500. */
+export async function fetchUsersWithSignIn(
+  graph: GraphClient,
+  signal?: AbortSignal,
+): Promise<Fetched<GraphUserRecord>> {
+  const result = await graph.list('/users', {
+    schema: userSchema,
+    pageSize: 500,
+    maxItems: MAX_USERS,
+    query: { $select: `${userSelect},signInActivity` },
+    ...withSignal(signal),
+  });
+  return { items: result.items, complete: result.complete };
+}

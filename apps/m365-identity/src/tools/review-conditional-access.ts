@@ -1,0 +1,69 @@
+import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { z } from 'zod';
+import { reviewConditionalAccess } from '../analysis/conditional-access.js';
+import { fetchConditionalAccessPolicies, fetchSecurityDefaultsEnabled } from '../graph/fetch-directory.js';
+import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+
+const policyOutput = z.object({
+  id: z.string(),
+  displayName: z.string(),
+  state: z.string().describe('enabled, enabledForReportingButNotEnforced (report-only) or disabled'),
+  grants: z.array(z.string()),
+  targets: z.string(),
+  excludes: z.object({ users: z.number().int(), groups: z.number().int(), roles: z.number().int() }),
+  modifiedDateTime: z.string().nullable(),
+});
+
+export const reviewConditionalAccessTool = defineTool({
+  name: 'review_conditional_access',
+  title: 'Review conditional access',
+  description:
+    'Reviews the conditional access policies and reports the gaps that matter, each with the policies as evidence: no enforced MFA for admins or for all users, legacy authentication not blocked, no sign-in risk or user risk policy, policies left in report-only or disabled, broad group/role exclusions, break-glass accounts not excluded (configured via M365_BREAK_GLASS_ACCOUNTS). Where no policy is enforced it reports the Security Defaults state. Use it for "where are the gaps in conditional access?". Cost: one policy read (paced: about one request a second) and one Security Defaults read.',
+  input: { limit: limitSchema, cursor: cursorSchema },
+  output: {
+    policies: z.array(policyOutput),
+    totalPolicies: z.number().int(),
+    enabledPolicies: z.number().int(),
+    securityDefaultsEnabled: z.boolean().nullable(),
+    excludedFromEveryEnabledPolicy: z
+      .array(z.string())
+      .describe('User ids excluded from all enabled policies'),
+    complete: z.boolean(),
+    findings: findingsOutput,
+    cursor: z.string().optional(),
+  },
+  annotations: readOnly,
+  tenantData: true,
+  async handler({ limit, cursor }, ctx) {
+    const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
+    let securityDefaults: boolean | null = null;
+    try {
+      securityDefaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal);
+    } catch (error) {
+      ctx.log.warning('Security Defaults state could not be read', { error: String(error) });
+    }
+    const review = reviewConditionalAccess(ctx.tenantText, policies.items, securityDefaults, {
+      configured: await breakGlassIds(ctx),
+    });
+    const findings = sortFindings(review.findings);
+    const { page, cursor: next } = paginate(review.policies, { limit, cursor });
+    const lines = [
+      `${review.policies.length} conditional access policies, ${review.enabledCount} enforced; Security Defaults ${securityDefaults === null ? 'unknown' : securityDefaults ? 'on' : 'off'}.${policies.complete ? '' : ' PARTIAL: the policy read was capped.'}`,
+      ...problemLines(findings, 8),
+      ...(next ? ['More policies: pass the cursor.'] : []),
+    ];
+    return {
+      structured: {
+        policies: page,
+        totalPolicies: review.policies.length,
+        enabledPolicies: review.enabledCount,
+        securityDefaultsEnabled: securityDefaults,
+        excludedFromEveryEnabledPolicy: review.excludedFromAll,
+        complete: policies.complete,
+        findings,
+        ...(next ? { cursor: next } : {}),
+      },
+      summary: truncate(lines.join('\n')),
+    };
+  },
+});
