@@ -1,0 +1,119 @@
+// Audits a set of drives the cheap way: delta (with `$select`) finds the shared items, then only
+// their permissions are read, batched across drives. Failures stay per drive or per item, so one bad
+// answer makes a result partial, never wrong.
+import type { GraphClient } from '@m365-mcp/graph-core';
+import { classifyPermission, type TenantIdentity } from '../analysis/classify-permission.js';
+import { itemScore, type SharedItem } from '../analysis/shared-item.js';
+import { itemKey, readPermissions } from './read-permissions.js';
+import { type DriveScan, scanDrive } from './scan-drive.js';
+import type { DriveRef, SiteRef } from './shapes.js';
+
+export interface DriveFailure {
+  siteId: string;
+  driveId?: string;
+  itemId?: string;
+  reason: string;
+}
+
+export interface DrivesAudit {
+  itemsScanned: number;
+  drivesAudited: number;
+  sharedItems: SharedItem[];
+  failures: DriveFailure[];
+  /** Sites (by id) where anything failed: their results are partial. */
+  partialSites: Set<string>;
+}
+
+/** Runs `work` over `inputs` with at most `limit` at a time (the Graph client paces the rest). */
+async function mapLimited<T, R>(
+  inputs: readonly T[],
+  limit: number,
+  work: (t: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(inputs.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, inputs.length) }, async () => {
+    while (next < inputs.length) {
+      const i = next++;
+      out[i] = await work(inputs[i] as T);
+    }
+  });
+  await Promise.all(lanes);
+  return out;
+}
+
+export async function auditDrives(
+  graph: GraphClient,
+  drives: readonly DriveRef[],
+  sites: ReadonlyMap<string, SiteRef>,
+  tenant: TenantIdentity,
+  signal?: AbortSignal,
+): Promise<DrivesAudit> {
+  const failures: DriveFailure[] = [];
+  const partialSites = new Set<string>();
+  const scans = await mapLimited(drives, 8, async (drive): Promise<DriveScan | undefined> => {
+    try {
+      const scan = await scanDrive(graph, drive, signal);
+      if (!scan.complete) {
+        failures.push({ siteId: drive.siteId, driveId: drive.id, reason: 'delta stopped before its end' });
+        partialSites.add(drive.siteId);
+      }
+      return scan;
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      failures.push({ siteId: drive.siteId, driveId: drive.id, reason: reasonOf(error) });
+      partialSites.add(drive.siteId);
+      return undefined;
+    }
+  });
+  const done = scans.filter((s): s is DriveScan => s !== undefined);
+  const candidates = done.flatMap((scan) => scan.shared.map((item) => ({ scan, item })));
+  const permissions = await readPermissions(
+    graph,
+    candidates.map(({ scan, item }) => ({ driveId: scan.drive.id, itemId: item.id })),
+    signal,
+  );
+  const sharedItems: SharedItem[] = [];
+  for (const { scan, item } of candidates) {
+    const read = permissions.get(itemKey({ driveId: scan.drive.id, itemId: item.id }));
+    if (!read?.ok) {
+      failures.push({
+        siteId: scan.drive.siteId,
+        driveId: scan.drive.id,
+        itemId: item.id,
+        reason: read?.reason ?? 'no answer',
+      });
+      partialSites.add(scan.drive.siteId);
+      continue;
+    }
+    const own = read.permissions
+      .filter((p) => !p.inheritedFrom)
+      .map((p) => classifyPermission(p, tenant))
+      .filter((p) => !p.structural);
+    if (own.length === 0) continue;
+    sharedItems.push({
+      siteId: scan.drive.siteId,
+      siteName: sites.get(scan.drive.siteId)?.displayName ?? scan.drive.siteId,
+      driveId: scan.drive.id,
+      itemId: item.id,
+      name: item.name,
+      webUrl: item.webUrl,
+      isFolder: item.isFolder,
+      descendants: item.descendants,
+      permissions: own,
+      score: itemScore(own),
+    });
+  }
+  return {
+    itemsScanned: done.reduce((n, s) => n + s.itemsScanned, 0),
+    drivesAudited: done.length,
+    sharedItems,
+    failures,
+    partialSites,
+  };
+}
+
+export function reasonOf(error: unknown): string {
+  if (error instanceof Error) return error.message.slice(0, 300);
+  return 'unknown error';
+}

@@ -1,0 +1,60 @@
+// One site: its libraries, their shared items (delta + batched permissions) and the owners from
+// each library's root permissions.
+import type { GraphClient } from '@m365-mcp/graph-core';
+import { classifyPermission, type TenantIdentity } from '../analysis/classify-permission.js';
+import type { SharedItem } from '../analysis/shared-item.js';
+import { auditDrives, type DriveFailure } from './audit-drives.js';
+import { readDrivesOfSites } from './read-drives.js';
+import { itemKey, readPermissions } from './read-permissions.js';
+import type { DriveRef, SiteRef } from './shapes.js';
+
+export interface SiteAudit {
+  site: SiteRef;
+  drives: DriveRef[];
+  owners: string[];
+  itemsScanned: number;
+  sharedItems: SharedItem[];
+  failures: DriveFailure[];
+  complete: boolean;
+}
+
+export async function auditSite(
+  graph: GraphClient,
+  site: SiteRef,
+  tenant: TenantIdentity,
+  signal?: AbortSignal,
+): Promise<SiteAudit> {
+  const drivesBySite = await readDrivesOfSites(graph, [site], signal);
+  const listed = drivesBySite.get(site.id);
+  if (!listed?.ok)
+    throw new Error(`The site's libraries could not be read: ${listed?.reason ?? 'no answer'}`);
+  const drives = listed.drives;
+  const [audit, roots] = await Promise.all([
+    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, signal),
+    readPermissions(
+      graph,
+      drives.map((d) => ({ driveId: d.id, itemId: 'root' })),
+      signal,
+    ),
+  ]);
+  const owners = new Set<string>();
+  for (const drive of drives) {
+    const root = roots.get(itemKey({ driveId: drive.id, itemId: 'root' }));
+    if (!root?.ok) continue;
+    for (const p of root.permissions) {
+      const c = classifyPermission(p, tenant);
+      if (c.access === 'owner') for (const g of c.grantees) owners.add(g.displayName);
+      const group = p.grantedToV2?.siteGroup?.displayName;
+      if (group && p.roles.includes('owner')) owners.add(group);
+    }
+  }
+  return {
+    site,
+    drives,
+    owners: [...owners],
+    itemsScanned: audit.itemsScanned,
+    sharedItems: audit.sharedItems.sort((a, b) => b.score - a.score),
+    failures: audit.failures,
+    complete: audit.failures.length === 0,
+  };
+}

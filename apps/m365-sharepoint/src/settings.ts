@@ -1,0 +1,34 @@
+// This server's own options, from the config file's `settings` and the environment. Parsed, since
+// both come from outside.
+import { z } from 'zod';
+
+const settingsSchema = z
+  .object({
+    /** Opt-in: find_sensitive_content reads file content only when this is true. */
+    contentScanning: z.boolean().default(false),
+    /** Domains that count as internal besides `<tenant>.com` and `<tenant>.onmicrosoft.com`. */
+    internalDomains: z.array(z.string().min(1).max(253)).max(100).default([]),
+  })
+  .partial()
+  .passthrough();
+
+export interface SharePointSettings {
+  contentScanning: boolean;
+  internalDomains: string[];
+}
+
+/** `M365_SHAREPOINT_CONTENT_SCAN=1` (or `true`) switches content scanning on, like the settings flag. */
+export const contentScanEnvVar = 'M365_SHAREPOINT_CONTENT_SCAN';
+
+export function readSettings(
+  settings: Record<string, unknown>,
+  env: Record<string, string | undefined> = process.env,
+): SharePointSettings {
+  const parsed = settingsSchema.safeParse(settings);
+  const values = parsed.success ? parsed.data : {};
+  const fromEnv = /^(1|true|yes|on)$/i.test(env[contentScanEnvVar] ?? '');
+  return {
+    contentScanning: (values.contentScanning ?? false) || fromEnv,
+    internalDomains: (values.internalDomains ?? []).map((d) => d.toLowerCase()),
+  };
+}
