@@ -1,2 +1,50 @@
-// Public API of @m365-mcp/cis-bridge.
-export {};
+// Public API of @m365-mcp/cis-bridge: the control catalogue and its evaluation over Graph, the
+// importers of existing audit reports, the PowerShell runner, the run store, drift and exporters.
+
+export { licenceNames, licencesFrom } from './audit/licences.js';
+export type { AuditRun, ControlResult, Level, Profile, RunSource } from './audit/run.js';
+export { runSources } from './audit/run.js';
+export { type RunAuditOptions, runAudit } from './audit/run-audit.js';
+export { type RunSummary, summarizeRun } from './audit/summary.js';
+export { type ControlFilter, catalogue, isGraphControl, selectControls } from './controls/catalogue.js';
+export { type Licence, type ResourceKey, type ResourceSpec, resources } from './controls/resources.js';
+export type {
+  AuditExceptions,
+  Control,
+  EvaluationContext,
+  GraphControl,
+  ManualControl,
+  Outcome,
+} from './controls/types.js';
+export { CIS_VERSION } from './controls/types.js';
+export {
+  compareRuns,
+  type DriftReport,
+  type SettingChange,
+  type StatusChange,
+} from './drift/compare-runs.js';
+export {
+  bySeverity,
+  type EvidenceValue,
+  type Finding,
+  type Framework,
+  findingSchema,
+  frameworks,
+  type Reference,
+  type Severity,
+  type Status,
+  severities,
+  statuses,
+} from './finding.js';
+export { importCisAuditJson } from './importers/cis-audit-json.js';
+export { detectFormat, importReport, type ReportFormat, reportFormats } from './importers/detect.js';
+export { ReportImportError } from './importers/import-error.js';
+export { importMaester } from './importers/maester.js';
+export { importScubaGear } from './importers/scubagear.js';
+export { exportRunJson, exportRunMarkdown } from './report/export.js';
+export {
+  type PowerShellAuditConfig,
+  PowerShellRunError,
+  runPowerShellAudit,
+} from './runner/powershell-runner.js';
+export { RunStore, type StoredRunInfo } from './store/run-store.js';

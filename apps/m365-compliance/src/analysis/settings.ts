@@ -1,0 +1,64 @@
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
+import { RunStore } from '@m365-mcp/cis-bridge';
+import { z } from 'zod';
+
+// This server's part of the config file (`settings`), parsed with its own schema.
+const settingsSchema = z
+  .object({
+    databasePath: z.string().min(1).optional(),
+    freshRunMinutes: z.number().int().min(0).max(1440).optional(),
+    approvedPublicGroups: z.array(z.string().min(1)).optional(),
+    acceptedCaExclusions: z.array(z.string().min(1)).optional(),
+    powershell: z
+      .object({
+        script: z.string().min(1),
+        args: z.array(z.string()).optional(),
+        executable: z.string().min(1).optional(),
+        outputPath: z.string().min(1),
+        format: z.enum(['cis-audit-json', 'maester', 'scubagear']).optional(),
+        timeoutMs: z.number().int().min(1).max(3_600_000).optional(),
+        cwd: z.string().optional(),
+      })
+      .optional(),
+  })
+  .passthrough();
+
+export interface ComplianceSettings {
+  databasePath: string;
+  freshRunMinutes: number;
+  exceptions: AuditExceptions;
+  powershell?: PowerShellAuditConfig;
+}
+
+export function complianceSettings(config: {
+  settings: Record<string, unknown>;
+  auditLogPath: string;
+  breakGlassAccounts: string[];
+}): ComplianceSettings {
+  const s = settingsSchema.parse(config.settings);
+  const base = config.auditLogPath ? dirname(config.auditLogPath) : join(homedir(), '.m365-mcp');
+  return {
+    databasePath: s.databasePath ?? join(base, 'm365-compliance-runs.db'),
+    freshRunMinutes: s.freshRunMinutes ?? 60,
+    exceptions: {
+      breakGlassAccounts: config.breakGlassAccounts,
+      approvedPublicGroups: s.approvedPublicGroups ?? [],
+      acceptedCaExclusions: s.acceptedCaExclusions ?? [],
+    },
+    ...(s.powershell ? { powershell: s.powershell as PowerShellAuditConfig } : {}),
+  };
+}
+
+const stores = new Map<string, RunStore>();
+
+/** One store per database file for the life of the process. */
+export function openStore(path: string): RunStore {
+  let store = stores.get(path);
+  if (!store) {
+    store = new RunStore(path);
+    stores.set(path, store);
+  }
+  return store;
+}

@@ -1,0 +1,101 @@
+import { definePermissions } from '@m365-mcp/auth';
+
+// Least-privileged application permissions for every Graph call the controls and tools make
+// (Microsoft's catalogue via graph-core's permissionsFor; see cis-bridge's resources.ts).
+export const permissions = definePermissions('m365-compliance', [
+  {
+    permission: 'Organization.Read.All',
+    access: 'read',
+    reason:
+      'Tenant id and hybrid state (organization) and licences (subscribedSkus) for licence gating and CIS 1.1.4, 5.1.8.1.',
+  },
+  {
+    permission: 'Policy.Read.All',
+    access: 'read',
+    reason:
+      'Authorization, admin consent, cross-tenant and conditional access policies (CIS 5.1.x, 5.2.2.x).',
+  },
+  {
+    permission: 'Policy.Read.AuthenticationMethod',
+    access: 'read',
+    reason: 'Authentication methods policy (CIS 5.2.3.1, 5.2.3.5, 5.2.3.7).',
+  },
+  {
+    permission: 'Policy.Read.DeviceConfiguration',
+    access: 'read',
+    reason: 'Device registration policy (CIS 5.1.4.x).',
+  },
+  {
+    permission: 'GroupSettings.Read.All',
+    access: 'read',
+    reason: 'Password protection settings (CIS 5.2.3.2, 5.2.3.3).',
+  },
+  { permission: 'Domain.Read.All', access: 'read', reason: 'Password expiry per domain (CIS 1.3.1).' },
+  {
+    permission: 'User.Read.All',
+    access: 'read',
+    reason: 'Admin accounts: cloud-only, licences, break-glass accounts (CIS 1.1.x).',
+  },
+  {
+    permission: 'Group.Read.All',
+    access: 'read',
+    reason: 'Public and dynamic groups, members of role-assignable groups (CIS 1.2.1, 5.1.3.1).',
+  },
+  {
+    permission: 'RoleManagement.Read.Directory',
+    access: 'read',
+    reason:
+      'Role assignments, PIM eligibilities, schedules and role policies (CIS 1.1.x, 5.3.x); the narrower RoleEligibilitySchedule/RoleAssignmentSchedule permissions are not in the bundled catalogue.',
+  },
+  {
+    permission: 'AccessReview.Read.All',
+    access: 'read',
+    reason: 'Access reviews of guests and privileged roles (CIS 5.3.2, 5.3.3).',
+  },
+  {
+    permission: 'AuditLog.Read.All',
+    access: 'read',
+    reason: 'MFA registration report (CIS 5.2.3.4) and directory audit logs: who changed a drifted setting.',
+  },
+  {
+    permission: 'Application.Read.All',
+    access: 'read',
+    reason: 'The third-party storage service principal (CIS 1.3.7).',
+  },
+  {
+    permission: 'SharePointTenantSettings.Read.All',
+    access: 'read',
+    reason: 'SharePoint tenant sharing settings (CIS 7.2.x, 7.3.2).',
+  },
+  {
+    permission: 'OrgSettings-AppsAndServices.Read.All',
+    access: 'read',
+    reason: 'User owned apps and services (CIS 1.3.4).',
+  },
+  {
+    permission: 'OrgSettings-Forms.Read.All',
+    access: 'read',
+    reason: 'Forms internal phishing protection (CIS 1.3.5).',
+  },
+  {
+    permission: 'SecurityEvents.Read.All',
+    access: 'read',
+    reason: 'Secure Score controls as the proxy for Defender settings (CIS 2.1.1, 2.1.4).',
+  },
+  {
+    permission: 'RecordsManagement.Read.All',
+    access: 'read',
+    reason: 'Retention events and event types (check_retention_policies).',
+  },
+  {
+    permission: 'Policy.ReadWrite.Authorization',
+    access: 'write',
+    reason:
+      'remediate_control: set authorization policy flags (CIS 5.1.2.2, 5.1.2.3, 5.1.3.2, 5.1.4.6, 5.1.5.1, 5.1.6.2, 5.1.6.3).',
+  },
+  {
+    permission: 'Policy.ReadWrite.ConsentRequest',
+    access: 'write',
+    reason: 'remediate_control: turn on the admin consent workflow (CIS 5.1.5.2).',
+  },
+]);

@@ -1,0 +1,63 @@
+import { type AuditRun, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
+import { assessmentShape, defineTool, type PostureStatus } from '@m365-mcp/mcp-kit';
+import { z } from 'zod';
+import { complianceSettings, openStore } from '../analysis/settings.js';
+import { safeFinding, summarySchema } from '../analysis/shapes.js';
+
+const STATUS_RULE =
+  'critical when any critical- or high-severity CIS control fails; warning when any other control fails; ok when every evaluated control passes; unknown when no control could be evaluated (skipped, manual and error never count as pass or fail).';
+
+export const assessCompliancePosture = defineTool({
+  name: 'assess_compliance_posture',
+  title: 'Compliance posture (CIS benchmark) for the whole-tenant assessment',
+  description:
+    'The CIS Microsoft 365 compliance assessment: reuses a Graph audit run younger than the configured freshness (60 minutes by default) or runs one, and returns the status with the rule that set it, the failing findings and next actions. Called by m365-posture with {}.',
+  input: {},
+  output: { ...assessmentShape, runId: z.string(), reusedRun: z.boolean(), summary: summarySchema },
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  assessment: true,
+  tenantData: true,
+  async handler(_args, ctx) {
+    const settings = complianceSettings(ctx.config);
+    const store = openStore(settings.databasePath);
+    const latest = store.latest('graph');
+    const fresh = latest && Date.now() - Date.parse(latest.finishedAt) < settings.freshRunMinutes * 60_000;
+    let run: AuditRun;
+    if (latest && fresh) run = latest;
+    else {
+      run = await runAudit(ctx.graph, { exceptions: settings.exceptions, signal: ctx.signal });
+      store.save(run);
+    }
+    const summary = summarizeRun(run);
+    const failed = run.results
+      .map((r) => r.finding)
+      .filter((f) => f.status === 'fail' || f.status === 'warning');
+    const status: PostureStatus =
+      summary.evaluated === 0
+        ? 'unknown'
+        : failed.some((f) => f.severity === 'critical' || f.severity === 'high')
+          ? 'critical'
+          : failed.length > 0
+            ? 'warning'
+            : 'ok';
+    const order = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
+    failed.sort((a, b) => order[a.severity] - order[b.severity]);
+    const nextActions = failed.slice(0, 5).map((f) => `${f.id}: ${f.recommendation}`);
+    if (summary.byStatus.manual > 0)
+      nextActions.push(
+        `${summary.byStatus.manual} controls need PowerShell: configure run_powershell_audit or import a report.`,
+      );
+    return {
+      structured: {
+        status,
+        statusRule: STATUS_RULE,
+        findings: failed.slice(0, 30).map((f) => safeFinding(f, (s) => ctx.tenantText(s))),
+        nextActions,
+        runId: run.id,
+        reusedRun: Boolean(latest && fresh),
+        summary,
+      },
+      summary: `Compliance ${status}: ${summary.byStatus.fail} failed, ${summary.byStatus.pass} passed of ${summary.evaluated} evaluated (${summary.byStatus.skipped} skipped, ${summary.byStatus.manual} manual). Run ${run.id}.`,
+    };
+  },
+});

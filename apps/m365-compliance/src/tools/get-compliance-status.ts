@@ -1,0 +1,65 @@
+import { bySeverity } from '@m365-mcp/cis-bridge';
+import {
+  cursorSchema,
+  defineTool,
+  findingSchema,
+  limitSchema,
+  paginate,
+  ToolInputError,
+} from '@m365-mcp/mcp-kit';
+import { z } from 'zod';
+import { complianceSettings, openStore } from '../analysis/settings.js';
+import {
+  countsLine,
+  runInfo,
+  runInfoSchema,
+  safeFinding,
+  summarizeRun,
+  summarySchema,
+} from '../analysis/shapes.js';
+
+export const getComplianceStatus = defineTool({
+  name: 'get_compliance_status',
+  title: 'Compliance status of the latest (or a given) run',
+  description:
+    'Reads a stored run (the latest by default): summary, failures with evidence and remediation (paged), and what could not be evaluated and why (manual, skipped, error). No Graph calls.',
+  input: { runId: z.string().uuid().optional(), limit: limitSchema, cursor: cursorSchema },
+  output: {
+    run: runInfoSchema,
+    summary: summarySchema,
+    failures: z.array(findingSchema),
+    notEvaluated: z.array(z.object({ id: z.string(), status: z.string(), reason: z.string() })),
+    cursor: z.string().optional(),
+  },
+  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  tenantData: true,
+  async handler(args, ctx) {
+    const store = openStore(complianceSettings(ctx.config).databasePath);
+    const run = args.runId ? store.get(args.runId) : store.latest();
+    if (!run)
+      throw new ToolInputError(
+        args.runId
+          ? `No stored run ${args.runId}.`
+          : 'No run is stored yet: call run_security_audit or import_audit_report first.',
+      );
+    const failures = run.results
+      .map((r) => r.finding)
+      .filter((f) => f.status === 'fail' || f.status === 'warning')
+      .sort(bySeverity);
+    const { page, cursor } = paginate(failures, { limit: args.limit, cursor: args.cursor });
+    const notEvaluated = run.results
+      .map((r) => r.finding)
+      .filter((f) => f.status === 'manual' || f.status === 'skipped' || f.status === 'error')
+      .map((f) => ({ id: f.id, status: f.status, reason: f.reason ?? 'Not evaluated.' }));
+    return {
+      structured: {
+        run: runInfo(run),
+        summary: summarizeRun(run),
+        failures: page.map((f) => safeFinding(f, (s) => ctx.tenantText(s))),
+        notEvaluated,
+        ...(cursor ? { cursor } : {}),
+      },
+      summary: `Run ${run.id} (${run.source}, ${run.startedAt}): ${countsLine(run)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
+    };
+  },
+});

@@ -1,0 +1,203 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDemoTenant } from '@m365-mcp/graph-sim';
+import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { definition } from '../src/index.js';
+
+const SAMPLES = '/work/shared/reference/sample-reports';
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function start(options: Parameters<typeof startTestServer>[1] = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'compliance-db-'));
+  server = await startTestServer(definition, {
+    ...options,
+    config: { settings: { databasePath: join(dir, 'runs.db') }, ...options.config },
+  });
+  return server;
+}
+
+type Structured = Record<string, unknown> & {
+  findings: { id: string; status: string; evidence: Record<string, unknown> }[];
+};
+
+async function call(s: TestServer, name: string, args: Record<string, unknown> = {}) {
+  const result = await s.client.callTool({ name, arguments: args });
+  return result as {
+    isError?: boolean;
+    structuredContent: Structured;
+    content: { type: string; text: string }[];
+  };
+}
+
+describe('run_security_audit on the demo tenant', () => {
+  it('finds the planted failures, counts add up, and reads each Graph resource once', async () => {
+    const s = await start();
+    const result = await call(s, 'run_security_audit', { limit: 200 });
+    expect(result.isError).toBeFalsy();
+    const { summary, findings } = result.structuredContent as unknown as Structured & {
+      summary: { controls: number; byStatus: Record<string, number> };
+    };
+    const total = Object.values(summary.byStatus).reduce((a, b) => a + b, 0);
+    expect(total).toBe(summary.controls);
+    expect(findings.length).toBe(summary.controls);
+    const status = (id: string) => findings.find((f) => f.id === id)?.status;
+    for (const id of [
+      'CIS.M365.5.1.2.2',
+      'CIS.M365.5.1.2.3',
+      'CIS.M365.5.1.5.2',
+      'CIS.M365.5.1.6.3',
+      'CIS.M365.5.2.2.3',
+      'CIS.M365.5.2.3.5',
+      'CIS.M365.1.3.4',
+      'CIS.M365.1.3.5',
+      'CIS.M365.5.3.4',
+      'CIS.M365.5.3.2',
+    ]) {
+      expect(status(id), id).toBe('fail');
+    }
+    expect(status('CIS.M365.5.3.5')).toBe('pass');
+    expect(status('CIS.M365.5.3.3')).toBe('pass');
+    expect(status('CIS.M365.3.2.1')).toBe('manual');
+    const text = result.content.map((c) => c.text).join('');
+    expect(text.length).toBeLessThan(1500);
+    const gets = s.sim.requests.all().filter((r) => r.method === 'GET');
+    const paths = gets.map((r) => new URL(r.url).pathname.replace(/^\/(v1\.0|beta)/, ''));
+    const counts = new Map<string, number>();
+    for (const p of paths) counts.set(p, (counts.get(p) ?? 0) + 1);
+    for (const [p, n] of counts) expect(n, p).toBe(1);
+  });
+
+  it('skips licence-gated controls on a tenant without Entra ID P2', async () => {
+    const tenant = createDemoTenant();
+    const { setEntraIdLicence } = await import('@m365-mcp/graph-sim');
+    setEntraIdLicence(tenant.directory, 'P1');
+    const s = await start({ tenant });
+    const { findings } = (await call(s, 'run_security_audit', { limit: 200 })).structuredContent;
+    for (const id of ['CIS.M365.5.3.1', 'CIS.M365.5.3.4', 'CIS.M365.5.2.2.6']) {
+      expect(findings.find((f) => f.id === id)?.status, id).toBe('skipped');
+    }
+  });
+
+  it('the fixed tenant passes the controls it failed', async () => {
+    const tenant = createDemoTenant();
+    const authz = tenant.directory.policies.authorizationPolicy as Record<string, unknown>;
+    authz.allowInvitesFrom = 'adminsAndGuestInviters';
+    (authz.defaultUserRolePermissions as Record<string, unknown>).allowedToCreateApps = false;
+    tenant.compliance.formsSettings.isInOrgFormsPhishingScanEnabled = true;
+    const s = await start({ tenant });
+    const { findings } = (await call(s, 'run_security_audit', { ids: ['5.1.2.2', '5.1.6.3', '1.3.5'] }))
+      .structuredContent;
+    expect(findings.map((f) => f.status)).toEqual(['pass', 'pass', 'pass']);
+  });
+
+  it('a missing permission makes its controls skipped, naming the permission', async () => {
+    const roles = definition.permissions.permissions
+      .filter((p) => p.access === 'read' && p.permission !== 'SharePointTenantSettings.Read.All')
+      .map((p) => p.permission);
+    const s = await start({ roles });
+    const { findings } = (await call(s, 'run_security_audit', { sections: ['7'] }))
+      .structuredContent as Structured & { findings: { reason?: string }[] };
+    expect(findings.every((f) => (f as { status: string }).status === 'skipped')).toBe(true);
+    expect(findings[0]?.reason).toContain('SharePointTenantSettings.Read.All');
+  });
+});
+
+describe('drift', () => {
+  it('reports exactly the two settings that changed', async () => {
+    const s = await start();
+    await call(s, 'run_security_audit', { markAsBaseline: true });
+    const authz = s.sim.tenant.directory.policies.authorizationPolicy as Record<string, unknown>;
+    (authz.defaultUserRolePermissions as Record<string, unknown>).allowedToCreateApps = false;
+    (s.sim.tenant.sharepoint.settings as Record<string, unknown>).isResharingByExternalUsersEnabled = false;
+    await call(s, 'run_security_audit', {});
+    const drift = (await call(s, 'detect_compliance_drift', {})).structuredContent as unknown as {
+      settingChanges: { resource: string; path: string }[];
+      statusChanges: { controlId: string }[];
+    };
+    expect(drift.settingChanges.map((c) => `${c.resource}:${c.path}`).sort()).toEqual([
+      'authorizationPolicy:defaultUserRolePermissions.allowedToCreateApps',
+      'sharepointSettings:isResharingByExternalUsersEnabled',
+    ]);
+    expect(drift.statusChanges.map((c) => c.controlId).sort()).toEqual([
+      'CIS.M365.5.1.2.2',
+      'CIS.M365.7.2.5',
+    ]);
+  });
+});
+
+describe('import_audit_report', () => {
+  it.each([
+    ['share-report/m365_cis_audit_20251110_225235.json', { pass: 7, fail: 6, manual: 2 }],
+    ['maester/test-results.json', { pass: 120, fail: 138, skipped: 25 }],
+    ['scubagear/ScubaResults_fa5589b7-d528-4f80.json', { pass: 57, fail: 14, warning: 12, manual: 9 }],
+  ])('imports %s with the right counts', async (file, expected) => {
+    const s = await start();
+    const result = await call(s, 'import_audit_report', { path: join(SAMPLES, file) });
+    expect(result.isError).toBeFalsy();
+    const byStatus = (
+      result.structuredContent as unknown as { summary: { byStatus: Record<string, number> } }
+    ).summary.byStatus;
+    for (const [k, v] of Object.entries(expected)) expect(byStatus[k], k).toBe(v);
+  });
+
+  it('refuses a malformed file and stores nothing', async () => {
+    const s = await start();
+    const result = await call(s, 'import_audit_report', { path: join(SAMPLES, 'monkey365/export-json.md') });
+    expect(result.isError).toBe(true);
+    const status = await call(s, 'get_compliance_status', {});
+    expect(status.isError).toBe(true);
+  });
+});
+
+describe('remediate_control', () => {
+  it('is absent without writes; plans then applies an allow-listed fix', async () => {
+    const ro = await start();
+    const tools = await ro.client.listTools();
+    expect(tools.tools.map((t) => t.name)).not.toContain('remediate_control');
+    await ro.close();
+    server = undefined;
+    const s = await start({ allowWrites: true });
+    const plan = await s.client.callTool({
+      name: 'remediate_control',
+      arguments: { controlId: 'CIS.M365.5.1.2.2' },
+    });
+    const planId = (plan.structuredContent as { planId: string }).planId;
+    expect(planId).toBeTruthy();
+    const applied = await s.client.callTool({
+      name: 'remediate_control',
+      arguments: { controlId: 'CIS.M365.5.1.2.2', planId },
+    });
+    expect(applied.isError).toBeFalsy();
+    const authz = s.sim.tenant.directory.policies.authorizationPolicy as {
+      defaultUserRolePermissions: Record<string, unknown>;
+    };
+    expect(authz.defaultUserRolePermissions.allowedToCreateApps).toBe(false);
+    const refused = await s.client.callTool({
+      name: 'remediate_control',
+      arguments: { controlId: 'CIS.M365.5.2.2.3' },
+    });
+    expect(refused.isError).toBe(true);
+  });
+});
+
+describe('assess_compliance_posture and retention', () => {
+  it('states its status rule and reuses a fresh run', async () => {
+    const s = await start();
+    const first = (await call(s, 'assess_compliance_posture')).structuredContent as Record<string, unknown>;
+    expect(first.status).toBe('critical');
+    expect(String(first.statusRule)).toContain('critical');
+    const second = (await call(s, 'assess_compliance_posture')).structuredContent as Record<string, unknown>;
+    expect(second.reusedRun).toBe(true);
+    const retention = (await call(s, 'check_retention_policies')).structuredContent as Record<
+      string,
+      unknown[]
+    >;
+    expect(retention.retentionEvents?.length).toBe(1);
+  });
+});

@@ -1,0 +1,249 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
+import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
+import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
+import type { AuditExceptions, Control, EvaluationContext, GraphControl } from '../controls/types.js';
+import { items, str } from '../controls/values.js';
+import type { Finding, Status } from '../finding.js';
+import { licenceNames, licencesFrom } from './licences.js';
+import type { AuditRun, ControlResult } from './run.js';
+import { stripVolatile } from './snapshot.js';
+
+export interface RunAuditOptions {
+  filter?: ControlFilter;
+  exceptions?: Partial<AuditExceptions>;
+  /** Called as controls are evaluated, for MCP progress. */
+  progress?: (done: number, total: number, message: string) => void | Promise<void>;
+  signal?: AbortSignal;
+  now?: Date;
+  controls?: readonly Control[];
+}
+
+type Fetched = { ok: true; value: unknown } | { ok: false; status: 'skipped' | 'error'; reason: string };
+
+async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: AbortSignal): Promise<Fetched> {
+  const spec = resourceSpec(key);
+  const options = {
+    version: spec.version ?? 'v1.0',
+    ...(spec.query ? { query: spec.query } : {}),
+    ...(signal ? { signal } : {}),
+  };
+  try {
+    if (spec.kind === 'get') return { ok: true, value: await graph.get(spec.path, options) };
+    const maxItems = key === 'secureScore' ? 1 : 20_000;
+    const list = await graph.list(spec.path, { ...options, maxItems });
+    return { ok: true, value: list.items };
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return {
+        ok: false,
+        status: 'skipped',
+        reason: `Not permitted: reading ${spec.path} needs ${spec.permission}.`,
+      };
+    }
+    const message =
+      error instanceof GraphError ? `${error.status} ${error.code}: ${error.message}` : String(error);
+    return { ok: false, status: 'error', reason: `Reading ${spec.path} failed (${message}).` };
+  }
+}
+
+class Unavailable extends Error {
+  constructor(
+    readonly status: 'skipped' | 'error',
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function finding(
+  control: Control,
+  status: Status,
+  evidence: Finding['evidence'],
+  tenantId: string,
+  reason?: string,
+  resource?: Finding['resource'],
+): Finding {
+  return {
+    id: control.id,
+    title: control.title,
+    severity: control.severity,
+    status,
+    resource: resource ?? { type: 'tenant', id: tenantId },
+    evidence,
+    recommendation: control.remediation,
+    references: control.references,
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/**
+ * Runs the catalogue over Graph: each resource the selected controls need is fetched once, licence
+ * gating turns unlicensed controls into `skipped`, and each control's predicate decides its
+ * finding from the fetched data. Nothing is stored here; the caller saves the run.
+ */
+export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}): Promise<AuditRun> {
+  const startedAt = (options.now ?? new Date()).toISOString();
+  const selected = selectControls(options.filter, options.controls ?? catalogue);
+  const exceptions: AuditExceptions = {
+    breakGlassAccounts: options.exceptions?.breakGlassAccounts ?? [],
+    approvedPublicGroups: options.exceptions?.approvedPublicGroups ?? [],
+    acceptedCaExclusions: options.exceptions?.acceptedCaExclusions ?? [],
+  };
+  const graphControls = selected.filter(isGraphControl);
+
+  // Licences first: they decide which resources are worth asking for.
+  const cache = new Map<ResourceKey, Fetched>();
+  const skus = await fetchResource(graph, 'subscribedSkus', options.signal);
+  cache.set('subscribedSkus', skus);
+  const licences: Set<Licence> = skus.ok
+    ? licencesFrom(skus.value)
+    : new Set<Licence>(['entraP1', 'entraP2', 'defenderO365P2']);
+  const org = await fetchResource(graph, 'organization', options.signal);
+  cache.set('organization', org);
+  const orgRow = org.ok ? items(org.value)[0] : undefined;
+  const tenantId = str(orgRow?.id) ?? 'tenant';
+
+  const licensed = (c: GraphControl) => c.licence === undefined || licences.has(c.licence);
+  const usable = (key: ResourceKey) => {
+    const need = resourceSpec(key).licence;
+    return need === undefined || licences.has(need);
+  };
+  const wanted = new Set<ResourceKey>();
+  for (const c of graphControls.filter(licensed)) {
+    for (const key of c.resources) wanted.add(key);
+    for (const key of c.optional ?? []) if (usable(key)) wanted.add(key);
+  }
+  const keys = [...wanted].filter((k) => !cache.has(k));
+  await Promise.all(
+    keys.map(async (key) => {
+      cache.set(key, await fetchResource(graph, key, options.signal));
+    }),
+  );
+
+  const memberCache = new Map<string, { id: string; userPrincipalName?: string }[]>();
+  const groupIds = new Set<string>();
+  const assignments = cache.get('roleAssignments');
+  const eligible = cache.get('roleEligibilities');
+  for (const source of [assignments, eligible]) {
+    if (!source?.ok) continue;
+    for (const row of items(source.value)) {
+      const type = str((row.principal as Record<string, unknown> | undefined)?.['@odata.type']);
+      const id = str(row.principalId);
+      if (id && type?.endsWith('.group')) groupIds.add(id);
+    }
+  }
+  await Promise.all(
+    [...groupIds].map(async (groupId) => {
+      try {
+        const list = await graph.list<Record<string, unknown>>(
+          `/groups/${encodeURIComponent(groupId)}/transitiveMembers`,
+          {
+            query: { $select: 'id,userPrincipalName' },
+            ...(options.signal ? { signal: options.signal } : {}),
+          },
+        );
+        memberCache.set(
+          groupId,
+          list.items
+            .filter((m) => str(m['@odata.type'])?.endsWith('.user') ?? true)
+            .map((m) => ({
+              id: str(m.id) ?? '',
+              ...(str(m.userPrincipalName) ? { userPrincipalName: str(m.userPrincipalName) as string } : {}),
+            })),
+        );
+      } catch {
+        memberCache.set(groupId, []);
+      }
+    }),
+  );
+
+  const now = options.now ?? new Date();
+  const ctx: EvaluationContext = {
+    get<T>(key: ResourceKey): T {
+      const fetched = cache.get(key);
+      if (!fetched) throw new Unavailable('error', `Resource ${key} was not fetched.`);
+      if (!fetched.ok) throw new Unavailable(fetched.status, fetched.reason);
+      return fetched.value as T;
+    },
+    optional<T>(key: ResourceKey): T | undefined {
+      const fetched = cache.get(key);
+      return fetched?.ok ? (fetched.value as T) : undefined;
+    },
+    groupMembers: (groupId) => memberCache.get(groupId) ?? [],
+    exceptions,
+    licences,
+    now,
+  };
+
+  const results: ControlResult[] = [];
+  let done = 0;
+  for (const control of selected) {
+    results.push({
+      section: control.section,
+      level: control.level,
+      profile: control.profile,
+      finding: evaluateOne(control, ctx, licensed, tenantId),
+    });
+    done += 1;
+    if (options.progress && (done % 10 === 0 || done === selected.length)) {
+      await options.progress(done, selected.length, `${done} of ${selected.length} controls evaluated`);
+    }
+  }
+
+  const snapshots: Record<string, unknown> = {};
+  for (const [key, fetched] of cache) {
+    if (fetched.ok) snapshots[key] = stripVolatile(fetched.value, resourceSpec(key).volatile);
+  }
+  return {
+    id: randomUUID(),
+    source: 'graph',
+    tenantId,
+    ...(str(orgRow?.displayName) ? { tenantName: str(orgRow?.displayName) as string } : {}),
+    startedAt,
+    finishedAt: new Date().toISOString(),
+    benchmark: 'CIS Microsoft 365 Foundations 6.0.0',
+    results,
+    snapshots,
+  };
+}
+
+function evaluateOne(
+  control: Control,
+  ctx: EvaluationContext,
+  licensed: (c: GraphControl) => boolean,
+  tenantId: string,
+): Finding {
+  if (control.kind === 'manual') {
+    return finding(
+      control,
+      'manual',
+      { readWith: control.readWith },
+      tenantId,
+      `Graph cannot read this setting: ${control.reason} Read it with ${control.readWith}.`,
+    );
+  }
+  if (!licensed(control)) {
+    const name = control.licence ? licenceNames[control.licence] : 'a licence';
+    return finding(
+      control,
+      'skipped',
+      { requiredLicence: name },
+      tenantId,
+      `Not licensed: the tenant has no ${name}.`,
+    );
+  }
+  try {
+    const outcome = control.evaluate(ctx);
+    return finding(control, outcome.status, outcome.evidence, tenantId, undefined, outcome.resource);
+  } catch (error) {
+    if (error instanceof Unavailable) return finding(control, error.status, {}, tenantId, error.message);
+    return finding(
+      control,
+      'error',
+      {},
+      tenantId,
+      `The check failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

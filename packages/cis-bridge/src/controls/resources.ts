@@ -1,0 +1,187 @@
+import type { QueryParams } from '@m365-mcp/graph-core';
+import { f } from '@m365-mcp/graph-core';
+
+// Every Graph resource a control reads, once per run however many controls read it. The key is
+// what controls name; the permission is the least-privileged application permission that reads it
+// (Microsoft's catalogue, via graph-core's permissionsFor), which the server's manifest lists.
+
+export type Licence = 'entraP1' | 'entraP2' | 'defenderO365P2';
+
+export interface ResourceSpec {
+  path: string;
+  version?: 'v1.0' | 'beta';
+  query?: QueryParams;
+  kind: 'get' | 'list';
+  permission: string;
+  /** The resource answers only on a tenant with this licence. */
+  licence?: Licence;
+  /** Properties that change without anyone changing a setting; drift ignores them. */
+  volatile?: string[];
+}
+
+export const THIRD_PARTY_STORAGE_APP_ID = 'c1f33bc0-bdb4-4248-ba9b-096807ddb43e';
+
+const always = ['@odata.context', '@odata.etag', '@odata.nextLink', '@odata.count'];
+
+export const resources = {
+  subscribedSkus: {
+    path: '/subscribedSkus',
+    kind: 'list',
+    permission: 'Organization.Read.All',
+    volatile: ['consumedUnits', 'prepaidUnits'],
+  },
+  organization: {
+    path: '/organization',
+    kind: 'list',
+    permission: 'Organization.Read.All',
+    query: { $select: 'id,displayName,onPremisesSyncEnabled' },
+  },
+  authorizationPolicy: { path: '/policies/authorizationPolicy', kind: 'get', permission: 'Policy.Read.All' },
+  securityDefaults: {
+    path: '/policies/identitySecurityDefaultsEnforcementPolicy',
+    kind: 'get',
+    permission: 'Policy.Read.All',
+  },
+  conditionalAccessPolicies: {
+    path: '/identity/conditionalAccess/policies',
+    kind: 'list',
+    permission: 'Policy.Read.All',
+    volatile: ['modifiedDateTime'],
+  },
+  authenticationMethodsPolicy: {
+    path: '/policies/authenticationMethodsPolicy',
+    kind: 'get',
+    permission: 'Policy.Read.AuthenticationMethod',
+    volatile: ['lastModifiedDateTime'],
+  },
+  adminConsentRequestPolicy: {
+    path: '/policies/adminConsentRequestPolicy',
+    kind: 'get',
+    permission: 'Policy.Read.All',
+    volatile: ['version'],
+  },
+  crossTenantAccessDefault: {
+    path: '/policies/crossTenantAccessPolicy/default',
+    kind: 'get',
+    permission: 'Policy.Read.All',
+  },
+  deviceRegistrationPolicy: {
+    path: '/policies/deviceRegistrationPolicy',
+    kind: 'get',
+    permission: 'Policy.Read.DeviceConfiguration',
+  },
+  groupSettings: { path: '/groupSettings', kind: 'list', permission: 'GroupSettings.Read.All' },
+  domains: { path: '/domains', kind: 'list', permission: 'Domain.Read.All' },
+  users: {
+    path: '/users',
+    kind: 'list',
+    permission: 'User.Read.All',
+    query: {
+      $select:
+        'id,displayName,userPrincipalName,userType,accountEnabled,onPremisesSyncEnabled,assignedLicenses',
+      $top: 999,
+    },
+  },
+  groups: {
+    path: '/groups',
+    kind: 'list',
+    permission: 'Group.Read.All',
+    query: {
+      $select:
+        'id,displayName,groupTypes,visibility,membershipRule,membershipRuleProcessingState,isAssignableToRole',
+      $top: 999,
+    },
+  },
+  roleAssignments: {
+    path: '/roleManagement/directory/roleAssignments',
+    kind: 'list',
+    permission: 'RoleManagement.Read.Directory',
+    query: { $expand: 'principal' },
+  },
+  roleEligibilities: {
+    path: '/roleManagement/directory/roleEligibilityScheduleInstances',
+    kind: 'list',
+    permission: 'RoleManagement.Read.Directory',
+    licence: 'entraP2',
+  },
+  roleAssignmentSchedules: {
+    path: '/roleManagement/directory/roleAssignmentScheduleInstances',
+    kind: 'list',
+    permission: 'RoleManagement.Read.Directory',
+    query: { $filter: f.eq('assignmentType', 'Assigned') },
+    licence: 'entraP2',
+  },
+  roleManagementPolicies: {
+    path: '/policies/roleManagementPolicyAssignments',
+    kind: 'list',
+    permission: 'RoleManagement.Read.Directory',
+    query: {
+      $filter: f.and(f.eq('scopeId', '/'), f.eq('scopeType', 'DirectoryRole')),
+      $expand: 'policy($expand=rules)',
+    },
+    licence: 'entraP2',
+  },
+  accessReviews: {
+    path: '/identityGovernance/accessReviews/definitions',
+    kind: 'list',
+    permission: 'AccessReview.Read.All',
+    licence: 'entraP2',
+  },
+  registrationDetails: {
+    path: '/reports/authenticationMethods/userRegistrationDetails',
+    kind: 'list',
+    permission: 'AuditLog.Read.All',
+    query: { $filter: f.eq('userType', 'member') },
+    licence: 'entraP1',
+    volatile: ['lastUpdatedDateTime'],
+  },
+  thirdPartyStorage: {
+    path: '/servicePrincipals',
+    kind: 'list',
+    permission: 'Application.Read.All',
+    query: {
+      $filter: f.eq('appId', THIRD_PARTY_STORAGE_APP_ID),
+      $select: 'id,appId,displayName,accountEnabled',
+    },
+  },
+  sharepointSettings: {
+    path: '/admin/sharepoint/settings',
+    kind: 'get',
+    permission: 'SharePointTenantSettings.Read.All',
+  },
+  appsAndServices: {
+    path: '/admin/appsAndServices/settings',
+    version: 'beta',
+    kind: 'get',
+    permission: 'OrgSettings-AppsAndServices.Read.All',
+  },
+  formsSettings: {
+    path: '/admin/forms/settings',
+    version: 'beta',
+    kind: 'get',
+    permission: 'OrgSettings-Forms.Read.All',
+  },
+  secureScore: {
+    path: '/security/secureScores',
+    kind: 'list',
+    permission: 'SecurityEvents.Read.All',
+    query: { $top: 1 },
+    volatile: [
+      'createdDateTime',
+      'id',
+      'activeUserCount',
+      'licensedUserCount',
+      'averageComparativeScores',
+      'currentScore',
+      'maxScore',
+    ],
+  },
+} as const satisfies Record<string, ResourceSpec>;
+
+export type ResourceKey = keyof typeof resources;
+
+export const alwaysVolatile: readonly string[] = always;
+
+export function resourceSpec(key: ResourceKey): ResourceSpec {
+  return resources[key];
+}

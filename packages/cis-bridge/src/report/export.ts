@@ -1,0 +1,37 @@
+import type { AuditRun } from '../audit/run.js';
+import { summarizeRun } from '../audit/summary.js';
+import { bySeverity } from '../finding.js';
+
+// Minimal exporters; HTML, CSV, OCSF and SARIF read the same AuditRun later.
+
+export function exportRunJson(run: AuditRun): string {
+  const { snapshots: _snapshots, ...rest } = run;
+  return `${JSON.stringify({ ...rest, summary: summarizeRun(run) }, null, 2)}\n`;
+}
+
+const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+
+export function exportRunMarkdown(run: AuditRun): string {
+  const s = summarizeRun(run);
+  const lines = [
+    `# Compliance run ${run.id}`,
+    '',
+    `Source: ${run.source}; started ${run.startedAt}; ${s.controls} controls, ${s.evaluated} evaluated.`,
+    '',
+    '| status | count |',
+    '|---|---|',
+    ...Object.entries(s.byStatus).map(([k, v]) => `| ${k} | ${v} |`),
+    '',
+    '## Failures',
+    '',
+    '| control | severity | title | remediation |',
+    '|---|---|---|---|',
+    ...run.results
+      .map((r) => r.finding)
+      .filter((f) => f.status === 'fail' || f.status === 'warning')
+      .sort(bySeverity)
+      .map((f) => `| ${cell(f.id)} | ${f.severity} | ${cell(f.title)} | ${cell(f.recommendation)} |`),
+    '',
+  ];
+  return lines.join('\n');
+}
