@@ -74,7 +74,9 @@ for (const [name, permission] of Object.entries(catalogue)) {
       if (!SEGMENTS.has(segment)) continue;
       const least = /least=([^;]*)/.exec(flags)?.[1]?.split(',').includes('Application') ?? false;
       for (const method of set.methods) {
-        const entry = (paths[`${method} ${path}`] ??= [[], []]);
+        const key = `${method} ${path}`;
+        paths[key] ??= [[], []];
+        const entry = paths[key];
         const i = indexOf(name);
         if (!entry[1].includes(i)) entry[1].push(i);
         if (least && !entry[0].includes(i)) entry[0].push(i);

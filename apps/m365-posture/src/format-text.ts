@@ -3,6 +3,7 @@
 // name cannot rewrite the terminal.
 import type { PostureReport } from './report.js';
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 function clean(value: unknown, max = 120): string {
