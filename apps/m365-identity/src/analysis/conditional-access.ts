@@ -63,6 +63,18 @@ const controls = (p: ConditionalAccessPolicy) => list(p.grantControls?.builtInCo
 const requiresMfa = (p: ConditionalAccessPolicy) =>
   controls(p).includes('mfa') || p.grantControls?.authenticationStrength != null;
 const blocks = (p: ConditionalAccessPolicy) => controls(p).includes('block');
+/** No risk, client-app, location or platform condition narrows when the policy applies. */
+const unconditional = (p: ConditionalAccessPolicy) => {
+  const c = p.conditions;
+  const apps = list(c?.clientAppTypes);
+  return (
+    list(c?.userRiskLevels).length === 0 &&
+    list(c?.signInRiskLevels).length === 0 &&
+    (apps.length === 0 || apps.includes('all')) &&
+    (c?.locations ?? null) === null &&
+    (c?.platforms ?? null) === null
+  );
+};
 
 function missingAdminRoles(p: ConditionalAccessPolicy): string[] {
   if (allUsers(p)) return [];
@@ -118,7 +130,7 @@ const checks: Check[] = [
     title: 'MFA is required for administrators',
     failTitle: 'No enforced policy requires MFA for every privileged admin role',
     severity: 'critical',
-    satisfies: (p) => allApps(p) && requiresMfa(p) && missingAdminRoles(p).length === 0,
+    satisfies: (p) => allApps(p) && unconditional(p) && requiresMfa(p) && missingAdminRoles(p).length === 0,
     recommendation:
       'Enable a policy that targets every privileged directory role (or all users), all cloud apps, and grants access only with MFA or, better, the phishing-resistant authentication strength.',
     references: [ref.cis('5.2.2.1', 'MFA for all users in administrative roles'), validAccountsCloud],
@@ -128,7 +140,7 @@ const checks: Check[] = [
     title: 'MFA is required for all users',
     failTitle: 'No enforced policy requires MFA for all users',
     severity: 'high',
-    satisfies: (p) => allUsers(p) && allApps(p) && requiresMfa(p),
+    satisfies: (p) => allUsers(p) && allApps(p) && unconditional(p) && requiresMfa(p),
     recommendation:
       'Enforce a policy for all users and all cloud apps that requires MFA (exclude only the break-glass accounts). If one exists in report-only, review its sign-in impact and switch it on.',
     references: [ref.cis('5.2.2.2', 'MFA for all users'), ref.cisa('MS.AAD.3.2v1'), validAccountsCloud],

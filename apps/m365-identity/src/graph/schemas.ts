@@ -55,6 +55,8 @@ export const conditionalAccessPolicySchema = z.object({
       userRiskLevels: idList,
       signInRiskLevels: idList,
       clientAppTypes: idList,
+      locations: z.unknown().optional(),
+      platforms: z.unknown().optional(),
       applications: z
         .object({ includeApplications: idList, excludeApplications: idList, includeUserActions: idList })
         .passthrough()
