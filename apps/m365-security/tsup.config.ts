@@ -1,8 +1,7 @@
 import { defineConfig } from 'tsup';
 
-// Add 'src/bin.ts' to the entries once the server has its command line.
 export default defineConfig({
-  entry: ['src/index.ts'],
+  entry: ['src/index.ts', 'src/bin.ts'],
   format: ['esm'],
   target: 'node22',
   dts: true,

@@ -1,2 +1,4 @@
-// Public API of @m365-mcp/m365-security: the server factory, for embedding and tests.
-export {};
+// Public API of @m365-mcp/m365-security: the server definition (for m365-posture, embedding and tests)
+// and its permission manifest.
+export { securityPermissions } from './permissions.js';
+export { securityServer } from './server.js';

@@ -1,0 +1,89 @@
+// Which of a few accounts hold directory roles. One $batch of filtered role-assignment reads (one per
+// account) plus the role definitions, so an incident with five users costs two round trips.
+import { ForbiddenError, f, type GraphClient } from '@m365-mcp/graph-core';
+import { z } from 'zod';
+import { type RoleDefinition, roleAssignmentSchema, roleDefinitionSchema } from './schemas.js';
+
+/** Built-in roles Microsoft flags as privileged, for when a definition lacks `isPrivileged`. */
+const wellKnownPrivilegedTemplates = new Set([
+  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
+  'e8611ab8-c189-46e8-94e1-60213ab1f814', // Privileged Role Administrator
+  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
+  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
+  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
+  'c4e39bd9-1100-46d3-8c65-fb160da0071f', // Authentication Administrator
+  '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
+  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', // Application Administrator
+  '158c047a-c907-4556-b7ef-446551a6b5f7', // Cloud Application Administrator
+]);
+
+export const globalAdministratorTemplateId = '62e90394-69f5-4237-9190-012177145e10';
+
+export interface AccountRoles {
+  userId: string;
+  roles: { id: string; displayName: string; privileged: boolean }[];
+}
+
+export type PrivilegedLookup =
+  | { status: 'known'; accounts: AccountRoles[] }
+  | { status: 'unknown'; reason: string };
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const assignmentsPage = z.object({ value: z.array(roleAssignmentSchema) });
+
+/** At most this many accounts are looked up (one $batch). */
+export const maxPrivilegedLookups = 20;
+
+export async function readAccountRoles(
+  graph: GraphClient,
+  userIds: readonly string[],
+): Promise<PrivilegedLookup> {
+  const ids = [...new Set(userIds.filter((id) => guid.test(id)))].slice(0, maxPrivilegedLookups);
+  if (ids.length === 0) return { status: 'known', accounts: [] };
+  try {
+    const definitions = await graph.list('/roleManagement/directory/roleDefinitions', {
+      query: { $select: 'id,displayName,templateId,isPrivileged' },
+      schema: roleDefinitionSchema,
+      maxItems: 1000,
+    });
+    const byId = new Map<string, RoleDefinition>();
+    for (const d of definitions.items) {
+      byId.set(d.id.toLowerCase(), d);
+      if (d.templateId) byId.set(d.templateId.toLowerCase(), d);
+    }
+    const results = await graph.batch(
+      ids.map((id, index) => ({
+        id: String(index + 1),
+        method: 'GET' as const,
+        url: '/roleManagement/directory/roleAssignments',
+        query: { $filter: f.eq('principalId', id), $select: 'principalId,roleDefinitionId,directoryScopeId' },
+      })),
+    );
+    const accounts: AccountRoles[] = [];
+    for (const [index, id] of ids.entries()) {
+      const result = results.find((r) => r.id === String(index + 1));
+      if (!result || result.error) throw result?.error ?? new Error('no $batch response');
+      const page = assignmentsPage.parse(result.body);
+      const roles = page.value.map((assignment) => {
+        const definition = byId.get(assignment.roleDefinitionId.toLowerCase());
+        const templateId = (definition?.templateId ?? assignment.roleDefinitionId).toLowerCase();
+        return {
+          id: assignment.roleDefinitionId,
+          displayName: definition?.displayName ?? assignment.roleDefinitionId,
+          privileged: definition?.isPrivileged === true || wellKnownPrivilegedTemplates.has(templateId),
+        };
+      });
+      accounts.push({ userId: id, roles });
+    }
+    return { status: 'known', accounts };
+  } catch (error) {
+    if (error instanceof ForbiddenError) {
+      return {
+        status: 'unknown',
+        reason:
+          'This app cannot read directory roles (RoleManagement.Read.Directory is not granted); m365-identity can tell which of these accounts are privileged.',
+      };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,144 @@
+import { assessmentShape, defineTool } from '@m365-mcp/mcp-kit';
+import { z } from 'zod';
+import { incidentEntities, isCompromised } from '../analysis/entities.js';
+import { assessPosture, type SourceResult } from '../analysis/posture.js';
+import { percent, scoreTrend } from '../analysis/score.js';
+import { openIncidentStatuses } from '../graph/enums.js';
+import { anyOf } from '../graph/filters.js';
+import { type PrivilegedLookup, readAccountRoles } from '../graph/read-privileged.js';
+import { readIncidents, readSecureScores } from '../graph/read-security.js';
+import type { Incident } from '../graph/schemas.js';
+import { readOnly } from './annotations.js';
+import { failure } from './failure.js';
+
+export const assessSecurityPostureOutput = {
+  ...assessmentShape,
+  reasons: z.array(z.string()).describe('The clauses of the rule that set the status'),
+  evidence: z.object({
+    secureScore: z
+      .object({ current: z.number(), max: z.number(), percentage: z.number(), asOf: z.string() })
+      .nullable(),
+    openIncidents: z.number().int().nullable(),
+    highSeverityOpenUnassigned: z.number().int().nullable(),
+    privilegedStatus: z.enum(['known', 'unknown']),
+  }),
+  complete: z.boolean().describe('False when a source could not be read or was cut short'),
+};
+
+const trendDays = 30;
+
+async function settle<T>(
+  read: () => Promise<{ items: T; complete: boolean }>,
+  server: string,
+): Promise<SourceResult<T>> {
+  try {
+    const { items, complete } = await read();
+    return { ok: true, value: items, complete };
+  } catch (error) {
+    return { ok: false, ...failure(error, server) };
+  }
+}
+
+export const assessSecurityPosture = defineTool({
+  name: 'assess_security_posture',
+  title: 'Assess security posture',
+  description:
+    'Answers "what is our security posture?" for Microsoft Defender XDR data: one status (critical, warning, ok, unknown) with the rule that set it, findings for the Secure Score level and trend and for every open incident that needs attention (unassigned, high severity, or involving a compromised privileged account), and recommended next actions. No input. Three or four Graph reads. m365-posture calls it for the whole-tenant report.',
+  input: {},
+  output: assessSecurityPostureOutput,
+  annotations: readOnly,
+  tenantData: true,
+  assessment: true,
+  async handler(_args, ctx) {
+    const [history, incidents] = await Promise.all([
+      settle(() => readSecureScores(ctx.graph, trendDays), ctx.server),
+      settle(
+        () => readIncidents(ctx.graph, anyOf('status', openIncidentStatuses, openIncidentStatuses)),
+        ctx.server,
+      ),
+    ]);
+    let privileged: PrivilegedLookup = { status: 'known', accounts: [] };
+    if (incidents.ok) {
+      const ids = incidents.value.flatMap((i: Incident) =>
+        incidentEntities(i.alerts ?? [])
+          .users.filter(isCompromised)
+          .map((u) => u.userId)
+          .filter((id): id is string => id !== null),
+      );
+      try {
+        privileged = await readAccountRoles(ctx.graph, ids);
+      } catch (error) {
+        privileged = { status: 'unknown', reason: failure(error, ctx.server).reason };
+      }
+    }
+    const latest = history.ok ? history.value[0] : undefined;
+    const tenantId = latest?.id.split('_')[0] ?? 'tenant';
+    const score: Parameters<typeof assessPosture>[0]['score'] = !history.ok
+      ? history
+      : latest
+        ? {
+            ok: true,
+            value: {
+              current: latest.currentScore,
+              max: latest.maxScore,
+              asOf: latest.createdDateTime,
+              trend: scoreTrend(history.value),
+            },
+            complete: history.complete,
+          }
+        : { ok: false, reason: 'Microsoft returned no Secure Score yet', skipped: true };
+    const result = assessPosture({ tenantId, score, incidents, privileged });
+
+    const findings = result.findings.map((finding) => ({
+      ...finding,
+      title: ctx.tenantText(finding.title, 300),
+      resource: {
+        ...finding.resource,
+        ...(finding.resource.displayName
+          ? { displayName: ctx.tenantText(finding.resource.displayName) }
+          : {}),
+      },
+    }));
+    const open = incidents.ok ? incidents.value : undefined;
+    const evidence = {
+      secureScore: latest
+        ? {
+            current: latest.currentScore,
+            max: latest.maxScore,
+            percentage: percent(latest.currentScore, latest.maxScore),
+            asOf: latest.createdDateTime,
+          }
+        : null,
+      openIncidents: open ? open.length : null,
+      highSeverityOpenUnassigned: open
+        ? open.filter((i) => i.severity === 'high' && !i.assignedTo).length
+        : null,
+      privilegedStatus: privileged.status,
+    };
+    const complete = history.ok && history.complete && incidents.ok && incidents.complete;
+    const failed = findings.filter((f) => f.status === 'fail').length;
+    const summary = [
+      `Security posture: ${result.status.toUpperCase()} — ${result.reasons.slice(0, 3).join('; ') || 'no rule clause matched'}${result.reasons.length > 3 ? ` (+${result.reasons.length - 3} more)` : ''}.`,
+      evidence.secureScore
+        ? `Secure Score ${evidence.secureScore.current}/${evidence.secureScore.max} (${evidence.secureScore.percentage}%).`
+        : 'Secure Score not read.',
+      open
+        ? `${open.length} open incidents, ${evidence.highSeverityOpenUnassigned} high-severity unassigned.`
+        : 'Incidents not read.',
+      `${findings.length} findings (${failed} failed).${complete ? '' : ' PARTIAL: some data could not be read.'}`,
+      result.nextActions[0] ? `Next: ${result.nextActions[0]}` : '',
+    ];
+    return {
+      structured: {
+        status: result.status,
+        statusRule: result.statusRule,
+        reasons: result.reasons,
+        findings,
+        nextActions: result.nextActions,
+        evidence,
+        complete,
+      },
+      summary: summary.filter(Boolean).join('\n'),
+    };
+  },
+});
