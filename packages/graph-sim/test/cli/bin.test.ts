@@ -1,0 +1,83 @@
+// The built `graph-sim` command: it prints the variables that point a client at it, those
+// variables really work (a token, then a Graph page), and SIGTERM stops it cleanly. The repo's test
+// command builds every package first; while developing, run `pnpm --filter @m365-mcp/graph-sim build`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Agent, fetch } from 'undici';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../../bin/graph-sim.js', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+
+let child: ChildProcess;
+let env: Record<string, string>;
+
+function waitForVariables(process: ChildProcess): Promise<Record<string, string>> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    process.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.includes('Press Ctrl+C')) {
+        const pairs = [...output.matchAll(/^([A-Z][A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1], m[2]]);
+        resolve(Object.fromEntries(pairs) as Record<string, string>);
+      }
+    });
+    process.once('exit', (code) => reject(new Error(`graph-sim exited early with ${code}: ${output}`)));
+  });
+}
+
+beforeAll(async () => {
+  if (!existsSync(dist))
+    throw new Error('graph-sim is not built: run `pnpm --filter @m365-mcp/graph-sim build`');
+  child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  env = await waitForVariables(child);
+});
+
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+describe('graph-sim command', () => {
+  it('prints working credentials, a Graph URL and the CA, and stops on SIGTERM', async () => {
+    for (const name of [
+      'AZURE_TENANT_ID',
+      'AZURE_CLIENT_ID',
+      'AZURE_CLIENT_SECRET',
+      'AZURE_AUTHORITY_HOST',
+      'M365_GRAPH_URL',
+      'NODE_EXTRA_CA_CERTS',
+    ]) {
+      expect(env[name], name).toBeTruthy();
+    }
+    const ca = readFileSync(env.NODE_EXTRA_CA_CERTS as string, 'utf8');
+    const dispatcher = new Agent({ connect: { ca } });
+    const token = await fetch(`${env.AZURE_AUTHORITY_HOST}/${env.AZURE_TENANT_ID}/oauth2/v2.0/token`, {
+      method: 'POST',
+      dispatcher,
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: env.AZURE_CLIENT_ID as string,
+        client_secret: env.AZURE_CLIENT_SECRET as string,
+        scope: 'https://graph.microsoft.com/.default',
+      }),
+    });
+    expect(token.status).toBe(200);
+    const { access_token: accessToken } = (await token.json()) as { access_token: string };
+    const users = await fetch(`${env.M365_GRAPH_URL}/v1.0/users?$top=2`, {
+      dispatcher,
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(users.status).toBe(200);
+    const page = (await users.json()) as { value: unknown[]; '@odata.nextLink'?: string };
+    expect(page.value).toHaveLength(2);
+    expect(page['@odata.nextLink']).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\?/);
+    await dispatcher.close();
+
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    // The temporary CA file goes with the process.
+    expect(existsSync(env.NODE_EXTRA_CA_CERTS as string)).toBe(false);
+  });
+});
