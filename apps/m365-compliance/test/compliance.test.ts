@@ -1,8 +1,9 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDemoTenant } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { definition } from '../src/index.js';
 
@@ -23,7 +24,7 @@ async function start(options: Parameters<typeof startTestServer>[1] = {}) {
 }
 
 type Structured = Record<string, unknown> & {
-  findings: { id: string; status: string; evidence: Record<string, unknown> }[];
+  findings: { id: string; status: string; reason?: string; evidence: Record<string, unknown> }[];
 };
 
 async function call(s: TestServer, name: string, args: Record<string, unknown> = {}) {
@@ -66,8 +67,8 @@ describe('run_security_audit on the demo tenant', () => {
     expect(status('CIS.M365.3.2.1')).toBe('manual');
     const text = result.content.map((c) => c.text).join('');
     expect(text.length).toBeLessThan(1500);
-    const gets = s.sim.requests.all().filter((r) => r.method === 'GET');
-    const paths = gets.map((r) => new URL(r.url).pathname.replace(/^\/(v1\.0|beta)/, ''));
+    const gets = s.sim.requests.all().filter((r) => r.side === 'graph' && r.method === 'GET');
+    const paths = gets.map((r) => `${r.version} ${r.path}`);
     const counts = new Map<string, number>();
     for (const p of paths) counts.set(p, (counts.get(p) ?? 0) + 1);
     for (const [p, n] of counts) expect(n, p).toBe(1);
@@ -103,8 +104,11 @@ describe('run_security_audit on the demo tenant', () => {
     const s = await start({ roles });
     const { findings } = (await call(s, 'run_security_audit', { sections: ['7'] }))
       .structuredContent as Structured & { findings: { reason?: string }[] };
-    expect(findings.every((f) => (f as { status: string }).status === 'skipped')).toBe(true);
-    expect(findings[0]?.reason).toContain('SharePointTenantSettings.Read.All');
+    const graphRead = findings.filter((f) => (f as { status: string }).status !== 'manual');
+    expect(graphRead.length).toBe(5);
+    expect(graphRead.every((f) => (f as { status: string }).status === 'skipped')).toBe(true);
+    expect(graphRead[0]?.reason).toContain('SharePointTenantSettings.Read.All');
+    expect(s.sim.requests.all().some((r) => r.path === '/admin/sharepoint/settings')).toBe(true);
   });
 });
 
@@ -163,6 +167,10 @@ describe('remediate_control', () => {
     await ro.close();
     server = undefined;
     const s = await start({ allowWrites: true });
+    s.client.setRequestHandler(ElicitRequestSchema, async () => ({
+      action: 'accept',
+      content: { confirm: true },
+    }));
     const plan = await s.client.callTool({
       name: 'remediate_control',
       arguments: { controlId: 'CIS.M365.5.1.2.2' },
@@ -174,7 +182,7 @@ describe('remediate_control', () => {
       arguments: { controlId: 'CIS.M365.5.1.2.2', planId },
     });
     expect(applied.isError).toBeFalsy();
-    const authz = s.sim.tenant.directory.policies.authorizationPolicy as {
+    const authz = s.sim.tenant.directory.policies.authorizationPolicy as unknown as {
       defaultUserRolePermissions: Record<string, unknown>;
     };
     expect(authz.defaultUserRolePermissions.allowedToCreateApps).toBe(false);
@@ -183,6 +191,8 @@ describe('remediate_control', () => {
       arguments: { controlId: 'CIS.M365.5.2.2.3' },
     });
     expect(refused.isError).toBe(true);
+    const audit = await readFile(s.auditLogPath, 'utf8');
+    expect(audit).toContain(planId);
   });
 });
 
