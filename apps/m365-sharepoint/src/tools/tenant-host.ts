@@ -1,5 +1,7 @@
-// The tenant's SharePoint host name (contoso.sharepoint.com), from the root site: it names the
-// tenant's own domains, so grants to other domains can be told apart as external.
+// The tenant's SharePoint host name (contoso.sharepoint.com), from the root site (or, where there
+// is none, the first site's id): it names the tenant's own domains, so grants to other domains can
+// be told apart as external.
+import { NotFoundError } from '@m365-mcp/graph-core';
 import type { ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
@@ -11,15 +13,23 @@ const rootSchema = z
   .passthrough();
 
 export async function tenantHost(ctx: ToolContext): Promise<string> {
-  const root = await ctx.graph.get('/sites/root', {
-    query: { $select: 'siteCollection,webUrl' },
-    schema: rootSchema,
+  try {
+    const root = await ctx.graph.get('/sites/root', {
+      query: { $select: 'siteCollection,webUrl' },
+      schema: rootSchema,
+      signal: ctx.signal,
+    });
+    if (root.siteCollection?.hostname) return root.siteCollection.hostname;
+    return new URL(root.webUrl ?? '').hostname;
+  } catch (error) {
+    if (!(error instanceof NotFoundError) && !(error instanceof TypeError)) throw error;
+  }
+  const first = await ctx.graph.list('/sites/getAllSites', {
+    query: { $select: 'id' },
+    schema: z.object({ id: z.string() }).passthrough(),
+    pageSize: 1,
+    maxPages: 1,
     signal: ctx.signal,
   });
-  if (root.siteCollection?.hostname) return root.siteCollection.hostname;
-  try {
-    return new URL(root.webUrl ?? '').hostname;
-  } catch {
-    return 'unknown.sharepoint.com';
-  }
+  return first.items[0]?.id.split(',')[0] ?? 'unknown.sharepoint.com';
 }

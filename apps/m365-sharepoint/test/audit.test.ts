@@ -1,0 +1,163 @@
+// The tenant-wide audit: fewest requests, resumable without loss or repetition, honest when partial,
+// and calm under faults.
+import { createDemoTenant, generateSharePoint } from '@m365-mcp/graph-sim';
+import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharepointServer } from '../src/index.js';
+import { call } from './support.js';
+
+function generatedTenant() {
+  const tenant = createDemoTenant();
+  tenant.sharepoint = generateSharePoint({ seed: 'audit-test', sites: 45, items: 3000, sharedRatio: 0.03 });
+  return tenant;
+}
+
+const permissionReads = (t: TestServer) =>
+  t.sim.requests
+    .all()
+    .filter((e) => /\/drives\/[^/]+\/items\/[^/]+\/permissions$/.test(e.path) && e.status === 200);
+const deltaFirstPages = (t: TestServer) =>
+  t.sim.requests
+    .all()
+    .filter((e) => /\/root\/delta$/.test(e.path) && !('$skiptoken' in e.query) && e.status === 200);
+
+describe('audit_sharepoint_sites on a generated tenant', () => {
+  let t: TestServer;
+  let sharedItems: number;
+  beforeAll(async () => {
+    t = await startTestServer(sharepointServer, { tenant: generatedTenant() });
+    sharedItems = t.sim.tenant.sharepoint.drives.reduce(
+      (n, d) => n + d.items.filter((i) => i.parentId !== null && i.permissions.length > 0).length,
+      0,
+    );
+  });
+  afterAll(async () => t.close());
+
+  it('reads delta with $select and only the shared items’ permissions, batched', async () => {
+    const progress: string[] = [];
+    const r = await call(
+      t.client,
+      'audit_sharepoint_sites',
+      { max_seconds: 600 },
+      {
+        onprogress: (p) => void progress.push(p.message ?? ''),
+      },
+    );
+    expect(r.data.complete).toBe(true);
+    expect(r.data.sitesAudited).toBe(45);
+    expect(r.data.sharedItems).toBe(sharedItems);
+    expect(permissionReads(t)).toHaveLength(sharedItems);
+    const deltas = deltaFirstPages(t);
+    expect(deltas).toHaveLength(45);
+    expect(deltas.every((e) => (e.query.$select ?? '').includes('shared'))).toBe(true);
+    // Permission reads travel in $batch requests of up to 20.
+    const batches = t.sim.requests.all().filter((e) => e.path === '/$batch');
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(sharedItems / 20) + 3 + 3);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress.at(-1)).toMatch(/45 sites/);
+  });
+
+  it('resumes from its cursor with nothing lost and nothing repeated', async () => {
+    const full = await call(t.client, 'audit_sharepoint_sites', { max_seconds: 600 });
+    const before = t.sim.requests.all().length;
+    let r = await call(t.client, 'audit_sharepoint_sites', { max_sites: 10 });
+    let calls = 1;
+    while (r.data.complete !== true) {
+      expect(r.data.stoppedBy).toBe('maxSites');
+      expect(r.text).toMatch(/PARTIAL/);
+      expect(typeof r.data.cursor).toBe('string');
+      r = await call(t.client, 'audit_sharepoint_sites', { max_sites: 10, cursor: r.data.cursor });
+      calls += 1;
+    }
+    expect(calls).toBe(5);
+    for (const key of [
+      'sitesAudited',
+      'itemsScanned',
+      'sharedItems',
+      'permissions',
+      'byScope',
+      'externalDomains',
+      'riskiestSites',
+      'riskiestItems',
+    ])
+      expect(r.data[key]).toEqual(full.data[key]);
+    const resumed = t.sim.requests.all().slice(before);
+    const deltaDrives = resumed
+      .filter((e) => /\/root\/delta$/.test(e.path) && e.status === 200)
+      .map((e) => e.path);
+    expect(new Set(deltaDrives).size).toBe(45);
+    expect(deltaDrives).toHaveLength(45);
+    const perms = resumed
+      .filter((e) => /\/items\/[^/]+\/permissions$/.test(e.path) && e.status === 200)
+      .map((e) => e.path);
+    expect(new Set(perms).size).toBe(perms.length);
+    expect(perms).toHaveLength(sharedItems);
+  });
+
+  it('stops on the item budget and says so', async () => {
+    const r = await call(t.client, 'audit_sharepoint_sites', { max_items: 100 });
+    expect(r.data.complete).toBe(false);
+    expect(r.data.stoppedBy).toBe('maxItems');
+    expect(r.data.cursor).toBeDefined();
+    const findings = r.data.findings as { status: string }[];
+    expect(findings.some((f) => f.status === 'pass')).toBe(false);
+  });
+
+  it('refuses a cursor that is not its own', async () => {
+    const r = await call(t.client, 'audit_sharepoint_sites', { cursor: 'bm90LWEtY3Vyc29y' });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/cursor is not valid/);
+  });
+});
+
+describe('under faults', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(sharepointServer);
+  });
+  afterAll(async () => t.close());
+
+  it('a 429 storm on permission reads: retried, complete and correct', async () => {
+    const clean = await call(t.client, 'audit_sharepoint_sites', {});
+    t.sim.faults.add({
+      match: { path: /\/permissions$/ },
+      times: 12,
+      fault: { kind: 'status', status: 429, retryAfter: 0 },
+    });
+    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    expect(r.isError).toBeFalsy();
+    expect(r.data.complete).toBe(true);
+    expect(r.data.sharedItems).toBe(clean.data.sharedItems);
+    expect(t.sim.requests.all().filter((e) => e.status === 429).length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('a persistent 503 on one site’s libraries: partial, the site named, no crash', async () => {
+    t.sim.faults.clear();
+    const finance = t.sim.tenant.sharepoint.sites.find((s) => s.path === '/sites/finance');
+    expect(finance).toBeDefined();
+    t.sim.faults.clear();
+    t.sim.faults.add({
+      match: { path: `/sites/${finance?.id}/drives` },
+      times: 50,
+      fault: { kind: 'status', status: 503, retryAfter: 0 },
+    });
+    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    expect(r.isError).toBeFalsy();
+    expect(r.data.complete).toBe(false);
+    expect((r.data.sitesWithErrors as { name: string }[]).map((s) => s.name)).toEqual(['Finance']);
+    expect(r.text).toMatch(/errors on 1 site/);
+    const findings = r.data.findings as { status: string }[];
+    expect(findings.some((f) => f.status === 'pass')).toBe(false);
+    t.sim.faults.clear();
+  });
+
+  it('dropped connections on delta: retried, and the result is correct', async () => {
+    const clean = await call(t.client, 'audit_sharepoint_sites', {});
+    t.sim.faults.add({ match: { path: /\/root\/delta$/ }, times: 3, fault: { kind: 'drop' } });
+    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    expect(r.isError).toBeFalsy();
+    expect(r.data.sharedItems).toBe(clean.data.sharedItems);
+    expect(r.data.complete).toBe(true);
+    t.sim.faults.clear();
+  });
+});
