@@ -1,0 +1,92 @@
+// Through graph-sim's faults (a 429 storm, 503s, a dropped connection): correct results after
+// retries, or a clear partial result; never a crash.
+import { DEMO_ATTACK_INCIDENT_ID } from '@m365-mcp/graph-sim';
+import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+import { securityServer } from '../src/index.js';
+import { callTool, summaryOf } from './call-tool.js';
+import { results, structured } from './structured.js';
+
+let t: TestServer | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+const statusesOf = (server: TestServer, path: string) =>
+  server.sim.requests
+    .all()
+    .filter((r) => r.path === path)
+    .map((r) => r.status);
+
+describe('faults', () => {
+  it('a 429 storm on incidents: waits Retry-After, retries, and answers correctly', async () => {
+    t = await startTestServer(securityServer);
+    t.sim.faults.add({
+      match: { path: '/security/incidents' },
+      times: 4,
+      fault: { kind: 'status', status: 429, retryAfter: 0 },
+    });
+    const r = await callTool(t.client, 'list_incidents', {});
+    expect(r.isError).toBeFalsy();
+    expect(structured(results.list_incidents, r)).toMatchObject({ total: 7, complete: true });
+    expect(statusesOf(t, '/security/incidents')).toEqual([429, 429, 429, 429, 200]);
+  });
+
+  it('a dropped connection on alerts is retried', async () => {
+    t = await startTestServer(securityServer);
+    t.sim.faults.add({ match: { path: '/security/alerts_v2' }, fault: { kind: 'drop' } });
+    const r = await callTool(t.client, 'get_security_alerts', {});
+    expect(r.isError).toBeFalsy();
+    expect(structured(results.get_security_alerts, r).total).toBe(t.sim.tenant.security.alerts.length);
+    expect(statusesOf(t, '/security/alerts_v2')).toEqual([0, 200]);
+  });
+
+  it('control profiles down (503s past every retry): the score comes back, marked partial', async () => {
+    t = await startTestServer(securityServer);
+    t.sim.faults.add({
+      match: { path: '/security/secureScoreControlProfiles' },
+      times: 50,
+      fault: { kind: 'status', status: 503, retryAfter: 0 },
+    });
+    const r = await callTool(t.client, 'get_security_score', {});
+    expect(r.isError).toBeFalsy();
+    const s = structured(results.get_security_score, r);
+    expect(s).toMatchObject({ currentScore: 412, complete: false, improvementActions: [] });
+    expect(s.notice).toMatch(/control profiles could not be read/);
+    expect(summaryOf(r.text)).toMatch(/PARTIAL/);
+  });
+
+  it('incidents down: the assessment still reports the score, says what it could not read', async () => {
+    t = await startTestServer(securityServer);
+    t.sim.faults.add({
+      match: { path: '/security/incidents' },
+      times: 50,
+      fault: { kind: 'status', status: 503, retryAfter: 0 },
+    });
+    const r = await callTool(t.client, 'assess_security_posture', {});
+    expect(r.isError).toBeFalsy();
+    const s = structured(results.assess_security_posture, r);
+    // The score alone is critical; the missing incidents are said, not guessed.
+    expect(s.status).toBe('critical');
+    expect(s.complete).toBe(false);
+    expect(s.findings.find((f) => f.id === 'security.incident.open')?.status).toBe('error');
+    expect(summaryOf(r.text)).toMatch(/Incidents not read.*\n.*PARTIAL/s);
+  });
+
+  it('a persistent outage is an error result that says what failed, and the server keeps serving', async () => {
+    t = await startTestServer(securityServer);
+    t.sim.faults.add({
+      match: { path: `/security/incidents/${DEMO_ATTACK_INCIDENT_ID}` },
+      times: 50,
+      fault: { kind: 'status', status: 503, retryAfter: 0 },
+    });
+    const r = await callTool(t.client, 'investigate_incident', { incidentId: DEMO_ATTACK_INCIDENT_ID });
+    expect(r.isError).toBe(true);
+    // graph-core treats a 503 that outlasts its retries like throttling: wait, then ask again.
+    expect(r.text).toMatch(/Microsoft Graph is throttling this app \(.*\/security\/incidents\/3051359\)/);
+    expect(r.text).not.toMatch(/at .*\.ts:\d+/);
+    const again = await callTool(t.client, 'list_incidents', { limit: 1 });
+    expect(again.isError).toBeFalsy();
+  });
+});
