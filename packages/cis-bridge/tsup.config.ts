@@ -7,4 +7,6 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
+  // node:sqlite exists only under its node: name; tsup would otherwise strip the prefix.
+  removeNodeProtocol: false,
 });
