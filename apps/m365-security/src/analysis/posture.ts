@@ -73,7 +73,9 @@ export function assessPosture(input: PostureInput): PostureResult {
   const critical: string[] = [];
   const warning: string[] = [];
   const unknown: string[] = [];
-  const nextActions: string[] = [];
+  // Each action carries a priority (0 first) so the most urgent leads whatever order it was found in.
+  const actions: { priority: number; text: string }[] = [];
+  const nextActions = { push: (text: string, priority = 2) => actions.push({ priority, text }) };
 
   if (input.score.ok) {
     const { current, max, asOf, trend } = input.score.value;
@@ -100,7 +102,10 @@ export function assessPosture(input: PostureInput): PostureResult {
       references: [secureScoreRef],
     });
     if (below || weak)
-      nextActions.push('Call get_security_score and plan the top improvement actions by points gained.');
+      nextActions.push(
+        'Call get_security_score and plan the top improvement actions by points gained.',
+        below ? 1 : 3,
+      );
     if (trend) {
       const declining = trend.direction === 'declining';
       if (declining)
@@ -167,16 +172,20 @@ export function assessPosture(input: PostureInput): PostureResult {
         status: 'fail',
         resource: { type: 'securityIncident', id: incident.id, displayName: incident.displayName },
         evidence: {
+          ...(privilegedUsers.length > 0
+            ? {
+                privilegedAccounts: privilegedUsers.map(
+                  (u) =>
+                    `${u.userPrincipalName ?? u.userId} (${privileged.get(u.userId?.toLowerCase() ?? '')?.join(', ')})`,
+                ),
+              }
+            : {}),
           status: incident.status,
           severity: incident.severity,
           assignedTo: incident.assignedTo ?? null,
           createdDateTime: incident.createdDateTime,
           alertCount: alerts.length,
           compromisedUsers: users.map((u) => u.userPrincipalName ?? u.userId ?? ''),
-          privilegedAccounts: privilegedUsers.map(
-            (u) =>
-              `${u.userPrincipalName ?? u.userId} (${privileged.get(u.userId?.toLowerCase() ?? '')?.join(', ')})`,
-          ),
         },
         recommendation: `Assign the incident, then investigate it (investigate_incident with incidentId "${incident.id}") and follow its response plan.`,
         references: [
@@ -191,6 +200,8 @@ export function assessPosture(input: PostureInput): PostureResult {
       });
       nextActions.push(
         `Investigate incident ${incident.id} (${incident.severity}${unassigned ? ', unassigned' : ''}${privilegedUsers.length > 0 ? ', privileged account' : ''}) with investigate_incident, then assign it with respond_to_incident.`,
+
+        isCritical ? 0 : high ? 1 : 2,
       );
     }
     if (!input.incidents.complete)
@@ -231,8 +242,12 @@ export function assessPosture(input: PostureInput): PostureResult {
     critical.length > 0 ? 'critical' : unknown.length > 0 ? 'unknown' : warning.length > 0 ? 'warning' : 'ok';
   const reasons = status === 'critical' ? critical : status === 'unknown' ? unknown : warning;
   if (unknown.length > 0)
-    nextActions.push(`Fix what kept the assessment from reading everything: ${unknown.join('; ')}.`);
+    nextActions.push(`Fix what kept the assessment from reading everything: ${unknown.join('; ')}.`, 1);
   if (status === 'ok')
     nextActions.push('Nothing urgent; review get_security_score improvement actions periodically.');
-  return { status, statusRule, reasons, findings, nextActions: nextActions.slice(0, 10) };
+  const ordered = actions
+    .map((action, index) => ({ ...action, index }))
+    .sort((a, b) => a.priority - b.priority || a.index - b.index)
+    .map((action) => action.text);
+  return { status, statusRule, reasons, findings, nextActions: ordered.slice(0, 10) };
 }

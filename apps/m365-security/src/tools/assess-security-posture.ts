@@ -89,9 +89,19 @@ export const assessSecurityPosture = defineTool({
         : { ok: false, reason: 'Microsoft returned no Secure Score yet', skipped: true };
     const result = assessPosture({ tenantId, score, incidents, privileged });
 
+    const quote = (value: unknown): unknown =>
+      typeof value === 'string'
+        ? ctx.tenantText(value, 300)
+        : Array.isArray(value)
+          ? value.map(quote)
+          : value;
     const findings = result.findings.map((finding) => ({
       ...finding,
       title: ctx.tenantText(finding.title, 300),
+      // Evidence quotes tenant strings (UPNs, names): sanitised like every other tenant string.
+      evidence: Object.fromEntries(
+        Object.entries(finding.evidence).map(([k, v]) => [k, quote(v)]),
+      ) as typeof finding.evidence,
       resource: {
         ...finding.resource,
         ...(finding.resource.displayName
