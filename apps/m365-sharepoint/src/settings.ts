@@ -1,6 +1,7 @@
 // This server's own options, from the config file's `settings` and the environment. Parsed, since
 // both come from outside.
 import { z } from 'zod';
+import { DEFAULT_RU_BUDGET, type RuBudget } from './graph/ru-pacer.js';
 
 const settingsSchema = z
   .object({
@@ -8,6 +9,13 @@ const settingsSchema = z
     contentScanning: z.boolean().default(false),
     /** Domains that count as internal besides `<tenant>.com` and `<tenant>.onmicrosoft.com`. */
     internalDomains: z.array(z.string().min(1).max(253)).max(100).default([]),
+    /** SharePoint's resource-unit budget for this app (per minute, and the bucket size). */
+    resourceUnits: z
+      .object({
+        perMinute: z.number().positive().max(10_000_000),
+        capacity: z.number().positive().max(10_000_000),
+      })
+      .optional(),
   })
   .partial()
   .passthrough();
@@ -15,6 +23,7 @@ const settingsSchema = z
 export interface SharePointSettings {
   contentScanning: boolean;
   internalDomains: string[];
+  resourceUnits: RuBudget;
 }
 
 /** `M365_SHAREPOINT_CONTENT_SCAN=1` (or `true`) switches content scanning on, like the settings flag. */
@@ -30,5 +39,6 @@ export function readSettings(
   return {
     contentScanning: (values.contentScanning ?? false) || fromEnv,
     internalDomains: (values.internalDomains ?? []).map((d) => d.toLowerCase()),
+    resourceUnits: values.resourceUnits ?? DEFAULT_RU_BUDGET,
   };
 }

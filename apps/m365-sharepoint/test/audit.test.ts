@@ -25,7 +25,11 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
   let t: TestServer;
   let sharedItems: number;
   beforeAll(async () => {
-    t = await startTestServer(sharepointServer, { tenant: generatedTenant() });
+    // Throttling is off here, so the client-side pacing gets an unlimited budget.
+    t = await startTestServer(sharepointServer, {
+      tenant: generatedTenant(),
+      config: { settings: { resourceUnits: { perMinute: 60_000_000, capacity: 1_000_000 } } },
+    });
     sharedItems = t.sim.tenant.sharepoint.drives.reduce(
       (n, d) => n + d.items.filter((i) => i.parentId !== null && i.permissions.length > 0).length,
       0,
@@ -107,6 +111,32 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
     const r = await call(t.client, 'audit_sharepoint_sites', { cursor: 'bm90LWEtY3Vyc29y' });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/cursor is not valid/);
+  });
+});
+
+describe('under SharePoint throttling', () => {
+  it('paces itself in resource units: no 429, nothing early, the audit complete', async () => {
+    const t = await startTestServer(sharepointServer, {
+      tenant: generatedTenant(),
+      // The same budget on both sides, small enough that the audit (about 650 units) must wait.
+      config: { settings: { resourceUnits: { perMinute: 60_000, capacity: 200 } } },
+    });
+    try {
+      t.sim.throttling.setMode('faithful');
+      t.sim.throttling.configure('sharepoint', { capacity: 200, refillPerSecond: 1000 });
+      const r = await call(t.client, 'audit_sharepoint_sites', {});
+      expect(r.data.complete).toBe(true);
+      const graphLog = t.sim.requests.all().filter((e) => e.side === 'graph' && e.path !== '/$batch');
+      const units = graphLog.reduce((n, e) => n + (e.resourceUnits ?? 0), 0);
+      expect(units).toBeGreaterThan(400);
+      expect(graphLog.filter((e) => e.status === 429)).toEqual([]);
+      // It had to wait: the units spent beyond the bucket took at least their refill time, by the log.
+      const first = graphLog[0]?.time ?? 0;
+      const last = graphLog.at(-1)?.time ?? 0;
+      expect(last - first).toBeGreaterThanOrEqual(((units - 200 - 5 * 20) / 1000) * 1000 * 0.9);
+    } finally {
+      await t.close();
+    }
   });
 });
 

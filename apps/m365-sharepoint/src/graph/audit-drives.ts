@@ -5,6 +5,7 @@ import type { GraphClient } from '@m365-mcp/graph-core';
 import { classifyPermission, type TenantIdentity } from '../analysis/classify-permission.js';
 import { itemScore, type SharedItem } from '../analysis/shared-item.js';
 import { itemKey, readPermissions } from './read-permissions.js';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { type DriveScan, scanDrive } from './scan-drive.js';
 import type { DriveRef, SiteRef } from './shapes.js';
 
@@ -48,12 +49,13 @@ export async function auditDrives(
   sites: ReadonlyMap<string, SiteRef>,
   tenant: TenantIdentity,
   signal?: AbortSignal,
+  pacer: Pacer = NO_PACING,
 ): Promise<DrivesAudit> {
   const failures: DriveFailure[] = [];
   const partialSites = new Set<string>();
   const scans = await mapLimited(drives, 8, async (drive): Promise<DriveScan | undefined> => {
     try {
-      const scan = await scanDrive(graph, drive, signal);
+      const scan = await scanDrive(graph, drive, signal, { pacer });
       if (!scan.complete) {
         failures.push({ siteId: drive.siteId, driveId: drive.id, reason: 'delta stopped before its end' });
         partialSites.add(drive.siteId);
@@ -72,6 +74,7 @@ export async function auditDrives(
     graph,
     candidates.map(({ scan, item }) => ({ driveId: scan.drive.id, itemId: item.id })),
     signal,
+    pacer,
   );
   const sharedItems: SharedItem[] = [];
   for (const { scan, item } of candidates) {

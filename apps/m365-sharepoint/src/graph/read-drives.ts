@@ -1,6 +1,7 @@
 // The libraries of many sites in as few requests as possible: one `$batch` per 20 sites.
 import { type GraphClient, graphPath } from '@m365-mcp/graph-core';
 import { z } from 'zod';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { DRIVE_SELECT, type DriveRef, driveRef, driveSchema, type SiteRef } from './shapes.js';
 
 const drivePageSchema = z.object({
@@ -14,9 +15,12 @@ export async function readDrivesOfSites(
   graph: GraphClient,
   sites: readonly SiteRef[],
   signal?: AbortSignal,
+  pacer: Pacer = NO_PACING,
 ): Promise<Map<string, SiteDrives>> {
   const out = new Map<string, SiteDrives>();
   if (sites.length === 0) return out;
+  // Each member is a multi-item read: 2 resource units.
+  await pacer.acquire(2 * sites.length, signal);
   const results = await graph.batch(
     sites.map((site, i) => ({
       id: String(i),

@@ -3,6 +3,7 @@
 import { type GraphClient, graphPath } from '@m365-mcp/graph-core';
 import { z } from 'zod';
 import { type GraphPermission, graphPermissionSchema } from '../analysis/graph-permission.js';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 
 export interface ItemKey {
   driveId: string;
@@ -17,13 +18,30 @@ export function itemKey(k: ItemKey): string {
   return `${k.driveId}/${k.itemId}`;
 }
 
+const BATCH = 20;
+
 export async function readPermissions(
   graph: GraphClient,
   items: readonly ItemKey[],
   signal?: AbortSignal,
+  pacer: Pacer = NO_PACING,
 ): Promise<Map<string, ItemPermissions>> {
   const out = new Map<string, ItemPermissions>();
-  if (items.length === 0) return out;
+  const chunks: ItemKey[][] = [];
+  for (let i = 0; i < items.length; i += BATCH) chunks.push(items.slice(i, i + BATCH));
+  await Promise.all(chunks.map((chunk) => readChunk(graph, chunk, out, signal, pacer)));
+  return out;
+}
+
+async function readChunk(
+  graph: GraphClient,
+  items: readonly ItemKey[],
+  out: Map<string, ItemPermissions>,
+  signal: AbortSignal | undefined,
+  pacer: Pacer,
+): Promise<void> {
+  // Every permission read costs 5 resource units, batched or not.
+  await pacer.acquire(5 * items.length, signal);
   const results = await graph.batch(
     items.map((item, i) => ({
       id: String(i),
@@ -51,5 +69,4 @@ export async function readPermissions(
     }
     out.set(itemKey(item), { ok: true, permissions });
   }
-  return out;
 }

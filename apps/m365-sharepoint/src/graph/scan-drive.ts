@@ -1,6 +1,7 @@
 // One drive's items through delta with `$select`: every item once, at Graph's largest page size,
 // keeping only the items whose `shared` facet says they carry sharing of their own.
 import type { GraphClient } from '@m365-mcp/graph-core';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { DELTA_PAGE_SIZE, DELTA_SELECT, type DriveRef, driveItemSchema } from './shapes.js';
 
 export interface SharedCandidate {
@@ -37,8 +38,9 @@ export async function scanDrive(
   graph: GraphClient,
   drive: DriveRef,
   signal?: AbortSignal,
-  options: { keepFiles?: boolean } = {},
+  options: { keepFiles?: boolean; pacer?: Pacer } = {},
 ): Promise<DriveScan> {
+  const pacer = options.pacer ?? NO_PACING;
   const files: ScannedFile[] = [];
   const parentOf = new Map<string, string>();
   const shared: SharedCandidate[] = [];
@@ -50,12 +52,16 @@ export async function scanDrive(
     ...(signal ? { signal } : {}),
   });
   let complete = false;
+  // A delta round's first page costs 2 resource units, each page after it (with a token) 1.
+  let cost = 2;
   for (;;) {
+    if (cost > 0) await pacer.acquire(cost, signal);
     const step = await pages.next();
     if (step.done) {
       complete = step.value.complete;
       break;
     }
+    cost = step.value.nextLink ? 1 : 0;
     for (const item of step.value.items) {
       if (item.root || item.deleted) continue;
       itemsScanned += 1;

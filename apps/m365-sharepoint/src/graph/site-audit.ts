@@ -6,6 +6,7 @@ import type { SharedItem } from '../analysis/shared-item.js';
 import { auditDrives, type DriveFailure } from './audit-drives.js';
 import { readDrivesOfSites } from './read-drives.js';
 import { itemKey, readPermissions } from './read-permissions.js';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 import type { DriveRef, SiteRef } from './shapes.js';
 
 export interface SiteAudit {
@@ -23,18 +24,20 @@ export async function auditSite(
   site: SiteRef,
   tenant: TenantIdentity,
   signal?: AbortSignal,
+  pacer: Pacer = NO_PACING,
 ): Promise<SiteAudit> {
-  const drivesBySite = await readDrivesOfSites(graph, [site], signal);
+  const drivesBySite = await readDrivesOfSites(graph, [site], signal, pacer);
   const listed = drivesBySite.get(site.id);
   if (!listed?.ok)
     throw new Error(`The site's libraries could not be read: ${listed?.reason ?? 'no answer'}`);
   const drives = listed.drives;
   const [audit, roots] = await Promise.all([
-    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, signal),
+    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, signal, pacer),
     readPermissions(
       graph,
       drives.map((d) => ({ driveId: d.id, itemId: 'root' })),
       signal,
+      pacer,
     ),
   ]);
   const owners = new Set<string>();

@@ -9,6 +9,7 @@ import type { TenantIdentity } from '../analysis/classify-permission.js';
 import { type AuditTotals, addFailedSite, addSite, emptyTotals, totalsSchema } from '../analysis/totals.js';
 import { auditDrives } from './audit-drives.js';
 import { readDrivesOfSites } from './read-drives.js';
+import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { SITE_SELECT, type SiteRef, siteRef, siteSchema } from './shapes.js';
 
 export const auditStateSchema = z.object({
@@ -43,6 +44,7 @@ export interface AuditRun {
 
 export interface AuditHooks {
   signal?: AbortSignal;
+  pacer?: Pacer;
   progress?: (done: number, message: string) => Promise<void>;
   now?: () => number;
 }
@@ -56,8 +58,10 @@ export function newAuditState(includeOneDrives: boolean): AuditState {
 async function readSitePage(
   graph: GraphClient,
   link: string | null,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  pacer: Pacer,
 ): Promise<{ sites: SiteRef[]; nextLink?: string }> {
+  await pacer.acquire(2, signal);
   const pages = graph.pages(link ?? '/sites/getAllSites', {
     ...(link === null ? { query: { $select: SITE_SELECT } } : {}),
     schema: siteSchema,
@@ -92,7 +96,8 @@ export async function runTenantAudit(
   };
 
   for (;;) {
-    const page = await readSitePage(graph, state.sitesLink, hooks.signal);
+    const pacer = hooks.pacer ?? NO_PACING;
+    const page = await readSitePage(graph, state.sitesLink, hooks.signal, pacer);
     while (state.offset < page.sites.length) {
       const stoppedBy = stop();
       if (stoppedBy) return { state, done: false, stoppedBy, sitesThisCall, itemsThisCall };
@@ -105,7 +110,7 @@ export async function runTenantAudit(
         if (state.includeOneDrives || !site.isPersonalSite) group.push(site);
         end += 1;
       }
-      itemsThisCall += await auditGroup(graph, tenant, group, state.totals, hooks.signal);
+      itemsThisCall += await auditGroup(graph, tenant, group, state.totals, hooks.signal, pacer);
       sitesThisCall += group.length;
       state.offset = end;
       await hooks.progress?.(
@@ -125,16 +130,17 @@ async function auditGroup(
   tenant: TenantIdentity,
   group: readonly SiteRef[],
   totals: AuditTotals,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  pacer: Pacer,
 ): Promise<number> {
   if (group.length === 0) return 0;
-  const drivesBySite = await readDrivesOfSites(graph, group, signal);
+  const drivesBySite = await readDrivesOfSites(graph, group, signal, pacer);
   const sites = new Map(group.map((s) => [s.id, s]));
   const drives = group.flatMap((s) => {
     const d = drivesBySite.get(s.id);
     return d?.ok ? d.drives : [];
   });
-  const audit = await auditDrives(graph, drives, sites, tenant, signal);
+  const audit = await auditDrives(graph, drives, sites, tenant, signal, pacer);
   totals.drivesAudited += audit.drivesAudited;
   totals.itemsScanned += audit.itemsScanned;
   for (const site of group) {

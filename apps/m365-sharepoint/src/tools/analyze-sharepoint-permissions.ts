@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { SCORE_RULE, tenantIdentityFor } from '../analysis/classify-permission.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
 import { addSite, emptyTotals } from '../analysis/totals.js';
+import { pacerFor } from '../graph/pacer-for.js';
 import { resolveSite } from '../graph/resolve-site.js';
 import { auditSite } from '../graph/site-audit.js';
 import { readSettings } from '../settings.js';
@@ -71,7 +72,13 @@ export const analyzeSharepointPermissions = defineTool({
     const site = await resolveSite(ctx.graph, args, ctx.signal);
     const host = safeHost(site.webUrl) ?? (site.id.split(',')[0] as string);
     const tenant = tenantIdentityFor(host, settings.internalDomains);
-    const audit = await auditSite(ctx.graph, site, tenant, ctx.signal);
+    const audit = await auditSite(
+      ctx.graph,
+      site,
+      tenant,
+      ctx.signal,
+      pacerFor(ctx.graph, settings.resourceUnits),
+    );
     const totals = addSite(
       emptyTotals(),
       { id: site.id, name: site.displayName, webUrl: site.webUrl },

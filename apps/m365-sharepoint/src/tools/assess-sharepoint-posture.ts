@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { tenantIdentityFor } from '../analysis/classify-permission.js';
 import { evaluateSettings, sharingSettingsSchema } from '../analysis/settings-checks.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
+import { pacerFor } from '../graph/pacer-for.js';
 import { newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
@@ -52,12 +53,12 @@ export const assessSharepointPosture = defineTool({
     let coverage = { sitesAudited: 0, itemsScanned: 0, complete: false };
     let sharing = { critical: false, warning: false };
     try {
-      const tenant = tenantIdentityFor(
-        await tenantHost(ctx),
-        readSettings(ctx.config.settings).internalDomains,
-      );
+      const settings = readSettings(ctx.config.settings);
+      const pacer = pacerFor(ctx.graph, settings.resourceUnits);
+      const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
       const run = await runTenantAudit(ctx.graph, tenant, ASSESSMENT_BUDGET, newAuditState(false), {
         signal: ctx.signal,
+        pacer,
         progress: (done, message) => ctx.progress(done, undefined, message),
       });
       const t = run.state.totals;

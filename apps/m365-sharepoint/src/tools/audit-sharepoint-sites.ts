@@ -2,6 +2,7 @@ import { decodeCursor, defineTool, encodeCursor, findingSchema } from '@m365-mcp
 import { z } from 'zod';
 import { SCORE_RULE, tenantIdentityFor } from '../analysis/classify-permission.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
+import { pacerFor } from '../graph/pacer-for.js';
 import { auditStateSchema, newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
@@ -56,13 +57,18 @@ export const auditSharepointSites = defineTool({
     const start = args.cursor
       ? decodeCursor(args.cursor, auditStateSchema)
       : newAuditState(args.include_onedrives);
-    const tenant = tenantIdentityFor(await tenantHost(ctx), settings.internalDomains);
+    const pacer = pacerFor(ctx.graph, settings.resourceUnits);
+    const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
     const run = await runTenantAudit(
       ctx.graph,
       tenant,
       { maxSites: args.max_sites, maxItems: args.max_items, maxSeconds: args.max_seconds },
       start,
-      { signal: ctx.signal, progress: (done, message) => ctx.progress(done, undefined, message) },
+      {
+        signal: ctx.signal,
+        pacer,
+        progress: (done, message) => ctx.progress(done, undefined, message),
+      },
     );
     const t = run.state.totals;
     const complete = run.done && t.failedSiteCount === 0;

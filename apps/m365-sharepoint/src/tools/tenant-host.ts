@@ -4,6 +4,7 @@
 import { NotFoundError } from '@m365-mcp/graph-core';
 import type { ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { NO_PACING, type Pacer } from '../graph/ru-pacer.js';
 
 const rootSchema = z
   .object({
@@ -12,8 +13,9 @@ const rootSchema = z
   })
   .passthrough();
 
-export async function tenantHost(ctx: ToolContext): Promise<string> {
+export async function tenantHost(ctx: ToolContext, pacer: Pacer = NO_PACING): Promise<string> {
   try {
+    await pacer.acquire(1, ctx.signal);
     const root = await ctx.graph.get('/sites/root', {
       query: { $select: 'siteCollection,webUrl' },
       schema: rootSchema,
@@ -24,6 +26,7 @@ export async function tenantHost(ctx: ToolContext): Promise<string> {
   } catch (error) {
     if (!(error instanceof NotFoundError) && !(error instanceof TypeError)) throw error;
   }
+  await pacer.acquire(2, ctx.signal);
   const first = await ctx.graph.list('/sites/getAllSites', {
     query: { $select: 'id' },
     schema: z.object({ id: z.string() }).passthrough(),
