@@ -64,12 +64,22 @@ function indexOf(name) {
   return index.get(name);
 }
 
+// The catalogue spells paths in mixed case with named keys (`/roleManagement/.../{unifiedRoleEligibilityScheduleInstanceId}`);
+// both consumers match lower-case paths with every key read as `{id}`, so keys are normalised here.
+function normalisePath(path) {
+  return path.toLowerCase().replace(/\{[^}]*\}/g, '{id}');
+}
+
 const paths = {};
 for (const [name, permission] of Object.entries(catalogue)) {
   if (!permission.schemes?.Application) continue;
+  // Every application permission gets an index (and so a role id), even one whose catalogue entry
+  // lists its paths for delegated use only: a manifest may still name it.
+  indexOf(name);
   for (const set of permission.pathSets ?? []) {
     if (!set.schemeKeys.includes('Application')) continue;
-    for (const [path, flags] of Object.entries(set.paths)) {
+    for (const [rawPath, flags] of Object.entries(set.paths)) {
+      const path = normalisePath(rawPath);
       const segment = path.replace(/^\//, '').split(/[/(]/)[0];
       if (!SEGMENTS.has(segment)) continue;
       const least = /least=([^;]*)/.exec(flags)?.[1]?.split(',').includes('Application') ?? false;
