@@ -45,7 +45,22 @@ export const permissions = definePermissions('m365-compliance', [
     permission: 'RoleManagement.Read.Directory',
     access: 'read',
     reason:
-      'Role assignments, PIM eligibilities, schedules and role policies (CIS 1.1.x, 5.3.x); the narrower RoleEligibilitySchedule/RoleAssignmentSchedule permissions are not in the bundled catalogue.',
+      'Active role assignments and PIM role settings (role management policy assignments) for CIS 1.1.x, 5.3.4, 5.3.5.',
+  },
+  {
+    permission: 'RoleEligibilitySchedule.Read.Directory',
+    access: 'read',
+    reason: 'PIM-eligible role holders, counted as admins in CIS 1.1.1, 1.1.3, 1.1.4 (Entra ID P2).',
+  },
+  {
+    permission: 'RoleAssignmentSchedule.Read.Directory',
+    access: 'read',
+    reason: 'Permanent active PIM assignments of privileged roles (CIS 5.3.1, Entra ID P2).',
+  },
+  {
+    permission: 'OnPremDirectorySynchronization.Read.All',
+    access: 'read',
+    reason: 'Whether password hash sync is on for a hybrid tenant (CIS 5.1.8.1).',
   },
   {
     permission: 'AccessReview.Read.All',

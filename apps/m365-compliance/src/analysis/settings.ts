@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
 import { RunStore } from '@m365-mcp/cis-bridge';
+import { demoPeople, directoryPeople } from '@m365-mcp/graph-sim';
 import { z } from 'zod';
 
 // This server's part of the config file (`settings`), parsed with its own schema.
@@ -32,10 +33,21 @@ export interface ComplianceSettings {
   powershell?: PowerShellAuditConfig;
 }
 
+/**
+ * The demo tenant's two emergency-access accounts. In `--demo` runs without configured break-glass
+ * accounts they stand in for the operator's list, so the demo's conditional access findings are its
+ * planted gaps rather than the (correct) exclusion of these accounts.
+ */
+export const demoBreakGlassAccounts: readonly string[] = [
+  demoPeople.breakglass.id,
+  directoryPeople.breakglass2.id,
+];
+
 export function complianceSettings(config: {
   settings: Record<string, unknown>;
   auditLogPath: string;
   breakGlassAccounts: string[];
+  demo?: boolean | undefined;
 }): ComplianceSettings {
   const s = settingsSchema.parse(config.settings);
   const base = config.auditLogPath ? dirname(config.auditLogPath) : join(homedir(), '.m365-mcp');
@@ -43,7 +55,10 @@ export function complianceSettings(config: {
     databasePath: s.databasePath ?? join(base, 'm365-compliance-runs.db'),
     freshRunMinutes: s.freshRunMinutes ?? 60,
     exceptions: {
-      breakGlassAccounts: config.breakGlassAccounts,
+      breakGlassAccounts:
+        config.demo === true && config.breakGlassAccounts.length === 0
+          ? [...demoBreakGlassAccounts]
+          : config.breakGlassAccounts,
       approvedPublicGroups: s.approvedPublicGroups ?? [],
       acceptedCaExclusions: s.acceptedCaExclusions ?? [],
     },

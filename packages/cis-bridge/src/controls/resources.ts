@@ -36,6 +36,11 @@ export const resources = {
     permission: 'Organization.Read.All',
     query: { $select: 'id,displayName,onPremisesSyncEnabled' },
   },
+  onPremisesSynchronization: {
+    path: '/directory/onPremisesSynchronization',
+    kind: 'list',
+    permission: 'OnPremDirectorySynchronization.Read.All',
+  },
   authorizationPolicy: { path: '/policies/authorizationPolicy', kind: 'get', permission: 'Policy.Read.All' },
   securityDefaults: {
     path: '/policies/identitySecurityDefaultsEnforcementPolicy',
@@ -101,13 +106,13 @@ export const resources = {
   roleEligibilities: {
     path: '/roleManagement/directory/roleEligibilityScheduleInstances',
     kind: 'list',
-    permission: 'RoleManagement.Read.Directory',
+    permission: 'RoleEligibilitySchedule.Read.Directory',
     licence: 'entraP2',
   },
   roleAssignmentSchedules: {
     path: '/roleManagement/directory/roleAssignmentScheduleInstances',
     kind: 'list',
-    permission: 'RoleManagement.Read.Directory',
+    permission: 'RoleAssignmentSchedule.Read.Directory',
     query: { $filter: f.eq('assignmentType', 'Assigned') },
     licence: 'entraP2',
   },

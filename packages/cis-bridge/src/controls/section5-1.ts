@@ -254,7 +254,7 @@ export const section5General: Control[] = [
     profile: 'E3',
     severity: 'medium',
     references: [cis('5.1.8.1')],
-    resources: ['organization'],
+    resources: ['organization', 'onPremisesSynchronization'],
     remediation:
       'Enable password hash synchronisation in Entra Connect (leaked-credential detection depends on it).',
     evaluate(ctx): Outcome {
@@ -262,15 +262,13 @@ export const section5General: Control[] = [
       if (org?.onPremisesSyncEnabled !== true) {
         return { status: 'not_applicable', evidence: { onPremisesSyncEnabled: false } };
       }
-      // /directory/onPremisesSynchronization needs OnPremDirectorySynchronization.Read.All, which the
-      // bundled permission catalogue does not know yet; until it does, a hybrid tenant checks this by hand.
-      return {
-        status: 'manual',
-        evidence: {
-          onPremisesSyncEnabled: true,
-          readWith: 'Entra Connect / GET /directory/onPremisesSynchronization',
-        },
-      };
+      const sync = items(ctx.get('onPremisesSynchronization'))[0];
+      const enabled = at(sync, 'features.passwordSyncEnabled');
+      return verdict(enabled === true, {
+        onPremisesSyncEnabled: true,
+        passwordSyncEnabled: typeof enabled === 'boolean' ? enabled : null,
+        expected: true,
+      });
     },
   }),
 ];
