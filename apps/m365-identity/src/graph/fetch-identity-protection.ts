@@ -21,12 +21,13 @@ export async function fetchRiskyUsers(
   graph: GraphClient,
   options: { levels?: readonly RiskLevel[]; states?: readonly RiskState[]; signal?: AbortSignal },
 ): Promise<Fetched<RiskyUser>> {
+  // eq joined by or: Identity Protection documents eq filters on these enums, not `in`.
   const clauses: ODataFilter[] = [];
   if (options.levels && options.levels.length > 0) {
-    clauses.push(f.in('riskLevel', options.levels, { allowed: riskLevels }));
+    clauses.push(f.or(...options.levels.map((level) => f.eq('riskLevel', level, { allowed: riskLevels }))));
   }
   if (options.states && options.states.length > 0) {
-    clauses.push(f.in('riskState', options.states, { allowed: riskStates }));
+    clauses.push(f.or(...options.states.map((state) => f.eq('riskState', state, { allowed: riskStates }))));
   }
   const result = await graph.list('/identityProtection/riskyUsers', {
     schema: riskyUserSchema,
