@@ -96,6 +96,22 @@ describe('the permission manifest', () => {
     }
   });
 
+  it('without the role permission, the assessment still reports risky users (its privileged area is skipped)', async () => {
+    const t = await startTestServer(identityServer, {
+      roles: reads.filter((r) => r !== 'RoleManagement.Read.Directory'),
+    });
+    try {
+      const result = await callTool(t.client, 'assess_identity_posture', {});
+      const findings = findingsOf(result);
+      expect(findings.find((f) => f.id === 'identity.privilegedAccess.unavailable')?.status).toBe('skipped');
+      const atRisk = findings.find((f) => f.id === 'identity.risk.users_at_risk');
+      expect(atRisk).toMatchObject({ status: 'fail', severity: 'high' });
+      expect(JSON.stringify(atRisk?.evidence)).toContain('IsaiahL@contoso.com');
+    } finally {
+      await t.close();
+    }
+  });
+
   const writeCases: [string, string][] = [
     ['User.EnableDisableAccount.All', 'disable'],
     ['User.RevokeSessions.All', 'revokeSessions'],

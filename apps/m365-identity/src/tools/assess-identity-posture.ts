@@ -106,8 +106,12 @@ async function runChecks(ctx: ToolContext) {
         states: ['atRisk', 'confirmedCompromised'],
         signal: ctx.signal,
       });
-      const data = await access;
-      const summary = summarisePrivilegedAccess(text, data.holdings, bg);
+      // Without the role data (its own area reports why) risky users are still reported, unranked.
+      const holdings = await access.then(
+        (data) => data.holdings,
+        () => [],
+      );
+      const summary = summarisePrivilegedAccess(text, holdings, bg);
       return riskFindings(text, riskyUserViews(text, risky.items, [], summary.privilegedRolesByUser));
     }),
     settle('conditionalAccess', async () => {
