@@ -141,5 +141,3 @@ function nextActionsFor(findings: readonly Finding[], complete: boolean): string
     out.push('Turn off legacy authentication for SharePoint (CIS 7.2.1).');
   return out;
 }
-
-export const assessmentOutputSchema = z.object(assessmentShape).passthrough();

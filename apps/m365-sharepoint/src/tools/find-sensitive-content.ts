@@ -3,6 +3,7 @@ import { defineTool, type Finding, findingSchema } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { DATA_FROM_CLOUD_STORAGE } from '../analysis/references.js';
 import { detectSensitive, type SensitiveMatch } from '../analysis/sensitive-detectors.js';
+import { pacerFor } from '../graph/pacer-for.js';
 import { readContentPrefixes } from '../graph/read-content.js';
 import { readDrivesOfSites } from '../graph/read-drives.js';
 import { resolveSite } from '../graph/resolve-site.js';
@@ -142,7 +143,8 @@ export const findSensitiveContent = defineTool({
   async handler(args, ctx) {
     const labelsNote =
       'Sensitivity labels are not read: Graph offers them only through extractSensitivityLabels, a POST that needs write permission.';
-    if (!readSettings(ctx.config.settings).contentScanning) {
+    const settings = readSettings(ctx.config.settings);
+    if (!settings.contentScanning) {
       return {
         structured: {
           enabled: false,
@@ -165,10 +167,11 @@ export const findSensitiveContent = defineTool({
         ? [await resolveSite(ctx.graph, args, ctx.signal)]
         : await tenantSites(ctx.graph, args.max_sites, ctx.signal);
     const exposed: ExposedFile[] = [];
+    const pacer = pacerFor(ctx.graph, settings.resourceUnits);
     let failed = 0;
     for (let i = 0; i < sites.length; i += 20) {
       const group = sites.slice(i, i + 20);
-      const drives = await readDrivesOfSites(ctx.graph, group, ctx.signal);
+      const drives = await readDrivesOfSites(ctx.graph, group, ctx.signal, pacer);
       for (const site of group) {
         const listed = drives.get(site.id);
         if (!listed?.ok) {
@@ -177,7 +180,7 @@ export const findSensitiveContent = defineTool({
         }
         for (const drive of listed.drives) {
           try {
-            const scan = await scanDrive(ctx.graph, drive, ctx.signal, { keepFiles: true });
+            const scan = await scanDrive(ctx.graph, drive, ctx.signal, { keepFiles: true, pacer });
             exposed.push(...exposedFiles(site, scan));
           } catch {
             if (ctx.signal.aborted) throw new Error('cancelled');
@@ -198,6 +201,7 @@ export const findSensitiveContent = defineTool({
     let contentFailed = 0;
     for (let i = 0; i < toScan.length; i += 20) {
       const chunk = toScan.slice(i, i + 20);
+      await pacer.acquire(chunk.length, ctx.signal);
       const contents = await readContentPrefixes(ctx.graph, chunk, args.max_bytes_per_file, ctx.signal);
       contents.forEach((c, k) => {
         const file = chunk[k] as ExposedFile;
