@@ -29,7 +29,7 @@ export const identityPermissions = definePermissions('m365-identity', [
   {
     permission: 'RoleManagement.Read.Directory',
     reason:
-      'Read directory role definitions, active assignments and PIM eligibilities (/roleManagement/directory/*). RoleEligibilitySchedule.Read.Directory would be narrower for eligibilities but is not in the catalogue this project ships, and this permission is least for the rest.',
+      'Read directory role definitions and active assignments (/roleManagement/directory/roleDefinitions, roleAssignments), where it is least; it also allows the PIM schedule instances, so the narrower RoleAssignmentSchedule.Read.Directory and RoleEligibilitySchedule.Read.Directory would only be extra grants.',
     access: 'read',
   },
   {
