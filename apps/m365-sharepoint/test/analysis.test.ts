@@ -1,8 +1,9 @@
+import { encodeCursor } from '@m365-mcp/mcp-kit';
 import { describe, expect, it } from 'vitest';
 import { classifyPermission, tenantIdentityFor } from '../src/analysis/classify-permission.js';
 import { detectSensitive, ibanValid, luhnValid, mask } from '../src/analysis/sensitive-detectors.js';
 import { evaluateSettings } from '../src/analysis/settings-checks.js';
-import { addSite, emptyTotals, totalsSchema } from '../src/analysis/totals.js';
+import { addFailedSite, addSite, emptyTotals, totalsSchema } from '../src/analysis/totals.js';
 
 const tenant = tenantIdentityFor('contoso.sharepoint.com');
 
@@ -184,5 +185,37 @@ describe('totals', () => {
     expect(totals.topSites).toHaveLength(10);
     expect(totals.topItems).toHaveLength(10);
     expect(totalsSchema.parse(JSON.parse(JSON.stringify(totals)))).toEqual(totals);
+  });
+
+  it('fit the cursor even with the longest names, URLs and domains', () => {
+    const totals = emptyTotals();
+    const long = (c: string, n: number) => c.repeat(n);
+    for (let s = 0; s < 60; s++) {
+      const grantee = { displayName: 'g', email: `x@${long('d', 200)}${s}.com`, external: true };
+      const perm = {
+        ...classifyPermission(
+          { id: 'p', roles: ['write'], link: { scope: 'anonymous', type: 'edit' } },
+          tenant,
+        ),
+        grantees: [grantee],
+        external: true,
+      };
+      const item = {
+        siteId: `s${s}`,
+        siteName: long('n', 500),
+        driveId: long('b', 66),
+        itemId: long('I', 34),
+        name: long('f', 500),
+        webUrl: long('u', 1000),
+        isFolder: false,
+        descendants: 0,
+        permissions: [perm],
+        score: 100 + s,
+      };
+      addSite(totals, { id: long('h', 120), name: long('n', 500), webUrl: long('u', 1000) }, [item]);
+      addFailedSite(totals, { id: long('h', 120), name: long('n', 500), webUrl: '' }, long('r', 500));
+    }
+    const cursor = encodeCursor({ sitesLink: long('l', 4000), offset: 3, includeOneDrives: true, totals });
+    expect(cursor.length).toBeLessThan(65_536);
   });
 });

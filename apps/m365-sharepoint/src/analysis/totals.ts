@@ -119,7 +119,7 @@ export function addSite(totals: AuditTotals, site: SiteSummary, items: readonly 
       if (p.everyone) totals.everyoneGrants += 1;
       if (p.external) totals.externalGrants += 1;
       for (const g of p.grantees) {
-        const domain = g.external ? domainOf(g.email) : undefined;
+        const domain = g.external ? domainOf(g.email)?.slice(0, 100) : undefined;
         if (!domain) continue;
         const known = domain in totals.externalDomains;
         if (known || Object.keys(totals.externalDomains).length < MAX_DOMAINS)
@@ -129,7 +129,14 @@ export function addSite(totals: AuditTotals, site: SiteSummary, items: readonly 
     offerItem(totals, item);
   }
   if (items.length > 0) {
-    totals.topSites.push({ ...site, score: siteScore, sharedItems: items.length, byScope: siteScopes });
+    totals.topSites.push({
+      id: site.id.slice(0, 300),
+      name: site.name.slice(0, 120),
+      webUrl: site.webUrl.slice(0, 400),
+      score: siteScore,
+      sharedItems: items.length,
+      byScope: siteScopes,
+    });
     totals.topSites.sort((a, b) => b.score - a.score);
     totals.topSites.length = Math.min(totals.topSites.length, TOP_SITES);
   }
@@ -162,5 +169,9 @@ function offerItem(totals: AuditTotals, item: SharedItem): void {
 export function addFailedSite(totals: AuditTotals, site: SiteSummary, reason: string): void {
   totals.failedSiteCount += 1;
   if (totals.failedSites.length < MAX_FAILED)
-    totals.failedSites.push({ id: site.id, name: site.name.slice(0, 120), reason: reason.slice(0, 200) });
+    totals.failedSites.push({
+      id: site.id.slice(0, 300),
+      name: site.name.slice(0, 120),
+      reason: reason.slice(0, 200),
+    });
 }

@@ -36,7 +36,7 @@ export const auditSharepointSites = defineTool({
     cursor: z
       .string()
       .min(1)
-      .max(16_000)
+      .max(65_536)
       .optional()
       .describe('From a previous call that returned complete=false'),
   },
