@@ -1,5 +1,5 @@
 import type { EvaluationContext } from './types.js';
-import { at, items, str } from './values.js';
+import { at, items, odataType, str } from './values.js';
 
 /** The CISA/ScubaGear privileged role set, by role template id. */
 export const privilegedRoles: Record<string, string> = {
@@ -26,7 +26,7 @@ export interface PrivilegedMember {
 function principalOf(row: Record<string, unknown>): { id: string; type: string; upn?: string } | undefined {
   const id = str(row.principalId);
   if (id === undefined) return undefined;
-  const type = str(at(row, 'principal.@odata.type')) ?? '#microsoft.graph.user';
+  const type = odataType(row.principal) ?? '#microsoft.graph.user';
   const upn = str(at(row, 'principal.userPrincipalName'));
   return { id, type, ...(upn ? { upn } : {}) };
 }

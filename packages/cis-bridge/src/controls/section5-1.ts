@@ -1,6 +1,6 @@
 import { graph, settingIs, verdict } from './define.js';
 import { type Control, cis, cisa, eidsca, mitre, type Outcome } from './types.js';
-import { at, items, str, strings } from './values.js';
+import { at, items, odataType, str, strings } from './values.js';
 
 // CIS 5.1: Entra ID general settings (authorization policy, groups, devices, consent, guests, sync).
 
@@ -84,8 +84,8 @@ export const section5General: Control[] = [
     resources: ['deviceRegistrationPolicy'],
     remediation: "Restrict 'Users may join devices to Microsoft Entra' to selected users or none.",
     evaluate(ctx) {
-      const type =
-        str(at(ctx.get('deviceRegistrationPolicy'), 'azureADJoin.allowedToJoin.@odata.type')) ?? null;
+      // `@odata.type` holds a dot, so it is read as a key, not through a path.
+      const type = odataType(at(ctx.get('deviceRegistrationPolicy'), 'azureADJoin.allowedToJoin'));
       return verdict(type !== '#microsoft.graph.allDeviceRegistrationMembership', {
         allowedToJoin: type,
         expected: 'not allDeviceRegistrationMembership',
@@ -135,10 +135,9 @@ export const section5General: Control[] = [
     resources: ['deviceRegistrationPolicy'],
     remediation: "Set 'Registering user is added as local administrator on the device' to None.",
     evaluate(ctx) {
-      const type =
-        str(
-          at(ctx.get('deviceRegistrationPolicy'), 'azureADJoin.localAdmins.registeringUsers.@odata.type'),
-        ) ?? null;
+      const type = odataType(
+        at(ctx.get('deviceRegistrationPolicy'), 'azureADJoin.localAdmins.registeringUsers'),
+      );
       return verdict(type === '#microsoft.graph.noDeviceRegistrationMembership', {
         registeringUsers: type,
         expected: '#microsoft.graph.noDeviceRegistrationMembership',

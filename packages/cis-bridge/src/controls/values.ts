@@ -29,6 +29,11 @@ export function at(value: unknown, path: string): unknown {
   return current;
 }
 
+/** The `@odata.type` of an object (a key with a dot in it, so `at` cannot reach it), or null. */
+export function odataType(value: unknown): string | null {
+  return str(obj(value)['@odata.type']) ?? null;
+}
+
 /** A Graph list resource's items (list resources are stored as arrays). */
 export function items(value: unknown): Json[] {
   return arr(value).map(obj);
