@@ -1,9 +1,10 @@
 // The m365-posture command line: a whole-tenant assessment through the m365-mcp servers, printed
 // as a summary (stdout) with progress on stderr, or as JSON; the exit code can gate a CI pipeline.
-import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Severity, severities } from './assessment.js';
+import { formatHtml } from './format-html.js';
 import { formatText } from './format-text.js';
 import { failingAtOrAbove } from './report.js';
 import { runPosture } from './run.js';
@@ -15,6 +16,13 @@ function collectServer(value: string, previous: ServerCommand[]): ServerCommand[
   } catch (error) {
     throw new InvalidArgumentError((error as Error).message);
   }
+}
+
+function writeReport(file: string, content: string): string {
+  const path = resolve(file);
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+  return path;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -29,6 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     )
     .option('--json', 'print the report as JSON instead of the summary', false)
     .option('--out <file>', 'also write the JSON report to this file')
+    .option('--html <file>', 'also write the report as one HTML file (offline, printable, filterable)')
     .addOption(
       new Option(
         '--fail-on <severity>',
@@ -42,6 +51,7 @@ export async function main(argv: string[]): Promise<number> {
     server: ServerCommand[];
     json: boolean;
     out?: string;
+    html?: string;
     failOn?: Severity;
   }>();
 
@@ -53,9 +63,13 @@ export async function main(argv: string[]): Promise<number> {
   });
   process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
   if (options.out) {
-    const path = resolve(options.out);
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`report written to ${path}\n`);
+    const path = writeReport(options.out, `${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(`JSON report written to ${path}\n`);
+  }
+  if (options.html) {
+    const path = writeReport(options.html, formatHtml(report));
+    // On stdout, last: the one thing a person needs after the summary is where the report went.
+    process.stdout.write(`\nHTML report: ${path}\n`);
   }
   if (options.failOn && failingAtOrAbove(report, options.failOn) > 0) return 2;
   return 0;

@@ -31,7 +31,10 @@ export interface PostureReport {
     error?: string;
   }[];
   missingServers: string[];
+  /** The worst failing findings, for the summary. */
   topRisks: Risk[];
+  /** Every failing finding, worst first, for the full report. */
+  risks: Risk[];
   nextActions: string[];
   counts: Record<Severity, number>;
 }
@@ -91,6 +94,7 @@ export function buildReport(input: {
     servers,
     missingServers: input.missingServers,
     topRisks: risks.slice(0, input.topRiskCount ?? 10),
+    risks,
     nextActions: nextActions.slice(0, 10),
     counts,
   };
