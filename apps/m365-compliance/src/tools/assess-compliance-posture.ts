@@ -1,11 +1,11 @@
-import { type AuditRun, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
+import { type AuditRun, catalogue, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
 import { assessmentShape, defineTool, type PostureStatus } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { safeFinding, summarySchema } from '../analysis/shapes.js';
 
 const STATUS_RULE =
-  'critical when any critical- or high-severity CIS control fails; warning when any other control fails; ok when every evaluated control passes; unknown when no control could be evaluated (skipped, manual and error never count as pass or fail).';
+  'critical when any critical- or high-severity CIS control fails; warning when any other control fails; ok when every evaluated control passes and none failed to read; unknown when no control could be evaluated, or when nothing failed but some controls could not be read because Graph failed (skipped, manual and error never count as pass or fail).';
 
 export const assessCompliancePosture = defineTool({
   name: 'assess_compliance_posture',
@@ -21,7 +21,11 @@ export const assessCompliancePosture = defineTool({
     const settings = complianceSettings(ctx.config);
     const store = openStore(settings.databasePath);
     const latest = store.latest('graph');
-    const fresh = latest && Date.now() - Date.parse(latest.finishedAt) < settings.freshRunMinutes * 60_000;
+    // Only a recent run of the whole catalogue stands for the tenant: a filtered run would hide failures.
+    const fresh =
+      latest &&
+      latest.results.length === catalogue.length &&
+      Date.now() - Date.parse(latest.finishedAt) < settings.freshRunMinutes * 60_000;
     let run: AuditRun;
     if (latest && fresh) run = latest;
     else {
@@ -39,10 +43,16 @@ export const assessCompliancePosture = defineTool({
           ? 'critical'
           : failed.length > 0
             ? 'warning'
-            : 'ok';
+            : summary.byStatus.error > 0
+              ? 'unknown'
+              : 'ok';
     const order = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
     failed.sort((a, b) => order[a.severity] - order[b.severity]);
     const nextActions = failed.slice(0, 5).map((f) => `${f.id}: ${f.recommendation}`);
+    if (summary.byStatus.error > 0)
+      nextActions.push(
+        `${summary.byStatus.error} controls could not be read because Graph failed: run run_security_audit again.`,
+      );
     if (summary.byStatus.manual > 0)
       nextActions.push(
         `${summary.byStatus.manual} controls need PowerShell: configure run_powershell_audit or import a report.`,

@@ -36,6 +36,11 @@ export const runSecurityAudit = defineTool({
     run: runInfoSchema,
     summary: summarySchema,
     findings: z.array(findingSchema),
+    /** False when Graph failed for some controls (status `error`): the run is partial. */
+    complete: z.boolean(),
+    notEvaluated: z
+      .array(z.object({ id: z.string(), reason: z.string() }))
+      .describe('Controls whose Graph data could not be read in this run, and why (at most 20)'),
     cursor: z.string().optional(),
   },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
@@ -75,13 +80,26 @@ export const runSecurityAudit = defineTool({
         ? encodeCursor({ runId: run.id, offset: offset + args.limit })
         : undefined;
     const summary = summarizeRun(run);
+    const errored = run.results.map((r) => r.finding).filter((f) => f.status === 'error');
+    const partial = errored.length
+      ? ` PARTIAL: ${errored.length} controls could not be evaluated because Graph failed (${ctx.tenantText(errored[0]?.reason ?? '', 200)}); they are neither pass nor fail, run the audit again later.`
+      : '';
     const failures = ordered
       .filter((f) => f.status === 'fail')
       .slice(0, 5)
       .map((f) => `${f.id} (${f.severity})`);
     return {
-      structured: { run: runInfo(run), summary, findings: page, ...(next ? { cursor: next } : {}) },
-      summary: `Run ${run.id}: ${countsLine(run)}. Top failures: ${failures.join(', ') || 'none'}.${next ? ' More findings: pass the cursor.' : ''}`,
+      structured: {
+        run: runInfo(run),
+        summary,
+        findings: page,
+        complete: errored.length === 0,
+        notEvaluated: errored
+          .slice(0, 20)
+          .map((f) => ({ id: f.id, reason: ctx.tenantText(f.reason ?? 'unknown', 300) })),
+        ...(next ? { cursor: next } : {}),
+      },
+      summary: `Run ${run.id}: ${countsLine(run)}. Top failures: ${failures.join(', ') || 'none'}.${partial}${next ? ' More findings: pass the cursor.' : ''}`,
     };
   },
 });
