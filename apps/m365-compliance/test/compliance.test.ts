@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoTenant } from '@m365-mcp/graph-sim';
+import { createDemoTenant, demoPeople } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -209,5 +209,36 @@ describe('assess_compliance_posture and retention', () => {
       unknown[]
     >;
     expect(retention.retentionEvents?.length).toBe(1);
+  });
+});
+
+describe('break-glass accounts in demo runs', () => {
+  async function mfaForAllUsers(config: NonNullable<Parameters<typeof startTestServer>[1]>['config']) {
+    const tenant = createDemoTenant();
+    const ca002 = tenant.directory.conditionalAccessPolicies.find((p) =>
+      String(p.displayName).startsWith('CA002'),
+    );
+    if (ca002) ca002.state = 'enabled';
+    const s = await start({ tenant, ...(config ? { config } : {}) });
+    const { findings } = (await call(s, 'run_security_audit', { ids: ['5.2.2.2', '1.1.2'] }))
+      .structuredContent;
+    await s.close();
+    server = undefined;
+    return Object.fromEntries(findings.map((f) => [f.id, f]));
+  }
+
+  it('are the demo tenant’s two accounts when none are configured, so exclusions of them are approved', async () => {
+    const demo = await mfaForAllUsers(undefined);
+    expect(demo['CIS.M365.5.2.2.2']?.status).toBe('pass');
+    expect(demo['CIS.M365.1.1.2']).toMatchObject({ status: 'pass', evidence: { healthyAccounts: 2 } });
+  });
+
+  it('are not assumed outside demo mode, nor when the operator configures some', async () => {
+    const live = await mfaForAllUsers({ demo: false });
+    expect(live['CIS.M365.5.2.2.2']?.status).toBe('fail');
+    expect(live['CIS.M365.1.1.2']?.status).toBe('manual');
+    const configured = await mfaForAllUsers({ breakGlassAccounts: [demoPeople.breakglass.id] });
+    expect(configured['CIS.M365.5.2.2.2']?.status).toBe('fail');
+    expect(configured['CIS.M365.1.1.2']).toMatchObject({ status: 'fail', evidence: { healthyAccounts: 1 } });
   });
 });
