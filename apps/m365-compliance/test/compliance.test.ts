@@ -1,7 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoTenant, demoPeople } from '@m365-mcp/graph-sim';
+import { createDemoTenant, demoPeople, directoryPeople } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -231,6 +231,17 @@ describe('break-glass accounts in demo runs', () => {
     const demo = await mfaForAllUsers(undefined);
     expect(demo['CIS.M365.5.2.2.2']?.status).toBe('pass');
     expect(demo['CIS.M365.1.1.2']).toMatchObject({ status: 'pass', evidence: { healthyAccounts: 2 } });
+  });
+
+  it('may be configured by UPN, in any case: exclusions of those users are approved', async () => {
+    const byUpn = await mfaForAllUsers({
+      breakGlassAccounts: [
+        demoPeople.breakglass.userPrincipalName.toUpperCase(),
+        directoryPeople.breakglass2.userPrincipalName,
+      ],
+    });
+    expect(byUpn['CIS.M365.5.2.2.2']?.status).toBe('pass');
+    expect(byUpn['CIS.M365.1.1.2']).toMatchObject({ status: 'pass', evidence: { healthyAccounts: 2 } });
   });
 
   it('are not assumed outside demo mode, nor when the operator configures some', async () => {

@@ -114,12 +114,17 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     for (const key of c.resources) wanted.add(key);
     for (const key of c.optional ?? []) if (usable(key)) wanted.add(key);
   }
+  // Break-glass accounts may be configured by UPN; CA exclusions and PIM rows name object ids.
+  if (exceptions.breakGlassAccounts.some((a) => a.includes('@'))) wanted.add('users');
   const keys = [...wanted].filter((k) => !cache.has(k));
   await Promise.all(
     keys.map(async (key) => {
       cache.set(key, await fetchResource(graph, key, options.signal));
     }),
   );
+
+  const users = cache.get('users');
+  if (users?.ok) exceptions.breakGlassAccounts = resolveAccounts(exceptions.breakGlassAccounts, users.value);
 
   const memberCache = new Map<string, { id: string; userPrincipalName?: string }[]>();
   const groupIds = new Set<string>();
@@ -206,6 +211,22 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     results,
     snapshots,
   };
+}
+
+/**
+ * Configured accounts (object ids or UPNs, any case) as the object ids of the users they name, each
+ * once; an entry that matches no user is kept as given (lower-cased).
+ */
+function resolveAccounts(configured: readonly string[], users: unknown): string[] {
+  const rows = items(users);
+  const ids = configured.map((entry) => {
+    const key = entry.trim().toLowerCase();
+    const user = rows.find(
+      (u) => str(u.id)?.toLowerCase() === key || str(u.userPrincipalName)?.toLowerCase() === key,
+    );
+    return str(user?.id) ?? key;
+  });
+  return [...new Set(ids)];
 }
 
 function evaluateOne(
