@@ -4,15 +4,24 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const scratch = mkdtempSync(join(tmpdir(), 'm365-tests-'));
 const report = join(scratch, 'vitest.json');
+// The workspace's own vitest, whether or not the caller put node_modules/.bin on PATH.
+const isWindows = process.platform === 'win32';
+const bin = isWindows ? 'vitest.cmd' : 'vitest';
+const vitest = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', bin);
 const result = spawnSync(
-  'vitest',
+  vitest,
   ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  { stdio: 'inherit' },
+  { stdio: 'inherit', shell: isWindows },
 );
+if (result.error) {
+  process.stderr.write(`could not start vitest (${vitest}): ${result.error.message}\n`);
+  process.exit(1);
+}
 let summary;
 try {
   summary = JSON.parse(readFileSync(report, 'utf8'));
