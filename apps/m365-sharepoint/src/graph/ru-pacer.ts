@@ -15,6 +15,8 @@ export interface RuBudget {
 /** The documented budget for the smallest tenants; the safe default. */
 export const DEFAULT_RU_BUDGET: RuBudget = { capacity: 1250, perMinute: 1250 };
 
+const SAFETY = 0.98;
+
 export class RuPacer {
   private tokens: number;
   private updated: number;
@@ -27,7 +29,9 @@ export class RuPacer {
   ) {
     this.tokens = budget.capacity;
     this.updated = now();
-    this.perMs = budget.perMinute / 60_000;
+    // 2% below the service's rate: our bucket starts a request's flight before the service's, and
+    // that head start would otherwise become a constant overdraft.
+    this.perMs = (budget.perMinute * SAFETY) / 60_000;
   }
 
   /** Waits until `cost` units are available, then spends them. Callers are served in order. */
