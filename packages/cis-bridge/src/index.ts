@@ -24,6 +24,20 @@ export {
   type StatusChange,
 } from './drift/compare-runs.js';
 export {
+  csvColumns,
+  type ExportProduct,
+  exportRunCsv,
+  exportRunHtml,
+  exportRunOcsf,
+  exportRunSarif,
+  OCSF_VERSION,
+  type OcsfDetectionFinding,
+  runToOcsf,
+  runToSarif,
+  SARIF_SCHEMA,
+  type SarifLog,
+} from './export/index.js';
+export {
   bySeverity,
   type EvidenceValue,
   type Finding,
