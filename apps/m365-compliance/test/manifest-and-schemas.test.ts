@@ -131,6 +131,7 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
         ['run_security_audit', { limit: 5 }],
         ['detect_compliance_drift', {}],
         ['assess_compliance_posture', {}],
+        ['generate_compliance_report', {}],
       ] as const) {
         const result = await s.client.callTool({ name, arguments: args });
         expect(result.isError, `${name}: ${JSON.stringify(result.content)}`).toBeFalsy();
