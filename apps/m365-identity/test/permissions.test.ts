@@ -60,8 +60,8 @@ describe('the permission manifest', () => {
   });
 
   it('without AuditLog.Read.All, find_stale_accounts fails with the 403 (signInActivity needs it beside User.Read.All)', async () => {
-    // graph-core names permissions from the catalogue by path (GET /users), which cannot know that
-    // the signInActivity property needs AuditLog.Read.All; Graph's own message says so.
+    // The catalogue is by path (GET /users); graph-core also knows that a selected signInActivity
+    // needs AuditLog.Read.All, so the 403 names that permission first.
     const t = await startTestServer(identityServer, {
       roles: reads.filter((r) => r !== 'AuditLog.Read.All'),
     });
@@ -69,6 +69,7 @@ describe('the permission manifest', () => {
       const result = await callTool(t.client, 'find_stale_accounts');
       expect(result.isError).toBe(true);
       expect(result.text).toMatch(/GET \/users \(403 Forbidden\)/);
+      expect(result.text).toMatch(/lacks AuditLog\.Read\.All/);
       const denied = t.sim.requests.all().filter((r) => r.status === 403);
       expect(denied.map((r) => r.path)).toEqual(['/users']);
     } finally {

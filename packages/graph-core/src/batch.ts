@@ -265,6 +265,7 @@ function toResult(
       body,
       method: member.request.method,
       path: member.target.path,
+      search: member.target.search,
       retryAfterMs,
     });
   }

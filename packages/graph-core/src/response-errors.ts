@@ -2,7 +2,7 @@
 // for a 403, the permissions that would allow the call (from Microsoft's catalogue).
 import { z } from 'zod';
 import { type GraphError, graphErrorForStatus, ThrottledError } from './errors.js';
-import { permissionsFor } from './permissions/catalogue.js';
+import { permissionsForRequest } from './permissions/property-permissions.js';
 
 const graphErrorBody = z.looseObject({
   error: z.looseObject({
@@ -27,6 +27,8 @@ export interface ErrorResponse {
   method: string;
   /** Path relative to the version, without the query. */
   path: string;
+  /** The query string (`?$select=…`), when known: a selected property may need its own permission. */
+  search?: string;
   retryAfterMs: number | undefined;
 }
 
@@ -44,7 +46,7 @@ export function errorFromResponse(response: ErrorResponse): GraphError {
   const detail = graphMessage === '' ? '' : `: ${graphMessage}`;
 
   if (status === 403) {
-    const { least, all } = permissionsFor(method, path);
+    const { least, all } = permissionsForRequest(method, path, response.search);
     // `all` starts with `least`: least-privileged first.
     const requiredPermissions = all;
     const hint = permissionHint(least, all);

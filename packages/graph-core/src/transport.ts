@@ -89,6 +89,7 @@ export class Transport {
         body: await readJsonQuietly(raw),
         method,
         path: target.path,
+        search: target.search,
         retryAfterMs: control.retryAfterMs,
       });
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { appRoleId, catalogueSource, isKnownPermission, permissionsFor } from '../src/index.js';
+import { permissionsForRequest } from '../src/permissions/property-permissions.js';
 
 describe('permission catalogue', () => {
   it('knows permission names and their app-role ids, case-insensitively', () => {
@@ -45,5 +46,26 @@ describe('permission catalogue', () => {
 
   it('gives empty lists for unknown paths', () => {
     expect(permissionsFor('GET', '/no/such/thing')).toEqual({ least: [], all: [] });
+  });
+});
+
+describe('permissions of a whole request', () => {
+  it('reads a path-addressed SharePoint site as /sites/{id}', () => {
+    expect(permissionsFor('GET', '/sites/contoso.sharepoint.com:/sites/finance').least).toEqual(
+      permissionsFor('GET', '/sites/abc').least,
+    );
+    expect(permissionsFor('GET', '/sites/contoso.sharepoint.com:/sites/finance:/drives').least).toEqual(
+      permissionsFor('GET', '/sites/abc/drives').least,
+    );
+    expect(permissionsFor('GET', '/sites/contoso.sharepoint.com:/sites/finance').least).not.toEqual([]);
+  });
+
+  it('puts the permission a selected property needs first (signInActivity needs AuditLog.Read.All)', () => {
+    const plain = permissionsForRequest('GET', '/users', '?$select=id,displayName');
+    expect(plain.least).not.toContain('AuditLog.Read.All');
+    const withSignIns = permissionsForRequest('GET', '/users', '?$select=id,signInActivity&$top=10');
+    expect(withSignIns.least[0]).toBe('AuditLog.Read.All');
+    expect(withSignIns.all[0]).toBe('AuditLog.Read.All');
+    expect(withSignIns.all).toContain('User.Read.All');
   });
 });

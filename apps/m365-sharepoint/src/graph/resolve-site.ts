@@ -1,12 +1,6 @@
 // One site from what a person pastes: its URL (`https://contoso.sharepoint.com/sites/finance`) or
 // its Graph id. Other hosts, malformed input and missing sites get an error that says which.
-import {
-  ForbiddenError,
-  type GraphClient,
-  graphPath,
-  NotFoundError,
-  permissionsFor,
-} from '@m365-mcp/graph-core';
+import { type GraphClient, graphPath, NotFoundError } from '@m365-mcp/graph-core';
 import { ToolInputError } from '@m365-mcp/mcp-kit';
 import { SITE_SELECT, type SiteRef, siteRef, siteSchema } from './shapes.js';
 
@@ -77,20 +71,6 @@ export async function resolveSite(
       throw new ToolInputError(
         `No site found at ${address.site_id ? `id ${address.site_id.slice(0, 200)}` : (address.site_url ?? '').slice(0, 300)}. Check the address, or run audit_sharepoint_sites to list sites.`,
       );
-    }
-    // graph-core cannot match a path-addressed site (`/sites/{host}:/sites/x`) to the catalogue's
-    // template, so its 403 would not name the permission; name it from the template.
-    if (error instanceof ForbiddenError && error.requiredPermissions.length === 0) {
-      const template = address.site_id ? '/sites/{site-id}' : '/sites/{hostname}:/{server-relative-path}';
-      throw new ForbiddenError({
-        status: error.status,
-        code: error.code,
-        message: error.message,
-        requestId: error.requestId,
-        method: error.method,
-        path: error.path,
-        requiredPermissions: permissionsFor('GET', template).least,
-      });
     }
     throw error;
   }

@@ -149,6 +149,9 @@ function normaliseRequestPath(path: string): string {
   const queryStart = rest.search(/[?#]/);
   if (queryStart !== -1) rest = rest.slice(0, queryStart);
   rest = rest.replace(/^\/?(v1\.0|beta)(?=\/|$)/i, '');
+  // SharePoint's path addressing (`/sites/contoso.sharepoint.com:/sites/finance:/drives`) names one
+  // site, which the catalogue knows as `/sites/{id}`.
+  rest = rest.replace(/^\/sites\/[^/:]+:\/(?:sites|teams|personal)\/[^/:]+:?(?=\/|$)/i, '/sites/{id}');
   return (
     rest
       .split('/')
