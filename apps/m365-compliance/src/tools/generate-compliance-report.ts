@@ -158,7 +158,8 @@ export const generateComplianceReport = defineTool({
     markdown: z.string().optional(),
     truncated: z.boolean().optional(),
   },
-  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
+  // Destructive only with overwrite: true, which replaces an earlier report file.
+  annotations: { readOnlyHint: false, destructiveHint: true, idempotentHint: false, openWorldHint: false },
   tenantData: true,
   async handler(args, ctx) {
     const settings = complianceSettings(ctx.config);
