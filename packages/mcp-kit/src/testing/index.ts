@@ -1,2 +1,3 @@
 // Test harness for m365-mcp servers: `@m365-mcp/mcp-kit/testing`.
+export { type BuiltBin, useBuiltBin } from './built-bin.js';
 export { type StartTestServerOptions, startTestServer, type TestServer } from './start-test-server.js';
