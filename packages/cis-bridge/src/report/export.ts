@@ -2,7 +2,7 @@ import type { AuditRun } from '../audit/run.js';
 import { summarizeRun } from '../audit/summary.js';
 import { bySeverity } from '../finding.js';
 
-// Minimal exporters; HTML, CSV, OCSF and SARIF read the same AuditRun later.
+// The JSON and Markdown exporters; the CSV, OCSF, SARIF and HTML ones are in ../export/.
 
 export function exportRunJson(run: AuditRun): string {
   const { snapshots: _snapshots, ...rest } = run;
