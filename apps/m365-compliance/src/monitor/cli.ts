@@ -1,0 +1,173 @@
+import { parseArgs } from 'node:util';
+import { openAuditLog, registerSecret } from '@m365-mcp/audit-log';
+import { credentialFromEnvironment, permissionsFor } from '@m365-mcp/auth';
+import { createGraphClient, resolveCloud } from '@m365-mcp/graph-core';
+import { startGraphSim } from '@m365-mcp/graph-sim';
+import { loadConfig } from '@m365-mcp/mcp-kit';
+import { complianceSettings, openStore } from '../analysis/settings.js';
+import { permissions } from '../permissions.js';
+import { parseDuration } from './duration.js';
+import { ComplianceMonitor } from './monitor.js';
+import { type WebhookFormat, webhookFormats } from './notification.js';
+import { monitorSettings } from './settings.js';
+
+export interface MonitorCliOptions {
+  env?: Record<string, string | undefined>;
+  stderr?: (text: string) => void;
+  /** Where SIGTERM/SIGINT are listened for; the process by default. */
+  signals?: NodeJS.EventEmitter;
+}
+
+const USAGE = `usage: m365-compliance monitor (--interval <30s|15m|1h|1d> | --once) [--webhook <url>] [--format teams|slack|json]
+       [--demo] [--config <file>] [--audit-log <path>] [--managed-identity]
+Audits on a schedule, stores each run, and notifies (webhook and audit log) when a control gets worse.
+`;
+
+/** `m365-compliance monitor ...`; resolves to the exit code (0 after SIGTERM/SIGINT). */
+export async function runMonitorCli(
+  args: readonly string[],
+  options: MonitorCliOptions = {},
+): Promise<number> {
+  const env = options.env ?? process.env;
+  const stderr = options.stderr ?? ((t: string) => void process.stderr.write(t));
+  let flags: ReturnType<typeof parse>;
+  try {
+    flags = parse(args);
+  } catch (error) {
+    stderr(`m365-compliance monitor: ${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (flags.help) {
+    stderr(USAGE);
+    return 0;
+  }
+  if (flags.remediate !== undefined || flags['allow-writes']) {
+    stderr(
+      'm365-compliance monitor: auto-remediation (--allow-writes/--remediate) is not available yet: the plan/apply gate lives inside the MCP server and is not reusable without a client. Use remediate_control from an MCP client.\n',
+    );
+    return 2;
+  }
+  try {
+    const config = await loadConfig({
+      server: 'm365-compliance',
+      flags: { demo: flags.demo, config: flags.config, auditLog: flags['audit-log'] },
+      env,
+    });
+    const settings = complianceSettings(config);
+    const monitor = monitorSettings(config.settings);
+    const intervalText = flags.interval ?? monitor.interval;
+    if (!intervalText && !flags.once)
+      throw new Error('--interval (or settings.monitor.interval) or --once is needed.');
+    const intervalMs = intervalText ? parseDuration(intervalText) : 0;
+    const webhookUrl = flags.webhook ?? monitor.webhook;
+    const format = (flags.format ?? monitor.format ?? 'json') as WebhookFormat;
+    if (!webhookFormats.includes(format))
+      throw new Error(`--format must be one of ${webhookFormats.join(', ')}.`);
+    if (webhookUrl) {
+      const url = new URL(webhookUrl);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        throw new Error('--webhook must be an http(s) URL.');
+      registerSecret(webhookUrl);
+    }
+
+    const sim = config.demo ? await startGraphSim() : undefined;
+    try {
+      let graphEnv = env;
+      if (sim) {
+        const roles = permissionsFor(permissions, { writes: false }).map((p) => p.permission);
+        const app = sim.registerApp({ displayName: 'm365-compliance monitor (demo)', roles });
+        graphEnv = {
+          AZURE_TENANT_ID: sim.tenantId,
+          AZURE_CLIENT_ID: app.clientId,
+          AZURE_CLIENT_SECRET: app.secret ?? '',
+          AZURE_AUTHORITY_HOST: sim.url,
+          M365_GRAPH_URL: sim.url,
+        };
+      }
+      const cloud = resolveCloud(graphEnv);
+      const ca = sim?.ca;
+      const { credential, description } = await credentialFromEnvironment({
+        env: graphEnv,
+        cloud,
+        ...(ca === undefined ? {} : { ca }),
+        ...(flags['managed-identity'] ? { managedIdentity: true } : {}),
+        registerSecret,
+      });
+      const graph = createGraphClient({ credential, cloud, ...(ca === undefined ? {} : { ca }) });
+      const auditLog = await openAuditLog(config.auditLogPath, { server: 'm365-compliance' });
+      const instance = new ComplianceMonitor({
+        graph,
+        store: openStore(settings.databasePath),
+        intervalMs,
+        auditLog,
+        exceptions: settings.exceptions,
+        stderr,
+        ...(monitor.runAttempts === undefined ? {} : { runAttempts: monitor.runAttempts }),
+        ...(monitor.runRetryDelayMs === undefined ? {} : { runRetryDelayMs: monitor.runRetryDelayMs }),
+        ...(webhookUrl
+          ? {
+              webhook: {
+                url: webhookUrl,
+                format,
+                ...(monitor.webhookAttempts === undefined ? {} : { attempts: monitor.webhookAttempts }),
+                ...(monitor.webhookBackoffMs === undefined ? {} : { backoffMs: monitor.webhookBackoffMs }),
+              },
+            }
+          : {}),
+      });
+      const signals = options.signals ?? process;
+      const stop = () => {
+        stderr(
+          'm365-compliance monitor: stopping (the current run is finished or abandoned, never half saved)\n',
+        );
+        void instance.stop();
+      };
+      signals.once('SIGTERM', stop);
+      signals.once('SIGINT', stop);
+      try {
+        stderr(
+          `m365-compliance monitor: ${flags.once ? 'one run' : `every ${intervalText}`}, ${
+            sim ? `demo tenant ${sim.tenantId} (graph-sim)` : description
+          }, store ${settings.databasePath}, audit log ${config.auditLogPath}${webhookUrl ? `, webhook (${format})` : ''}\n`,
+        );
+        if (flags.once) {
+          const result = await instance.runScheduled();
+          return result.outcome === 'error' ? 1 : 0;
+        }
+        await instance.start();
+        return 0;
+      } finally {
+        signals.off('SIGTERM', stop);
+        signals.off('SIGINT', stop);
+        await auditLog.close();
+        await graph.close();
+      }
+    } finally {
+      await sim?.close();
+    }
+  } catch (error) {
+    stderr(`m365-compliance monitor: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
+
+function parse(args: readonly string[]) {
+  return parseArgs({
+    args: [...args],
+    strict: true,
+    allowPositionals: false,
+    options: {
+      interval: { type: 'string' },
+      once: { type: 'boolean' },
+      webhook: { type: 'string' },
+      format: { type: 'string' },
+      demo: { type: 'boolean' },
+      config: { type: 'string' },
+      'audit-log': { type: 'string' },
+      'managed-identity': { type: 'boolean' },
+      'allow-writes': { type: 'boolean' },
+      remediate: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  }).values;
+}

@@ -1,0 +1,282 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntryInput, AuditLog } from '@m365-mcp/audit-log';
+import { osCaller } from '@m365-mcp/audit-log';
+import {
+  type AuditExceptions,
+  type AuditRun,
+  compareRuns,
+  type RunStore,
+  runAudit,
+} from '@m365-mcp/cis-bridge';
+import type { GraphClient } from '@m365-mcp/graph-core';
+import { type MonitorNotification, type WebhookFormat, webhookPayload } from './notification.js';
+import { type DeliveryResult, deliverWebhook, webhookOrigin } from './webhook.js';
+import { type WorsenedControl, worsenedControls } from './worsened.js';
+
+/** The label of the runs the monitor stores: how a restarted monitor finds its last run in the store. */
+export const MONITOR_RUN_LABEL = 'monitor';
+
+export interface MonitorWebhook {
+  url: string;
+  format: WebhookFormat;
+  attempts?: number;
+  backoffMs?: number;
+  timeoutMs?: number;
+}
+
+export interface MonitorOptions {
+  graph: GraphClient;
+  store: RunStore;
+  intervalMs: number;
+  auditLog?: AuditLog;
+  webhook?: MonitorWebhook;
+  exceptions?: Partial<AuditExceptions>;
+  /** Attempts per scheduled run when the audit itself fails (Graph unreachable, ...). */
+  runAttempts?: number;
+  runRetryDelayMs?: number;
+  stderr?: (text: string) => void;
+}
+
+export interface MonitorRunResult {
+  outcome: 'ok' | 'error' | 'stopped';
+  runId?: string;
+  baseline?: boolean;
+  worsened: WorsenedControl[];
+  notification?: DeliveryResult;
+  error?: string;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const timer = setTimeout(done, Math.max(0, ms));
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/**
+ * Audits on a schedule, one run at a time. The schedule lives in the store (the last monitor run's
+ * start), so a restarted monitor resumes it; an interrupted run was never saved (the store writes a
+ * run in one transaction) and is simply redone.
+ */
+export class ComplianceMonitor {
+  private readonly controller = new AbortController();
+  private readonly session = randomUUID();
+  private loop: Promise<void> | undefined;
+  private lastFailureAt: number | undefined;
+  readonly results: MonitorRunResult[] = [];
+
+  constructor(private readonly options: MonitorOptions) {}
+
+  /** When the next run is due: last monitor run + interval, or now if none or overdue. */
+  nextRunAt(now = Date.now()): number {
+    const last = this.options.store.list(1_000).find((r) => r.label === MONITOR_RUN_LABEL);
+    const lastStart = Math.max(last ? Date.parse(last.startedAt) : 0, this.lastFailureAt ?? 0);
+    return lastStart === 0 ? now : Math.max(now, lastStart + this.options.intervalMs);
+  }
+
+  /** Runs until stop(); resolves once the current run is finished or abandoned. */
+  start(): Promise<void> {
+    this.loop ??= (async () => {
+      const signal = this.controller.signal;
+      while (!signal.aborted) {
+        await sleep(this.nextRunAt() - Date.now(), signal);
+        if (signal.aborted) break;
+        await this.runScheduled();
+      }
+    })();
+    return this.loop;
+  }
+
+  async stop(): Promise<void> {
+    this.controller.abort();
+    await this.loop;
+  }
+
+  get stopped(): boolean {
+    return this.controller.signal.aborted;
+  }
+
+  /** One scheduled run with its bounded retries; never throws. */
+  async runScheduled(): Promise<MonitorRunResult> {
+    const attempts = this.options.runAttempts ?? 3;
+    const started = Date.now();
+    let result: MonitorRunResult = { outcome: 'error', worsened: [], error: 'not attempted' };
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      result = await this.runOnce();
+      if (result.outcome !== 'error') break;
+      this.log(`run attempt ${attempt}/${attempts} failed: ${result.error}`);
+      if (attempt < attempts) await sleep(this.options.runRetryDelayMs ?? 30_000, this.controller.signal);
+      if (this.stopped) {
+        result = { outcome: 'stopped', worsened: [] };
+        break;
+      }
+    }
+    if (result.outcome === 'error') {
+      this.lastFailureAt = started;
+      await this.audit({
+        outcome: 'error',
+        durationMs: Date.now() - started,
+        detail: { stage: 'audit', attempts, error: result.error ?? 'unknown' },
+      });
+    }
+    this.results.push(result);
+    return result;
+  }
+
+  private async runOnce(): Promise<MonitorRunResult> {
+    const { store } = this.options;
+    const signal = this.controller.signal;
+    const started = Date.now();
+    let run: AuditRun;
+    try {
+      run = await runAudit(this.options.graph, {
+        ...(this.options.exceptions ? { exceptions: this.options.exceptions } : {}),
+        signal,
+      });
+    } catch (error) {
+      if (signal.aborted) return { outcome: 'stopped', worsened: [] };
+      return {
+        outcome: 'error',
+        worsened: [],
+        error: error instanceof Error ? error.message : String(error),
+      };
+    }
+    // Graph answered nothing at all (every control errored): a failed run, retried, not stored.
+    const evaluated = run.results.filter((r) => ['pass', 'fail', 'warning'].includes(r.finding.status));
+    if (evaluated.length === 0 && run.results.some((r) => r.finding.status === 'error'))
+      return {
+        outcome: 'error',
+        worsened: [],
+        error: `no control could be evaluated (${run.results.find((r) => r.finding.status === 'error')?.finding.reason ?? 'Graph failed'})`,
+      };
+    // Stopped after the audit but before saving: abandon the run whole (it will be redone).
+    if (signal.aborted) return { outcome: 'stopped', worsened: [] };
+    run.label = MONITOR_RUN_LABEL;
+    const previous = store.latest('graph');
+    const hasBaseline = store.list(1_000).some((r) => r.baseline);
+    store.save(run, { baseline: !hasBaseline });
+    const baseline = store.baseline();
+    const worsened = previous ? worsenedControls(previous, run) : [];
+    const sinceBaseline = baseline && baseline.id !== run.id ? compareRuns(baseline, run) : undefined;
+    const failing = run.results.filter((r) => r.finding.status === 'fail').length;
+    const errored = run.results.filter((r) => r.finding.status === 'error').length;
+    this.log(
+      `run ${run.id}: ${failing} failing, ${errored} not evaluated; ${worsened.length} got worse since the previous run${
+        hasBaseline ? '' : ' (stored as the baseline)'
+      }`,
+    );
+
+    let notification: DeliveryResult | undefined;
+    if (worsened.length > 0 && previous) {
+      const message: MonitorNotification = {
+        runId: run.id,
+        previousRunId: previous.id,
+        ...(baseline ? { baselineRunId: baseline.id } : {}),
+        ...(run.tenantId ? { tenantId: run.tenantId } : {}),
+        startedAt: run.startedAt,
+        worsened,
+      };
+      notification = await this.notify(message);
+    }
+    await this.audit({
+      outcome: 'ok',
+      durationMs: Date.now() - started,
+      detail: {
+        stage: 'run',
+        runId: run.id,
+        baseline: !hasBaseline,
+        previousRunId: previous?.id ?? null,
+        failing,
+        notEvaluated: errored,
+        worsened: worsened.map((w) => ({
+          controlId: w.controlId,
+          from: w.from,
+          to: w.to,
+          settings: w.settings.map((s) => `${s.resource}:${s.path}`).slice(0, 50),
+        })),
+        sinceBaseline: sinceBaseline
+          ? {
+              baselineRunId: sinceBaseline.baselineRunId,
+              statusChanges: sinceBaseline.statusChanges.length,
+              settingChanges: sinceBaseline.settingChanges.length,
+            }
+          : null,
+        notified: notification ? notification.ok : null,
+      },
+    });
+    return {
+      outcome: 'ok',
+      runId: run.id,
+      baseline: !hasBaseline,
+      worsened,
+      ...(notification ? { notification } : {}),
+    };
+  }
+
+  private async notify(message: MonitorNotification): Promise<DeliveryResult | undefined> {
+    const hook = this.options.webhook;
+    if (!hook) return undefined;
+    const started = Date.now();
+    const result = await deliverWebhook(
+      {
+        url: hook.url,
+        ...(hook.attempts === undefined ? {} : { attempts: hook.attempts }),
+        ...(hook.backoffMs === undefined ? {} : { backoffMs: hook.backoffMs }),
+        ...(hook.timeoutMs === undefined ? {} : { timeoutMs: hook.timeoutMs }),
+        signal: this.controller.signal,
+      },
+      webhookPayload(hook.format, message),
+    );
+    if (!result.ok) {
+      this.log(
+        `webhook ${webhookOrigin(hook.url)} failed after ${result.attempts} attempt(s): ${result.error ?? 'unknown'}; the monitor carries on`,
+      );
+      await this.audit({
+        outcome: 'error',
+        durationMs: Date.now() - started,
+        detail: {
+          stage: 'notify',
+          runId: message.runId,
+          webhook: webhookOrigin(hook.url),
+          format: hook.format,
+          attempts: result.attempts,
+          error: result.error ?? 'unknown',
+        },
+      });
+    }
+    return result;
+  }
+
+  private async audit(entry: Pick<AuditEntryInput, 'outcome' | 'durationMs' | 'detail'>): Promise<void> {
+    const log = this.options.auditLog;
+    if (!log) return;
+    try {
+      await log.append({
+        tool: 'monitor',
+        caller: osCaller(),
+        session: this.session,
+        arguments: {
+          intervalMs: this.options.intervalMs,
+          webhook: this.options.webhook ? webhookOrigin(this.options.webhook.url) : null,
+          format: this.options.webhook?.format ?? null,
+        },
+        ...entry,
+      });
+    } catch (error) {
+      // The audit log failing must not stop monitoring; say so where an operator looks.
+      this.log(`audit log write failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private log(text: string): void {
+    (this.options.stderr ?? ((t: string) => void process.stderr.write(t)))(
+      `m365-compliance monitor: ${text}\n`,
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import { sanitizeTenantText } from '@m365-mcp/mcp-kit';
+import type { WorsenedControl } from './worsened.js';
+
+// One notification per run naming every worsened control and setting. Values come from the tenant
+// (attacker-controlled) and go to a chat channel: cleaned and bounded, never trusted as markup.
+
+export const webhookFormats = ['teams', 'slack', 'json'] as const;
+export type WebhookFormat = (typeof webhookFormats)[number];
+
+export interface MonitorNotification {
+  runId: string;
+  previousRunId: string;
+  baselineRunId?: string;
+  tenantId?: string;
+  startedAt: string;
+  worsened: WorsenedControl[];
+}
+
+const MAX_CONTROLS = 50;
+const MAX_SETTINGS = 20;
+const clean = (v: unknown, max = 120) =>
+  sanitizeTenantText(typeof v === 'string' ? v : (JSON.stringify(v ?? null) ?? 'null'), max);
+
+export function notificationText(n: MonitorNotification): string {
+  const lines = [
+    `m365-compliance monitor: ${n.worsened.length} control(s) got worse in run ${n.runId} (${n.startedAt}), compared with run ${n.previousRunId}.`,
+  ];
+  for (const w of n.worsened.slice(0, MAX_CONTROLS)) {
+    lines.push(`- ${w.controlId} ${clean(w.title, 100)}: ${w.from} -> ${w.to}`);
+    for (const s of w.settings.slice(0, MAX_SETTINGS))
+      lines.push(
+        `  - ${clean(s.resource, 60)} ${clean(s.path, 100)}: ${clean(s.before)} -> ${clean(s.after)}`,
+      );
+  }
+  if (n.worsened.length > MAX_CONTROLS) lines.push(`(and ${n.worsened.length - MAX_CONTROLS} more)`);
+  return lines.join('\n');
+}
+
+export function webhookPayload(format: WebhookFormat, n: MonitorNotification): unknown {
+  const text = notificationText(n);
+  switch (format) {
+    case 'slack':
+      return { text };
+    case 'teams':
+      // A legacy connector MessageCard; `text` is what Workflows-based webhooks read too.
+      return {
+        '@type': 'MessageCard',
+        '@context': 'https://schema.org/extensions',
+        summary: `${n.worsened.length} compliance control(s) got worse`,
+        themeColor: 'D13438',
+        text: text.replaceAll('\n', '\n\n'),
+      };
+    case 'json':
+      return {
+        type: 'm365-compliance.monitor.worsened',
+        ...n,
+        worsened: n.worsened.slice(0, MAX_CONTROLS).map((w) => ({
+          ...w,
+          title: clean(w.title, 200),
+          settings: w.settings.slice(0, MAX_SETTINGS).map((s) => ({
+            resource: clean(s.resource, 100),
+            path: clean(s.path, 200),
+            before: clean(s.before, 500),
+            after: clean(s.after, 500),
+          })),
+        })),
+        text,
+      };
+  }
+}
