@@ -1,0 +1,70 @@
+// The BUILT bin (the repo's test command builds first): `monitor --demo` audits on its schedule and
+// SIGTERM stops it cleanly with exit code 0, every stored run whole.
+import { spawn } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RunStore } from '@m365-mcp/cis-bridge';
+import { describe, expect, it } from 'vitest';
+
+const bin = fileURLToPath(new URL('../bin/m365-compliance.js', import.meta.url));
+
+function runBin(args: string[], onStderr?: (all: string, kill: () => void) => void) {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  let stdout = '';
+  child.stdout.on('data', (c: Buffer) => {
+    stdout += c.toString('utf8');
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    stderr += c.toString('utf8');
+    onStderr?.(stderr, () => child.kill('SIGTERM'));
+  });
+  return new Promise<{ code: number | null; stderr: string; stdout: string }>((resolve) => {
+    child.on('exit', (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+describe('built bin: monitor', () => {
+  it('runs on its schedule with --demo and exits 0 on SIGTERM', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-bin-'));
+    const config = join(dir, 'config.json');
+    await writeFile(config, JSON.stringify({ settings: { databasePath: join(dir, 'runs.db') } }));
+    let sent = false;
+    const result = await runBin(
+      [
+        'monitor',
+        '--demo',
+        '--interval',
+        '200ms',
+        '--config',
+        config,
+        '--audit-log',
+        join(dir, 'audit.jsonl'),
+      ],
+      (all, kill) => {
+        if (!sent && /run [0-9a-f-]{36}:/.test(all)) {
+          sent = true;
+          kill();
+        }
+      },
+    );
+    expect(result.stderr).toContain('stored as the baseline');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const store = new RunStore(join(dir, 'runs.db'));
+    expect(store.count()).toBeGreaterThanOrEqual(1);
+    expect(new Set(store.list(100).map((r) => r.controls)).size).toBe(1);
+    store.close();
+  }, 60_000);
+
+  it('refuses a loose interval and auto-remediation flags', async () => {
+    const loose = await runBin(['monitor', '--interval', '5 minutes']);
+    expect(loose.code).toBe(1);
+    expect(loose.stderr).toContain('is not a duration');
+    const writes = await runBin(['monitor', '--once', '--allow-writes', '--remediate', 'CIS.M365.1.3.1']);
+    expect(writes.code).toBe(2);
+    expect(writes.stderr).toContain('auto-remediation');
+  }, 60_000);
+});
