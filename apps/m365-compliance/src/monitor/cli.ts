@@ -55,6 +55,12 @@ export async function runMonitorCli(
     });
     const settings = complianceSettings(config);
     const monitor = monitorSettings(config.settings);
+    if (monitor.remediate?.length) {
+      stderr(
+        'm365-compliance monitor: settings.monitor.remediate is not supported yet (no auto-remediation); remove it.\n',
+      );
+      return 2;
+    }
     const intervalText = flags.interval ?? monitor.interval;
     if (!intervalText && !flags.once)
       throw new Error('--interval (or settings.monitor.interval) or --once is needed.');
