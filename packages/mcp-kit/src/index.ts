@@ -1,5 +1,7 @@
 // Public API of @m365-mcp/mcp-kit: what makes every m365-mcp server thin.
 
+export { type DemoTenant, rolesFor, startDemoTenant } from './cli/demo-tenant.js';
+export { type GraphConnection, graphFromEnvironment } from './cli/graph-from-environment.js';
 export { type RunServerCliOptions, runServerCli } from './cli/run-server-cli.js';
 export { type LoadConfigOptions, loadConfig, ServerConfigError } from './config/load-config.js';
 export {

@@ -1,9 +1,6 @@
 import { parseArgs } from 'node:util';
 import { openAuditLog, registerSecret } from '@m365-mcp/audit-log';
-import { credentialFromEnvironment, permissionsFor } from '@m365-mcp/auth';
-import { createGraphClient, resolveCloud } from '@m365-mcp/graph-core';
-import { startGraphSim } from '@m365-mcp/graph-sim';
-import { loadConfig } from '@m365-mcp/mcp-kit';
+import { graphFromEnvironment, loadConfig, startDemoTenant } from '@m365-mcp/mcp-kit';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { permissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
@@ -76,30 +73,15 @@ export async function runMonitorCli(
       registerSecret(webhookUrl);
     }
 
-    const sim = config.demo ? await startGraphSim() : undefined;
+    // The same Graph connection the server itself gets: the demo tenant with an app holding exactly
+    // the read permissions, or the environment's credentials.
+    const demo = config.demo ? await startDemoTenant({ manifest: permissions, writes: false }) : undefined;
+    const sim = demo?.sim;
     try {
-      let graphEnv = env;
-      if (sim) {
-        const roles = permissionsFor(permissions, { writes: false }).map((p) => p.permission);
-        const app = sim.registerApp({ displayName: 'm365-compliance monitor (demo)', roles });
-        graphEnv = {
-          AZURE_TENANT_ID: sim.tenantId,
-          AZURE_CLIENT_ID: app.clientId,
-          AZURE_CLIENT_SECRET: app.secret ?? '',
-          AZURE_AUTHORITY_HOST: sim.url,
-          M365_GRAPH_URL: sim.url,
-        };
-      }
-      const cloud = resolveCloud(graphEnv);
-      const ca = sim?.ca;
-      const { credential, description } = await credentialFromEnvironment({
-        env: graphEnv,
-        cloud,
-        ...(ca === undefined ? {} : { ca }),
+      const { graph, description } = await graphFromEnvironment(demo ? demo.env : env, {
+        ...(sim ? { ca: sim.ca } : {}),
         ...(flags['managed-identity'] ? { managedIdentity: true } : {}),
-        registerSecret,
       });
-      const graph = createGraphClient({ credential, cloud, ...(ca === undefined ? {} : { ca }) });
       const auditLog = await openAuditLog(config.auditLogPath, { server: 'm365-compliance' });
       const instance = new ComplianceMonitor({
         graph,
