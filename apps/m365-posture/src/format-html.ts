@@ -2,26 +2,9 @@
 // the overall status and the rule that set it, charts of the failing findings by severity and by
 // server, and every finding with its evidence, filterable by severity, server and text. Every
 // piece of tenant text is HTML-escaped: a crafted display name stays text.
-import { type Severity, severities } from './assessment.js';
+import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart } from '@m365-mcp/cis-bridge';
+import { severities } from './assessment.js';
 import type { PostureReport, Risk } from './report.js';
-
-function escapeHtml(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value ?? '');
-  return (text ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const severityColour: Record<Severity, string> = {
-  critical: '#8b0000',
-  high: '#d9480f',
-  medium: '#e8a400',
-  low: '#2f6fb0',
-  info: '#6b7280',
-};
 
 const statusColour: Record<string, string> = {
   critical: '#8b0000',
@@ -30,39 +13,12 @@ const statusColour: Record<string, string> = {
   unknown: '#6b7280',
 };
 
-/** A horizontal bar chart as inline SVG (no script, so it renders in print and with scripts off). */
-function barChart(title: string, rows: { label: string; value: number; colour: string }[]): string {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const rowHeight = 26;
-  const height = rows.length * rowHeight + 8;
-  const bars = rows
-    .map((row, i) => {
-      const y = i * rowHeight + 4;
-      const width = Math.round((row.value / max) * 300);
-      return (
-        `<text x="0" y="${y + 16}" class="label">${escapeHtml(row.label)}</text>` +
-        `<rect x="130" y="${y}" width="${width}" height="20" fill="${row.colour}" rx="3"></rect>` +
-        `<text x="${136 + width}" y="${y + 16}" class="value">${row.value}</text>`
-      );
-    })
-    .join('');
-  return `<figure class="chart"><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="480" height="${height}" viewBox="0 0 480 ${height}">${bars}</svg></figure>`;
-}
-
-function evidenceList(risk: Risk): string {
-  const entries = Object.entries(risk.evidence ?? {});
-  if (entries.length === 0) return '';
-  return `<dl class="evidence">${entries
-    .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(value)}</dd>`)
-    .join('')}</dl>`;
-}
-
 function findingRow(risk: Risk): string {
   const resource = risk.resource?.displayName ?? risk.resource?.id ?? '';
   const text = `${risk.title} ${resource} ${risk.id}`.toLowerCase();
   return `<tr class="finding" data-severity="${risk.severity}" data-server="${escapeHtml(risk.server)}" data-text="${escapeHtml(text)}">
-<td><span class="sev" style="background:${severityColour[risk.severity]}">${risk.severity}</span></td>
-<td><strong>${escapeHtml(risk.title)}</strong><div class="id">${escapeHtml(risk.id)}</div>${evidenceList(risk)}${
+<td><span class="sev" style="background:${severityColours[risk.severity]}">${risk.severity}</span></td>
+<td><strong>${escapeHtml(risk.title)}</strong><div class="id">${escapeHtml(risk.id)}</div>${htmlEvidenceList(risk.evidence)}${
     risk.recommendation ? `<p class="fix">${escapeHtml(risk.recommendation)}</p>` : ''
   }</td>
 <td>${escapeHtml(resource)}</td>
@@ -102,7 +58,7 @@ export function formatHtml(report: PostureReport): string {
   const severityRows = severities.map((s) => ({
     label: s,
     value: report.counts[s],
-    colour: severityColour[s],
+    colour: severityColours[s],
   }));
   const serverNames = [...new Set(report.risks.map((r) => r.server))];
   const serverRows = report.servers.map((s) => ({
@@ -132,8 +88,8 @@ export function formatHtml(report: PostureReport): string {
 <table class="servers"><thead><tr><th>Server</th><th>Status</th><th>Why</th></tr></thead><tbody>${servers}</tbody></table>
 ${report.missingServers.length > 0 ? `<p>Not built or not installed: ${escapeHtml(report.missingServers.join(', '))}</p>` : ''}
 <section class="charts">
-${barChart('Failing findings by severity', severityRows)}
-${barChart('Failing findings by server', serverRows)}
+${svgBarChart('Failing findings by severity', severityRows)}
+${svgBarChart('Failing findings by server', serverRows)}
 </section>
 ${
   report.nextActions.length > 0

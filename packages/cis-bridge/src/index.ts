@@ -24,6 +24,13 @@ export {
   type StatusChange,
 } from './drift/compare-runs.js';
 export {
+  type BarChartRow,
+  escapeHtml,
+  htmlEvidenceList,
+  severityColours,
+  svgBarChart,
+} from './export/html-parts.js';
+export {
   csvColumns,
   type ExportProduct,
   exportRunCsv,

@@ -1,30 +1,13 @@
 import type { AuditRun, ControlResult } from '../audit/run.js';
 import { summarizeRun } from '../audit/summary.js';
 import { type Severity, type Status, severities, statuses } from '../finding.js';
+import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart } from './html-parts.js';
 
 // A compliance run as one HTML file: readable offline (no external resource, a CSP that forbids
 // loading any), printable, an overview (pass rate, counts by status, failures by severity and by
 // section as inline SVG charts, which render with scripts off and in print), then every control's
 // finding with evidence and remediation, filterable by status, severity, section and text. Every
 // tenant string is HTML-escaped: a crafted display name stays text.
-
-function escapeHtml(value: unknown): string {
-  const text = typeof value === 'string' ? value : (JSON.stringify(value ?? null) ?? '');
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
-
-const severityColour: Record<Severity, string> = {
-  critical: '#8b0000',
-  high: '#d9480f',
-  medium: '#e8a400',
-  low: '#2f6fb0',
-  info: '#6b7280',
-};
 
 const statusColour: Record<Status, string> = {
   fail: '#c92a2a',
@@ -35,36 +18,6 @@ const statusColour: Record<Status, string> = {
   error: '#8b0000',
   not_applicable: '#adb5bd',
 };
-
-function barChart(
-  id: string,
-  title: string,
-  rows: { label: string; value: number; colour: string }[],
-): string {
-  const max = Math.max(1, ...rows.map((r) => r.value));
-  const rowHeight = 26;
-  const height = rows.length * rowHeight + 8;
-  const bars = rows
-    .map((row, i) => {
-      const y = i * rowHeight + 4;
-      const width = Math.round((row.value / max) * 300);
-      return (
-        `<text x="0" y="${y + 16}" class="label">${escapeHtml(row.label)}</text>` +
-        `<rect x="130" y="${y}" width="${width}" height="20" fill="${row.colour}" rx="3"></rect>` +
-        `<text x="${136 + width}" y="${y + 16}" class="value">${row.value}</text>`
-      );
-    })
-    .join('');
-  return `<figure class="chart" id="${id}"><figcaption>${escapeHtml(title)}</figcaption><svg role="img" aria-label="${escapeHtml(title)}" width="480" height="${height}" viewBox="0 0 480 ${height}">${bars}</svg></figure>`;
-}
-
-function evidenceList(evidence: Record<string, unknown>): string {
-  const entries = Object.entries(evidence);
-  if (entries.length === 0) return '';
-  return `<dl class="evidence">${entries
-    .map(([key, value]) => `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(value)}</dd>`)
-    .join('')}</dl>`;
-}
 
 const chapterOf = (r: ControlResult) => r.section.split('.')[0] ?? r.section;
 
@@ -77,10 +30,10 @@ function findingRow(r: ControlResult): string {
     .join('; ');
   return `<tr class="finding" data-status="${f.status}" data-severity="${f.severity}" data-section="${escapeHtml(chapterOf(r))}" data-text="${escapeHtml(text)}">
 <td><span class="badge" style="background:${statusColour[f.status]}">${f.status.replace('_', ' ')}</span></td>
-<td><span class="badge" style="background:${severityColour[f.severity]}">${f.severity}</span></td>
+<td><span class="badge" style="background:${severityColours[f.severity]}">${f.severity}</span></td>
 <td><strong>${escapeHtml(f.title)}</strong><div class="id">${escapeHtml(f.id)}${r.level ? ` &middot; ${r.level}` : ''}${refs ? ` &middot; ${escapeHtml(refs)}` : ''}</div>${
     f.reason ? `<p class="reason">${escapeHtml(f.reason)}</p>` : ''
-  }${evidenceList(f.evidence)}${f.recommendation ? `<p class="fix"><b>Remediation:</b> ${escapeHtml(f.recommendation)}</p>` : ''}</td>
+  }${htmlEvidenceList(f.evidence)}${f.recommendation ? `<p class="fix"><b>Remediation:</b> ${escapeHtml(f.recommendation)}</p>` : ''}</td>
 <td>${escapeHtml(resource)}<div class="id">${escapeHtml(f.resource.type)}</div></td>
 <td>${escapeHtml(r.section)}</td>
 </tr>`;
@@ -164,17 +117,17 @@ export function exportRunHtml(run: AuditRun): string {
 <div class="kpi"><b>${s.byStatus.manual + s.byStatus.skipped + s.byStatus.error}</b>not evaluated (manual, skipped, error)</div>
 </div>
 <section class="charts">
-${barChart(
-  'chart-status',
+${svgBarChart(
   'Controls by status',
   statuses.map((st) => ({ label: st.replace('_', ' '), value: s.byStatus[st], colour: statusColour[st] })),
+  'chart-status',
 )}
-${barChart(
-  'chart-severity',
+${svgBarChart(
   'Failing findings by severity',
-  severities.map((sev) => ({ label: sev, value: s.failuresBySeverity[sev], colour: severityColour[sev] })),
+  severities.map((sev) => ({ label: sev, value: s.failuresBySeverity[sev], colour: severityColours[sev] })),
+  'chart-severity',
 )}
-${barChart('chart-section', 'Failing findings by section', sectionRows)}
+${svgBarChart('Failing findings by section', sectionRows, 'chart-section')}
 </section>
 <h2>Findings</h2>
 <div class="filters">
