@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync } from 'node:sqlite';
 import type { AuditRun } from '../audit/run.js';
 
 // Runs in SQLite (node:sqlite, built into Node 22; no native download). A run is written in one
@@ -47,7 +47,10 @@ export class RunStore {
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new DatabaseSync(path);
+    // Loaded when a store is opened, not when the package is imported: node:sqlite prints an
+    // experimental warning on load, which importers that never store a run should not see.
+    const { DatabaseSync: Database } = process.getBuiltinModule('node:sqlite');
+    this.db = new Database(path);
     this.db.exec('PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL;');
     this.db.exec(SCHEMA);
   }
