@@ -11,22 +11,12 @@ import { readIncident, readIncidents } from '../graph/read-security.js';
 import type { Incident } from '../graph/schemas.js';
 import { alertRow, alertRowSchema } from './alert-views.js';
 import { readOnly } from './annotations.js';
+import { incidentCoreSchema } from './incident-views.js';
 
 const verdictList = { roles: z.array(z.string()), verdict: z.string(), alertIds: z.array(z.string()) };
 
 export const investigateIncidentOutput = {
-  incident: z.object({
-    id: z.string(),
-    displayName: z.string(),
-    severity: z.string(),
-    status: z.string(),
-    assignedTo: z.string().nullable(),
-    classification: z.string().nullable(),
-    determination: z.string().nullable(),
-    createdDateTime: z.string(),
-    summary: z.string().nullable(),
-    incidentWebUrl: z.string().nullable(),
-  }),
+  incident: incidentCoreSchema.extend({ summary: z.string().nullable() }),
   chosenBecause: z.string().describe('Why this incident: asked for by id, or the latest open one'),
   alerts: z.array(alertRowSchema),
   users: z.array(

@@ -5,21 +5,13 @@ import { compareSeverity, incidentSeverities, incidentStatuses } from '../graph/
 import { allOf, anyOf, createdSince } from '../graph/filters.js';
 import { readIncidents } from '../graph/read-security.js';
 import { readOnly } from './annotations.js';
+import { incidentCoreSchema } from './incident-views.js';
 
-const incidentRowSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  severity: z.string(),
-  status: z.string(),
-  assignedTo: z.string().nullable(),
-  classification: z.string().nullable(),
-  determination: z.string().nullable(),
-  createdDateTime: z.string(),
+const incidentRowSchema = incidentCoreSchema.extend({
   lastUpdateDateTime: z.string().nullable(),
   alertCount: z.number().int(),
   activeAlertCount: z.number().int().describe('Alerts not yet resolved'),
   priorityScore: z.number().nullable(),
-  incidentWebUrl: z.string().nullable(),
 });
 
 export const listIncidentsOutput = {
