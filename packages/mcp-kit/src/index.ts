@@ -62,6 +62,11 @@ export {
 export type { LogLevel, ToolContext, ToolLogger } from './tools/tool-context.js';
 export { ToolInputError } from './tools/tool-input-error.js';
 export {
+  applyWriteUnattended,
+  type UnattendedWriteOptions,
+  type UnattendedWriteResult,
+} from './writes/apply-unattended.js';
+export {
   defineWriteTool,
   type WriteToolDefinition,
   type WriteToolSpec,

@@ -6,10 +6,11 @@ import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
 import { answerResult } from '../tools/tool-result.js';
 import { applyPlan } from './apply-plan.js';
+import { checkPlan, parseWriteArguments } from './check-plan.js';
 import { confirmPlan } from './confirm-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
 import { hashArguments, type StoredPlan } from './plan-store.js';
-import { type WritePlan, writePlanSchema } from './write-plan.js';
+import type { WritePlan } from './write-plan.js';
 import { type WriteResult, writeResultShape } from './write-result.js';
 
 const planIdSchema = z
@@ -39,35 +40,10 @@ function gateDescription(tool: WriteToolDefinition): string {
 Two steps. 1) Call with the arguments: nothing changes; you get a plan (the exact Microsoft Graph requests, targets, blast radius, whether it can be undone) and a planId. Show the plan to the user. 2) Only if the user agrees, call again with just the planId to apply exactly that plan (the user may be asked to confirm). A plan expires after a while and applies once.`;
 }
 
-// Graph paths only: an absolute URL or a protocol-relative path could send the token elsewhere,
-// and `..` could climb out of the object the plan names.
-const safeGraphPath = /^\/(?!\/)[^\s?#\\]*$/;
-
-function checkPlan(tool: string, plan: WritePlan): WritePlan {
-  const parsed = writePlanSchema.safeParse(plan);
-  if (!parsed.success) throw new Error(`${tool} produced an invalid plan: ${parsed.error.message}`);
-  for (const request of parsed.data.requests) {
-    if (!safeGraphPath.test(request.path) || request.path.split('/').includes('..')) {
-      throw new Error(`${tool} planned a request to "${request.path}", which is not a Graph path`);
-    }
-  }
-  return parsed.data;
-}
-
 function withoutPlanId(args: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(args).filter(([key, value]) => key !== 'planId' && value !== undefined),
   );
-}
-
-function parseArguments(tool: WriteToolDefinition, args: Record<string, unknown>): Record<string, unknown> {
-  const parsed = z.object(tool.input).safeParse(args);
-  if (!parsed.success) {
-    throw new ToolInputError(
-      `Invalid arguments for ${tool.name}: ${z.prettifyError(parsed.error)}. To apply an existing plan, pass only its planId.`,
-    );
-  }
-  return parsed.data;
 }
 
 function outcome(
@@ -93,7 +69,7 @@ async function planWrite(
   args: Record<string, unknown>,
   ctx: ToolContext,
 ): Promise<CallOutcome> {
-  const parsed = parseArguments(tool, args);
+  const parsed = parseWriteArguments(tool, args);
   const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
   const stored = runtime.plans.add(tool.name, parsed, plan);
   const expiresAt = new Date(stored.expiresAt).toISOString();
@@ -126,7 +102,7 @@ async function applyWrite(
     );
   }
   const stored: StoredPlan = found.plan;
-  if (Object.keys(args).length > 0 && hashArguments(parseArguments(tool, args)) !== stored.argsHash) {
+  if (Object.keys(args).length > 0 && hashArguments(parseWriteArguments(tool, args)) !== stored.argsHash) {
     throw new ToolInputError(
       `The arguments differ from the ones plan ${planId} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
     );
