@@ -27,10 +27,11 @@ export interface MonitorWorld {
   close(): Promise<void>;
 }
 
-export async function startMonitorWorld(): Promise<MonitorWorld> {
+/** `writes: true` gives the app the server's write permissions too (for auto-remediation). */
+export async function startMonitorWorld(options: { writes?: boolean } = {}): Promise<MonitorWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-'));
   const sim = await startGraphSim();
-  const roles = permissionsFor(permissions, { writes: false }).map((p) => p.permission);
+  const roles = permissionsFor(permissions, { writes: options.writes ?? false }).map((p) => p.permission);
   const app = sim.registerApp({ displayName: 'monitor test', roles });
   const env = {
     AZURE_TENANT_ID: sim.tenantId,

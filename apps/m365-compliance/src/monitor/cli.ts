@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
-import { openAuditLog, registerSecret } from '@m365-mcp/audit-log';
+import { openAuditLog, osCaller, registerSecret } from '@m365-mcp/audit-log';
 import { graphFromEnvironment, loadConfig, startDemoTenant } from '@m365-mcp/mcp-kit';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { permissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
 import { ComplianceMonitor } from './monitor.js';
 import { type WebhookFormat, webhookFormats } from './notification.js';
+import { checkRemediationList, gateRemediator } from './remediation.js';
 import { monitorSettings } from './settings.js';
 
 export interface MonitorCliOptions {
@@ -16,8 +17,11 @@ export interface MonitorCliOptions {
 }
 
 const USAGE = `usage: m365-compliance monitor (--interval <30s|15m|1h|1d> | --once) [--webhook <url>] [--format teams|slack|json]
+       [--allow-writes --remediate <control-id,...>]
        [--demo] [--config <file>] [--audit-log <path>] [--managed-identity]
 Audits on a schedule, stores each run, and notifies (webhook and audit log) when a control gets worse.
+With --allow-writes and --remediate (or settings.monitor.remediate), failing controls on that list are
+fixed after each run through remediate_control's plan and the write gate, every step audited.
 `;
 
 /** `m365-compliance monitor ...`; resolves to the exit code (0 after SIGTERM/SIGINT). */
@@ -38,23 +42,25 @@ export async function runMonitorCli(
     stderr(USAGE);
     return 0;
   }
-  if (flags.remediate !== undefined || flags['allow-writes']) {
-    stderr(
-      'm365-compliance monitor: auto-remediation (--allow-writes/--remediate) is not available yet: the plan/apply gate lives inside the MCP server and is not reusable without a client. Use remediate_control from an MCP client.\n',
-    );
-    return 2;
-  }
   try {
     const config = await loadConfig({
       server: 'm365-compliance',
-      flags: { demo: flags.demo, config: flags.config, auditLog: flags['audit-log'] },
+      flags: {
+        demo: flags.demo,
+        config: flags.config,
+        auditLog: flags['audit-log'],
+        allowWrites: flags['allow-writes'],
+      },
       env,
     });
     const settings = complianceSettings(config);
     const monitor = monitorSettings(config.settings);
-    if (monitor.remediate?.length) {
+    const remediate = checkRemediationList(
+      flags.remediate !== undefined ? flags.remediate.split(',') : (monitor.remediate ?? []),
+    );
+    if (remediate.length > 0 && !config.allowWrites) {
       stderr(
-        'm365-compliance monitor: settings.monitor.remediate is not supported yet (no auto-remediation); remove it.\n',
+        'm365-compliance monitor: auto-remediation writes to the tenant: add --allow-writes (and give the app Policy.ReadWrite.Authorization).\n',
       );
       return 2;
     }
@@ -75,7 +81,9 @@ export async function runMonitorCli(
 
     // The same Graph connection the server itself gets: the demo tenant with an app holding exactly
     // the read permissions, or the environment's credentials.
-    const demo = config.demo ? await startDemoTenant({ manifest: permissions, writes: false }) : undefined;
+    const demo = config.demo
+      ? await startDemoTenant({ manifest: permissions, writes: remediate.length > 0 })
+      : undefined;
     const sim = demo?.sim;
     try {
       const { graph, description } = await graphFromEnvironment(demo ? demo.env : env, {
@@ -83,6 +91,21 @@ export async function runMonitorCli(
         ...(flags['managed-identity'] ? { managedIdentity: true } : {}),
       });
       const auditLog = await openAuditLog(config.auditLogPath, { server: 'm365-compliance' });
+      const remediation =
+        remediate.length > 0
+          ? {
+              controls: remediate,
+              remediate: gateRemediator({
+                graph,
+                config,
+                server: 'm365-compliance',
+                auditLog,
+                caller: osCaller(),
+                session: `monitor-${process.pid}`,
+                stderr,
+              }),
+            }
+          : undefined;
       const instance = new ComplianceMonitor({
         graph,
         store: openStore(settings.databasePath),
@@ -90,6 +113,7 @@ export async function runMonitorCli(
         auditLog,
         exceptions: settings.exceptions,
         stderr,
+        ...(remediation ? { remediation } : {}),
         ...(monitor.runAttempts === undefined ? {} : { runAttempts: monitor.runAttempts }),
         ...(monitor.runRetryDelayMs === undefined ? {} : { runRetryDelayMs: monitor.runRetryDelayMs }),
         ...(webhookUrl
@@ -116,7 +140,9 @@ export async function runMonitorCli(
         stderr(
           `m365-compliance monitor: ${flags.once ? 'one run' : `every ${intervalText}`}, ${
             sim ? `demo tenant ${sim.tenantId} (graph-sim)` : description
-          }, store ${settings.databasePath}, audit log ${config.auditLogPath}${webhookUrl ? `, webhook (${format})` : ''}\n`,
+          }, store ${settings.databasePath}, audit log ${config.auditLogPath}${webhookUrl ? `, webhook (${format})` : ''}${
+            remediate.length > 0 ? `, auto-remediating ${remediate.join(', ')}` : ''
+          }\n`,
         );
         if (flags.once) {
           const result = await instance.runScheduled();

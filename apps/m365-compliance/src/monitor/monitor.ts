@@ -10,6 +10,7 @@ import {
 } from '@m365-mcp/cis-bridge';
 import type { GraphClient } from '@m365-mcp/graph-core';
 import { type MonitorNotification, type WebhookFormat, webhookPayload } from './notification.js';
+import type { RemediationOutcome, Remediator } from './remediation.js';
 import { type DeliveryResult, deliverWebhook, webhookOrigin } from './webhook.js';
 import { type WorsenedControl, worsenedControls } from './worsened.js';
 
@@ -35,6 +36,8 @@ export interface MonitorOptions {
   runAttempts?: number;
   runRetryDelayMs?: number;
   stderr?: (text: string) => void;
+  /** Auto-remediation: failing controls on `controls` are fixed by `remediate` after each stored run. */
+  remediation?: { controls: readonly string[]; remediate: Remediator };
 }
 
 export interface MonitorRunResult {
@@ -42,6 +45,7 @@ export interface MonitorRunResult {
   runId?: string;
   baseline?: boolean;
   worsened: WorsenedControl[];
+  remediations?: RemediationOutcome[];
   notification?: DeliveryResult;
   error?: string;
 }
@@ -172,15 +176,17 @@ export class ComplianceMonitor {
       }`,
     );
 
+    const remediations = await this.remediate(run);
     let notification: DeliveryResult | undefined;
-    if (worsened.length > 0 && previous) {
+    if ((worsened.length > 0 && previous) || remediations.length > 0) {
       const message: MonitorNotification = {
         runId: run.id,
-        previousRunId: previous.id,
+        ...(previous ? { previousRunId: previous.id } : {}),
         ...(baseline ? { baselineRunId: baseline.id } : {}),
         ...(run.tenantId ? { tenantId: run.tenantId } : {}),
         startedAt: run.startedAt,
         worsened,
+        ...(remediations.length > 0 ? { remediations } : {}),
       };
       notification = await this.notify(message);
     }
@@ -207,6 +213,11 @@ export class ComplianceMonitor {
               settingChanges: sinceBaseline.settingChanges.length,
             }
           : null,
+        remediations: remediations.map((r) => ({
+          controlId: r.controlId,
+          status: r.status,
+          planId: r.planId,
+        })),
         notified: notification ? notification.ok : null,
       },
     });
@@ -215,8 +226,36 @@ export class ComplianceMonitor {
       runId: run.id,
       baseline: !hasBaseline,
       worsened,
+      ...(remediations.length > 0 ? { remediations } : {}),
       ...(notification ? { notification } : {}),
     };
+  }
+
+  /** Fixes the run's failing allow-listed controls one at a time; a failure is reported, never thrown. */
+  private async remediate(run: AuditRun): Promise<RemediationOutcome[]> {
+    const remediation = this.options.remediation;
+    if (!remediation) return [];
+    const failing = run.results
+      .map((r) => r.finding)
+      .filter((f) => f.status === 'fail' && remediation.controls.includes(f.id));
+    const outcomes: RemediationOutcome[] = [];
+    for (const finding of failing) {
+      if (this.stopped) break;
+      let outcome: RemediationOutcome;
+      try {
+        outcome = await remediation.remediate(finding.id);
+      } catch (error) {
+        // The plan could not be audited, so nothing was sent (the write gate's rule).
+        outcome = {
+          controlId: finding.id,
+          status: 'failed',
+          message: `Not applied: ${error instanceof Error ? error.message : String(error)}`,
+        };
+      }
+      this.log(`remediation of ${finding.id}: ${outcome.status}: ${outcome.message}`);
+      outcomes.push(outcome);
+    }
+    return outcomes;
   }
 
   private async notify(message: MonitorNotification): Promise<DeliveryResult | undefined> {

@@ -1,4 +1,5 @@
 import { sanitizeTenantText } from '@m365-mcp/mcp-kit';
+import type { RemediationOutcome } from './remediation.js';
 import type { WorsenedControl } from './worsened.js';
 
 // One notification per run naming every worsened control and setting. Values come from the tenant
@@ -9,11 +10,14 @@ export type WebhookFormat = (typeof webhookFormats)[number];
 
 export interface MonitorNotification {
   runId: string;
-  previousRunId: string;
+  /** Absent on the first run (the baseline), when only remediations are reported. */
+  previousRunId?: string;
   baselineRunId?: string;
   tenantId?: string;
   startedAt: string;
   worsened: WorsenedControl[];
+  /** What auto-remediation did in this run (--allow-writes with --remediate). */
+  remediations?: RemediationOutcome[];
 }
 
 const MAX_CONTROLS = 50;
@@ -23,7 +27,9 @@ const clean = (v: unknown, max = 120) =>
 
 export function notificationText(n: MonitorNotification): string {
   const lines = [
-    `m365-compliance monitor: ${n.worsened.length} control(s) got worse in run ${n.runId} (${n.startedAt}), compared with run ${n.previousRunId}.`,
+    n.previousRunId
+      ? `m365-compliance monitor: ${n.worsened.length} control(s) got worse in run ${n.runId} (${n.startedAt}), compared with run ${n.previousRunId}.`
+      : `m365-compliance monitor: first run ${n.runId} (${n.startedAt}), stored as the baseline.`,
   ];
   for (const w of n.worsened.slice(0, MAX_CONTROLS)) {
     lines.push(`- ${w.controlId} ${clean(w.title, 100)}: ${w.from} -> ${w.to}`);
@@ -33,6 +39,10 @@ export function notificationText(n: MonitorNotification): string {
       );
   }
   if (n.worsened.length > MAX_CONTROLS) lines.push(`(and ${n.worsened.length - MAX_CONTROLS} more)`);
+  const remediations = n.remediations ?? [];
+  if (remediations.length > 0) lines.push(`Auto-remediation (${remediations.length}):`);
+  // Messages quote plan summaries, which may name tenant objects: cleaned like any tenant value.
+  for (const r of remediations) lines.push(`- ${r.controlId}: ${r.status}: ${clean(r.message, 300)}`);
   return lines.join('\n');
 }
 
@@ -46,7 +56,9 @@ export function webhookPayload(format: WebhookFormat, n: MonitorNotification): u
       return {
         '@type': 'MessageCard',
         '@context': 'https://schema.org/extensions',
-        summary: `${n.worsened.length} compliance control(s) got worse`,
+        summary: `${n.worsened.length} compliance control(s) got worse${
+          n.remediations?.length ? `, ${n.remediations.length} auto-remediation(s)` : ''
+        }`,
         themeColor: 'D13438',
         text: text.replaceAll('\n', '\n\n'),
       };
@@ -54,6 +66,9 @@ export function webhookPayload(format: WebhookFormat, n: MonitorNotification): u
       return {
         type: 'm365-compliance.monitor.worsened',
         ...n,
+        ...(n.remediations
+          ? { remediations: n.remediations.map((r) => ({ ...r, message: clean(r.message, 500) })) }
+          : {}),
         worsened: n.worsened.slice(0, MAX_CONTROLS).map((w) => ({
           ...w,
           title: clean(w.title, 200),
