@@ -2,7 +2,15 @@
 // importers of existing audit reports, the PowerShell runner, the run store, drift and exporters.
 
 export { licenceNames, licencesFrom } from './audit/licences.js';
-export type { AuditRun, ControlResult, Level, Profile, RunSource } from './audit/run.js';
+export type {
+  AuditRun,
+  ControlResult,
+  Level,
+  Profile,
+  RunSource,
+  SecureScorePoint,
+  SecureScoreSummary,
+} from './audit/run.js';
 export { runSources } from './audit/run.js';
 export { type RunAuditOptions, runAudit } from './audit/run-audit.js';
 export { type RunSummary, summarizeRun } from './audit/summary.js';
@@ -27,8 +35,11 @@ export {
   type BarChartRow,
   escapeHtml,
   htmlEvidenceList,
+  type LineChartOptions,
+  type LineChartPoint,
   severityColours,
   svgBarChart,
+  svgLineChart,
 } from './export/html-parts.js';
 export {
   csvColumns,

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
-import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
+import { type Licence, type ResourceKey, resourceSpec, SECURE_SCORE_DAYS } from '../controls/resources.js';
 import type { AuditExceptions, Control, EvaluationContext, GraphControl } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
 import type { Finding, Status } from '../finding.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
+import { newestFirst, summarizeSecureScores } from './secure-score.js';
 import { stripVolatile } from './snapshot.js';
 
 export interface RunAuditOptions {
@@ -30,8 +31,16 @@ async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: Abor
   };
   try {
     if (spec.kind === 'get') return { ok: true, value: await graph.get(spec.path, options) };
-    const maxItems = key === 'secureScore' ? 1 : 20_000;
-    const list = await graph.list(spec.path, { ...options, maxItems });
+    if (key === 'secureScore') {
+      // The history in one page (pageSize sets $top), newest first for the proxy controls.
+      const list = await graph.list(spec.path, {
+        ...options,
+        maxItems: SECURE_SCORE_DAYS,
+        pageSize: SECURE_SCORE_DAYS,
+      });
+      return { ok: true, value: newestFirst(list.items) };
+    }
+    const list = await graph.list(spec.path, { ...options, maxItems: 20_000 });
     return { ok: true, value: list.items };
   } catch (error) {
     if (error instanceof ForbiddenError) {
@@ -114,6 +123,8 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     for (const key of c.resources) wanted.add(key);
     for (const key of c.optional ?? []) if (usable(key)) wanted.add(key);
   }
+  // Every run's overview shows the Secure Score and its trend: one request, whatever is selected.
+  wanted.add('secureScore');
   // Break-glass accounts may be configured by UPN; CA exclusions and PIM rows name object ids.
   if (exceptions.breakGlassAccounts.some((a) => a.includes('@'))) wanted.add('users');
   const keys = [...wanted].filter((k) => !cache.has(k));
@@ -198,8 +209,13 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
 
   const snapshots: Record<string, unknown> = {};
   for (const [key, fetched] of cache) {
-    if (fetched.ok) snapshots[key] = stripVolatile(fetched.value, resourceSpec(key).volatile);
+    if (!fetched.ok) continue;
+    // Drift compares settings: of the score history only today's control states matter.
+    const value = key === 'secureScore' ? items(fetched.value).slice(0, 1) : fetched.value;
+    snapshots[key] = stripVolatile(value, resourceSpec(key).volatile);
   }
+  const scores = cache.get('secureScore');
+  const secureScore = scores?.ok ? summarizeSecureScores(items(scores.value)) : undefined;
   return {
     id: randomUUID(),
     source: 'graph',
@@ -210,6 +226,7 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     benchmark: 'CIS Microsoft 365 Foundations 6.0.0',
     results,
     snapshots,
+    ...(secureScore ? { secureScore } : {}),
   };
 }
 

@@ -18,6 +18,28 @@ export interface ControlResult {
   finding: Finding;
 }
 
+/** One day of Secure Score: the date (yyyy-MM-dd), the points earned and the points available. */
+export interface SecureScorePoint {
+  date: string;
+  score: number;
+  max: number;
+}
+
+/**
+ * The tenant's Microsoft Secure Score when the run was taken: the latest daily score and the history
+ * Graph returned (up to 90 days), for the report's overview and trend chart.
+ */
+export interface SecureScoreSummary {
+  current: number;
+  max: number;
+  /** current / max, 0-100 with one decimal. */
+  percentage: number;
+  /** When Microsoft computed the latest score (its createdDateTime). */
+  asOf: string;
+  /** Oldest first, one point a day. */
+  series: SecureScorePoint[];
+}
+
 export interface AuditRun {
   id: string;
   source: RunSource;
@@ -35,4 +57,9 @@ export interface AuditRun {
    * compares underneath a changed status. Empty for imports.
    */
   snapshots: Record<string, unknown>;
+  /**
+   * Absent when the score was not read: an import, a run stored before runs carried it, or Graph
+   * refused or failed (the report then says "not read").
+   */
+  secureScore?: SecureScoreSummary;
 }

@@ -19,6 +19,9 @@ export interface ResourceSpec {
   volatile?: string[];
 }
 
+/** Days of Secure Score history an audit reads, in one request. */
+export const SECURE_SCORE_DAYS = 90;
+
 export const THIRD_PARTY_STORAGE_APP_ID = 'c1f33bc0-bdb4-4248-ba9b-096807ddb43e';
 
 const always = ['@odata.context', '@odata.etag', '@odata.nextLink', '@odata.count'];
@@ -166,11 +169,13 @@ export const resources = {
     kind: 'get',
     permission: 'OrgSettings-Forms.Read.All',
   },
+  // Newest first, one a day: the proxy controls read the latest, the run keeps the whole history
+  // for the report's trend (every Graph audit reads it, whichever controls are selected).
   secureScore: {
     path: '/security/secureScores',
     kind: 'list',
     permission: 'SecurityEvents.Read.All',
-    query: { $top: 1 },
+    query: { $top: SECURE_SCORE_DAYS },
     volatile: [
       'createdDateTime',
       'id',

@@ -1,11 +1,12 @@
-import type { AuditRun, ControlResult } from '../audit/run.js';
+import type { AuditRun, ControlResult, SecureScoreSummary } from '../audit/run.js';
 import { summarizeRun } from '../audit/summary.js';
 import { type Severity, type Status, severities, statuses } from '../finding.js';
-import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart } from './html-parts.js';
+import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart, svgLineChart } from './html-parts.js';
 
 // A compliance run as one HTML file: readable offline (no external resource, a CSP that forbids
-// loading any), printable, an overview (pass rate, counts by status, failures by severity and by
-// section as inline SVG charts, which render with scripts off and in print), then every control's
+// loading any), printable, an overview (pass rate, Secure Score and its change, counts by status,
+// failures by severity and by section, the Secure Score trend, as inline SVG charts, which render
+// with scripts off and in print), then every control's
 // finding with evidence and remediation, filterable by status, severity, section and text. Every
 // tenant string is HTML-escaped: a crafted display name stays text.
 
@@ -20,6 +21,35 @@ const statusColour: Record<Status, string> = {
 };
 
 const chapterOf = (r: ControlResult) => r.section.split('.')[0] ?? r.section;
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const round1 = (n: number) => Math.round(n * 10) / 10;
+
+/** The Secure Score KPI (with its change since the oldest day read) and its trend chart. */
+function secureScoreOverview(score: SecureScoreSummary | undefined): { kpi: string; chart: string } {
+  if (!score) {
+    return {
+      kpi: '<div class="kpi" id="secure-score"><b>not read</b>Secure Score</div>',
+      chart: '',
+    };
+  }
+  const first = score.series[0];
+  const change =
+    first && score.series.length > 1
+      ? `${signed(round1(score.current - first.score))} points (${signed(
+          round1(score.percentage - (first.score / first.max) * 100),
+        )} pp) since ${escapeHtml(first.date)}`
+      : 'no history yet';
+  const kpi = `<div class="kpi" id="secure-score"><b>${score.current} / ${score.max}</b>Secure Score (${score.percentage}%) on ${escapeHtml(
+    score.asOf.slice(0, 10),
+  )}<span class="change" id="secure-score-change">${change}</span></div>`;
+  const chart = svgLineChart(
+    `Secure Score, last ${score.series.length} ${score.series.length === 1 ? 'day' : 'days'} (of ${score.max} points)`,
+    score.series.map((p) => ({ label: p.date, value: p.score })),
+    { id: 'chart-secure-score', unit: 'points' },
+  );
+  return { kpi, chart };
+}
 
 function findingRow(r: ControlResult): string {
   const f = r.finding;
@@ -45,6 +75,7 @@ h1{font-size:1.5rem;margin:0 0 .25rem}
 .meta{color:#57606a}
 .kpis{display:flex;gap:2rem;margin:1rem 0;flex-wrap:wrap}
 .kpi b{display:block;font-size:1.6rem}
+.kpi .change{display:block;color:#57606a;font-size:12px}
 .charts{display:flex;flex-wrap:wrap;gap:2rem;margin:1.5rem 0}
 .chart figcaption{font-weight:600;margin-bottom:.25rem}
 .chart .label,.chart .value{font-size:12px;fill:#1f2328}
@@ -98,6 +129,7 @@ export function exportRunHtml(run: AuditRun): string {
       a.finding.id.localeCompare(b.finding.id, undefined, { numeric: true }),
   );
   const tenant = run.tenantName ?? run.tenantId ?? 'tenant';
+  const secureScore = secureScoreOverview(run.secureScore);
   const option = (v: string, label = v) => `<option value="${escapeHtml(v)}">${escapeHtml(label)}</option>`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -115,6 +147,7 @@ export function exportRunHtml(run: AuditRun): string {
 <div class="kpi"><b id="failing">${failing.length}</b>failing or warning</div>
 <div class="kpi"><b>${s.controls}</b>controls</div>
 <div class="kpi"><b>${s.byStatus.manual + s.byStatus.skipped + s.byStatus.error}</b>not evaluated (manual, skipped, error)</div>
+${secureScore.kpi}
 </div>
 <section class="charts">
 ${svgBarChart(
@@ -128,6 +161,7 @@ ${svgBarChart(
   'chart-severity',
 )}
 ${svgBarChart('Failing findings by section', sectionRows, 'chart-section')}
+${secureScore.chart}
 </section>
 <h2>Findings</h2>
 <div class="filters">

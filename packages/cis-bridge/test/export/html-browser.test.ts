@@ -1,6 +1,6 @@
 // The HTML report of a run in a real browser (Debian's Chromium, driven by playwright-core): no
 // console error (the CSP forbids anything but the inline style and script), the overview and its
-// three charts drawn, hostile tenant strings shown as text, the filters work, a screenshot is
+// three bar charts and the Secure Score line chart drawn, hostile tenant strings shown as text, the filters work, a screenshot is
 // taken. `.ci/run` installs Chromium; on a machine without it this file is skipped and says so.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -9,8 +9,21 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportRunHtml } from '../../src/index.js';
+import { exportRunHtml, type SecureScoreSummary } from '../../src/index.js';
 import { hostileName, sampleRun } from './fixtures/sample-run.js';
+
+// Ninety days of Secure Score, slipping from 430 to 412 of 697 points.
+const secureScore: SecureScoreSummary = {
+  current: 412,
+  max: 697,
+  percentage: 59.1,
+  asOf: '2026-11-25T03:12:44Z',
+  series: Array.from({ length: 90 }, (_, i) => ({
+    date: new Date(Date.UTC(2026, 7, 28 + i)).toISOString().slice(0, 10),
+    score: i < 60 ? 430 : 430 - Math.round((18 * (i - 59)) / 30),
+    max: 697,
+  })),
+};
 
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 if (!executablePath) process.stderr.write('export html-browser.test: no Chromium on this machine, skipped\n');
@@ -52,7 +65,7 @@ describe.skipIf(!executablePath)('the HTML export in Chromium', () => {
 
   it('renders without console errors, draws the charts, filters the findings, and screenshots', async () => {
     const file = join(scratch, 'run.html');
-    await writeFile(file, exportRunHtml(sampleRun()));
+    await writeFile(file, exportRunHtml({ ...sampleRun(), secureScore }));
     const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
     const problems: string[] = [];
     page.on('console', (message) => {
@@ -79,6 +92,23 @@ describe.skipIf(!executablePath)('the HTML export in Chromium', () => {
     expect((await widths('chart-severity')).map((w) => w > 0)).toEqual([true, true, false, true, false]);
     // Sections 1, 3, 5 present; failures in 1 (two) and 5 (one).
     expect((await widths('chart-section')).map((w) => w > 0)).toEqual([true, false, true]);
+
+    // The Secure Score and its trend: one path command and one dot per day, inside the chart,
+    // drawn with a visible length, and named for screen readers by its title.
+    expect(await page.textContent('#secure-score b')).toBe('412 / 697');
+    expect(await page.textContent('#secure-score-change')).toBe('-18 points (-2.6 pp) since 2026-08-28');
+    const line = page.locator('#chart-secure-score path');
+    const d = (await line.getAttribute('d')) ?? '';
+    expect(d.match(/[ML]/g)).toHaveLength(90);
+    expect(await page.locator('#chart-secure-score circle').count()).toBe(90);
+    const box = await line.boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(20);
+    const trend = page.getByRole('img', { name: 'Secure Score, last 90 days (of 697 points)' });
+    expect(await trend.count()).toBe(1);
+    expect(await trend.evaluate((svg) => svg.querySelector('desc')?.textContent)).toBe(
+      '90 points from 2026-08-28 (430 points) to 2026-11-25 (412 points); lowest 412, highest 430.',
+    );
 
     // The hostile display name is text on the page, and no script of its ran.
     expect(await page.locator('td', { hasText: 'alert(1)' }).first().textContent()).toContain(
