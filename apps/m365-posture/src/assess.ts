@@ -4,6 +4,7 @@
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { ASSESSMENT_META_KEY, type Assessment, assessmentSchema } from './assessment.js';
+import type { ProgressEvent } from './progress-events.js';
 import type { ServerCommand } from './servers.js';
 
 export type ServerOutcome =
@@ -19,7 +20,8 @@ export type ServerOutcome =
 export interface AssessOptions {
   env: Record<string, string>;
   timeoutMs?: number;
-  onProgress?: (server: string, message: string) => void;
+  /** Called as the server moves through listing its tools and running each assessment tool. */
+  onProgress?: (event: ProgressEvent) => void;
 }
 
 function resultText(content: unknown): string {
@@ -45,17 +47,31 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
   const timeout = options.timeoutMs ?? 300_000;
   try {
     await client.connect(transport);
+    options.onProgress?.({ server: server.name, phase: 'listing-tools' });
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
     const assessmentTools = tools.filter((t) => t._meta?.[ASSESSMENT_META_KEY] === true);
     if (assessmentTools.length === 0) return { server: server.name, state: 'no-assessment', tools: names };
     const assessments: { tool: string; assessment: Assessment }[] = [];
-    for (const tool of assessmentTools) {
-      options.onProgress?.(server.name, `running ${tool.name}`);
+    for (const [index, tool] of assessmentTools.entries()) {
+      const step = {
+        server: server.name,
+        phase: 'assessing',
+        tool: tool.name,
+        toolIndex: index + 1,
+        toolCount: assessmentTools.length,
+      } as const;
+      options.onProgress?.(step);
       const result = await client.callTool({ name: tool.name, arguments: {} }, undefined, {
         timeout,
         resetTimeoutOnProgress: true,
-        onprogress: (p) => options.onProgress?.(server.name, p.message ?? `${p.progress}/${p.total ?? '?'}`),
+        onprogress: (p) =>
+          options.onProgress?.({
+            ...step,
+            progress: p.progress,
+            ...(p.total !== undefined ? { total: p.total } : {}),
+            ...(p.message !== undefined ? { message: p.message } : {}),
+          }),
       });
       if (result.isError) throw new Error(`${tool.name} failed: ${resultText(result.content)}`);
       assessments.push({ tool: tool.name, assessment: assessmentSchema.parse(result.structuredContent) });

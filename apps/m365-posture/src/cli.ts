@@ -1,12 +1,14 @@
 // The m365-posture command line: a whole-tenant assessment through the m365-mcp servers, printed
-// as a summary (stdout) with progress on stderr, or as JSON; the exit code can gate a CI pipeline.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+// as a summary (stdout) with progress on stderr, or as JSON; reports can also be written as JSON,
+// HTML and Markdown files; the exit code can gate a CI pipeline.
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type Severity, severities } from './assessment.js';
 import { formatHtml } from './format-html.js';
+import { formatMarkdown } from './format-markdown.js';
 import { formatText } from './format-text.js';
-import { failingAtOrAbove } from './report.js';
+import { createProgressReporter } from './progress.js';
+import { failingAtOrAbove, type PostureReport } from './report.js';
+import { type ReportTarget, reportTargetProblem, writeReportFile } from './report-files.js';
 import { runPosture } from './run.js';
 import { parseServerOption, type ServerCommand } from './servers.js';
 
@@ -18,11 +20,31 @@ function collectServer(value: string, previous: ServerCommand[]): ServerCommand[
   }
 }
 
-function writeReport(file: string, content: string): string {
-  const path = resolve(file);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
-  return path;
+interface CliOptions {
+  demo: boolean;
+  server: ServerCommand[];
+  json: boolean;
+  out?: string;
+  html?: string;
+  markdown?: string;
+  quiet: boolean;
+  failOn?: Severity;
+}
+
+interface CliReport extends ReportTarget {
+  format: (report: PostureReport) => string;
+}
+
+const formatJson = (report: PostureReport) => `${JSON.stringify(report, null, 2)}\n`;
+
+function reportTargets(options: CliOptions): CliReport[] {
+  const targets: CliReport[] = [];
+  if (options.out) targets.push({ option: '--out', kind: 'JSON', file: options.out, format: formatJson });
+  if (options.html) targets.push({ option: '--html', kind: 'HTML', file: options.html, format: formatHtml });
+  if (options.markdown) {
+    targets.push({ option: '--markdown', kind: 'Markdown', file: options.markdown, format: formatMarkdown });
+  }
+  return targets;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -38,6 +60,8 @@ export async function main(argv: string[]): Promise<number> {
     .option('--json', 'print the report as JSON instead of the summary', false)
     .option('--out <file>', 'also write the JSON report to this file')
     .option('--html <file>', 'also write the report as one HTML file (offline, printable, filterable)')
+    .option('--markdown <file>', 'also write the report as GitHub-flavoured Markdown')
+    .option('--quiet', 'show no progress on stderr while the servers run', false)
     .addOption(
       new Option(
         '--fail-on <severity>',
@@ -46,31 +70,49 @@ export async function main(argv: string[]): Promise<number> {
     )
     .showHelpAfterError();
   program.parse(argv);
-  const options = program.opts<{
-    demo: boolean;
-    server: ServerCommand[];
-    json: boolean;
-    out?: string;
-    html?: string;
-    failOn?: Severity;
-  }>();
+  const options = program.opts<CliOptions>();
 
-  const progress = (server: string, message: string) => process.stderr.write(`[${server}] ${message}\n`);
-  const { report } = await runPosture({
-    demo: options.demo,
-    ...(options.server.length > 0 ? { servers: options.server } : {}),
-    onProgress: progress,
-  });
-  process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : formatText(report));
-  if (options.out) {
-    const path = writeReport(options.out, `${JSON.stringify(report, null, 2)}\n`);
-    process.stderr.write(`JSON report written to ${path}\n`);
+  const targets = reportTargets(options);
+  const problem = reportTargetProblem(targets);
+  // Said before the run, which can take minutes, rather than after it; no usage text, the options are fine.
+  if (problem) {
+    process.stderr.write(`error: ${problem}\n`);
+    return 1;
   }
-  if (options.html) {
-    const path = writeReport(options.html, formatHtml(report));
-    // On stdout, last: the one thing a person needs after the summary is where the report went.
-    process.stdout.write(`\nHTML report: ${path}\n`);
+
+  const progress = createProgressReporter(process.stderr, { quiet: options.quiet });
+  let report: PostureReport;
+  try {
+    ({ report } = await runPosture({
+      demo: options.demo,
+      ...(options.server.length > 0 ? { servers: options.server } : {}),
+      onProgress: (_server, _message, event) => progress.update(event),
+    }));
+  } finally {
+    progress.finish();
   }
+  process.stdout.write(options.json ? formatJson(report) : formatText(report));
+
+  // Where the files went: after the summary on stdout, or on stderr when stdout carries the JSON.
+  const notes: string[] = [];
+  let exitCode = 0;
+  for (const target of targets) {
+    try {
+      notes.push(`${target.kind} report: ${writeReportFile(target.file, target.format(report))}`);
+    } catch (error) {
+      process.stderr.write(
+        `could not write the ${target.kind} report to ${target.file}: ${(error as Error).message}\n`,
+      );
+      exitCode = 1;
+    }
+  }
+  if (notes.length > 0) {
+    (options.json ? process.stderr : process.stdout).write(
+      `${options.json ? '' : '\n'}${notes.join('\n')}\n`,
+    );
+  }
+  // A report that could not be written is a failed run, whatever the findings say.
+  if (exitCode !== 0) return exitCode;
   if (options.failOn && failingAtOrAbove(report, options.failOn) > 0) return 2;
   return 0;
 }

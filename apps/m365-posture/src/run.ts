@@ -1,7 +1,9 @@
 // One posture run: pick the servers, point them at the tenant (or at the demo simulator), assess
 // each in turn, and build the report.
 import { assessServer, type ServerOutcome } from './assess.js';
+import { type PostureStatus, worseStatus } from './assessment.js';
 import { startDemoEnvironment } from './demo.js';
+import { describeProgressEvent, type ProgressEvent } from './progress-events.js';
 import { buildReport, type PostureReport } from './report.js';
 import { discoverServers, KNOWN_SERVERS, type ServerCommand } from './servers.js';
 
@@ -9,7 +11,11 @@ export interface PostureOptions {
   demo: boolean;
   /** Servers to run; default: the known servers that are present and built. */
   servers?: ServerCommand[];
-  onProgress?: (server: string, message: string) => void;
+  /**
+   * Called on every change of a server's state: `message` is the change in a few words (what the
+   * plain progress lines print), `event` the same as data (what the live display draws).
+   */
+  onProgress?: (server: string, message: string, event: ProgressEvent) => void;
 }
 
 export interface PostureRun {
@@ -17,28 +23,49 @@ export interface PostureRun {
   outcomes: ServerOutcome[];
 }
 
+function doneEvent(outcome: ServerOutcome): ProgressEvent {
+  switch (outcome.state) {
+    case 'assessed': {
+      let status: PostureStatus = 'ok';
+      for (const { assessment } of outcome.assessments) status = worseStatus(status, assessment.status);
+      return { server: outcome.server, phase: 'done', state: 'assessed', status };
+    }
+    case 'no-assessment':
+      return { server: outcome.server, phase: 'done', state: 'no-assessment' };
+    case 'failed':
+      return { server: outcome.server, phase: 'failed', error: outcome.error };
+  }
+}
+
 export async function runPosture(options: PostureOptions): Promise<PostureRun> {
+  const emit = (event: ProgressEvent) =>
+    options.onProgress?.(event.server, describeProgressEvent(event), event);
   const servers = options.servers ?? discoverServers();
   const present = new Set(servers.map((s) => s.name));
   const missingServers = options.servers ? [] : KNOWN_SERVERS.filter((name) => !present.has(name));
+  // Announced up front so a live display can show the whole run, not just the servers seen so far.
+  for (const server of servers) emit({ server: server.name, phase: 'queued' });
   const demo = options.demo ? await startDemoEnvironment() : undefined;
   try {
     const outcomes: ServerOutcome[] = [];
     for (const server of servers) {
-      options.onProgress?.(server.name, 'starting');
+      emit({ server: server.name, phase: 'starting' });
       let env: Record<string, string> = {};
       try {
         env = demo ? demo.envFor(server) : {};
       } catch (error) {
-        outcomes.push({ server: server.name, state: 'failed', error: (error as Error).message });
+        const outcome: ServerOutcome = {
+          server: server.name,
+          state: 'failed',
+          error: (error as Error).message,
+        };
+        outcomes.push(outcome);
+        emit(doneEvent(outcome));
         continue;
       }
-      const outcome = await assessServer(server, {
-        env,
-        ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-      });
+      const outcome = await assessServer(server, { env, onProgress: emit });
       outcomes.push(outcome);
-      options.onProgress?.(server.name, outcome.state);
+      emit(doneEvent(outcome));
     }
     const tenant = demo
       ? `${demo.sim.tenant.displayName} (demo tenant ${demo.sim.tenantId}, simulated by graph-sim)`

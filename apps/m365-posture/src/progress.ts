@@ -1,0 +1,41 @@
+// Chooses how a posture run shows its progress on stderr: a live display on a terminal, plain
+// lines anywhere else (CI, pipes, a dumb terminal), nothing with --quiet. Hand-written rather than
+// a dependency: what is needed (a few lines redrawn in place) is about a hundred lines.
+import type { ProgressEvent } from './progress-events.js';
+import { plainProgress } from './progress-plain.js';
+import { ttyProgress } from './progress-tty.js';
+import { colourAllowed } from './terminal-text.js';
+
+/** The part of a writable stream progress needs; a test passes a fake terminal. */
+export interface ProgressStream {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  columns?: number;
+}
+
+export interface ProgressReporter {
+  update(event: ProgressEvent): void;
+  /** Stops redrawing and leaves the final state on screen; later updates are ignored. */
+  finish(): void;
+}
+
+export interface ProgressOptions {
+  quiet?: boolean;
+  env?: Record<string, string | undefined>;
+  now?: () => number;
+  tickMs?: number;
+}
+
+export function createProgressReporter(
+  stream: ProgressStream,
+  options: ProgressOptions = {},
+): ProgressReporter {
+  if (options.quiet) return { update() {}, finish() {} };
+  const env = options.env ?? process.env;
+  const now = options.now ?? Date.now;
+  // TERM=dumb terminals cannot move the cursor: they get the plain lines.
+  if (stream.isTTY === true && env.TERM !== 'dumb') {
+    return ttyProgress(stream, { colour: colourAllowed(env), now, tickMs: options.tickMs ?? 200 });
+  }
+  return plainProgress(stream, now);
+}
