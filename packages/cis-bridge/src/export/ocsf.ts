@@ -5,12 +5,17 @@ import { defaultProduct, type ExportProduct } from './product.js';
 // OCSF 1.1.0 Detection Finding (class_uid 2004, category "Findings" = 2), one event per failing or
 // warning finding, for a SIEM. The enumerations below are the schema's: activity_id 1 = Create
 // (a finding first reported by this run), severity_id 1..5 = Informational..Critical, status_id
-// 1 = New. Evidence does not have an OCSF attribute in this class, so it travels in `unmapped`
-// (the schema's place for source data without a mapping) next to the remediation text.
+// 1 = New. The recommendation goes to `remediation`, the evidence to `evidences[].data` (the
+// class's place for evidence without a specific attribute), and what OCSF has no attribute for
+// (benchmark section, level, licence profile) to `unmapped`. Every event applies the `cloud`
+// profile (declared in metadata.profiles, which makes `cloud` required): a Microsoft 365 tenant is
+// a cloud account. Checked against the class compiled from the official OCSF 1.1.0 source
+// (test/export/fixtures/README.md).
 
 export const OCSF_VERSION = '1.1.0';
 const CLASS_UID = 2004;
 const ACTIVITY_CREATE = 1;
+const CLOUD_PROVIDER = 'Microsoft 365';
 
 const severityId: Record<Severity, { id: number; name: string }> = {
   info: { id: 1, name: 'Informational' },
@@ -45,22 +50,18 @@ export interface OcsfDetectionFinding {
     src_url?: string;
   };
   resources: { uid: string; type: string; name?: string; group?: { name: string } }[];
+  remediation: { desc: string; references?: string[] };
+  evidences: { data: Record<string, unknown> }[];
   metadata: {
     version: string;
+    profiles: ['cloud'];
     product: { name: string; vendor_name: string; version?: string };
     log_name: string;
     correlation_uid: string;
     uid: string;
   };
-  cloud?: { provider: string; account?: { uid: string; name?: string } };
-  unmapped: {
-    section: string;
-    level?: string;
-    profile?: string;
-    remediation: string;
-    references: string[];
-    evidence: Record<string, unknown>;
-  };
+  cloud: { provider: string; account?: { uid: string; name?: string } };
+  unmapped: { section: string; level?: string; profile?: string };
 }
 
 function toEvent(
@@ -72,6 +73,10 @@ function toEvent(
   const f = r.finding;
   const sev = severityId[f.severity];
   const url = f.references.find((ref) => ref.url)?.url;
+  const references = [
+    ...f.references.map((ref) => `${ref.framework} ${ref.id}${ref.version ? ` v${ref.version}` : ''}`),
+    ...new Set(f.references.flatMap((ref) => (ref.url ? [ref.url] : []))),
+  ];
   return {
     activity_id: ACTIVITY_CREATE,
     activity_name: 'Create',
@@ -104,8 +109,14 @@ function toEvent(
         group: { name: r.section },
       },
     ],
+    remediation: {
+      desc: f.recommendation || f.title,
+      ...(references.length > 0 ? { references } : {}),
+    },
+    evidences: [{ data: f.evidence }],
     metadata: {
       version: OCSF_VERSION,
+      profiles: ['cloud'],
       product: {
         name: product.name,
         vendor_name: product.vendorName,
@@ -115,23 +126,16 @@ function toEvent(
       correlation_uid: run.id,
       uid: `${run.id}:${f.id}:${f.resource.id}`,
     },
-    ...(run.tenantId
-      ? {
-          cloud: {
-            provider: 'Microsoft 365',
-            account: { uid: run.tenantId, ...(run.tenantName ? { name: run.tenantName } : {}) },
-          },
-        }
-      : {}),
+    cloud: {
+      provider: CLOUD_PROVIDER,
+      ...(run.tenantId
+        ? { account: { uid: run.tenantId, ...(run.tenantName ? { name: run.tenantName } : {}) } }
+        : {}),
+    },
     unmapped: {
       section: r.section,
       ...(r.level ? { level: r.level } : {}),
       ...(r.profile ? { profile: r.profile } : {}),
-      remediation: f.recommendation,
-      references: f.references.map(
-        (ref) => `${ref.framework} ${ref.id}${ref.version ? ` v${ref.version}` : ''}`,
-      ),
-      evidence: f.evidence,
     },
   };
 }

@@ -6,9 +6,13 @@ import { defaultProduct, type ExportProduct } from './product.js';
 // its failing and warning findings. A tenant setting has no file, so each result is located by a
 // logical location (kind "resource") naming the Microsoft 365 object. Passing, manual and skipped
 // controls stay rules without results: SARIF has no way to say "skipped" that viewers show, and a
-// skipped control must never read as a pass or a fail.
+// skipped control must never read as a pass or a fail. Checked against the official OASIS schema
+// (test/export/fixtures/README.md).
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+// The OASIS schema's own URI (2.1.0 Errata 01), the one the export is tested against (3.13.3: $schema
+// names the schema the log validates against).
+export const SARIF_SCHEMA =
+  'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 
 type Level = 'error' | 'warning' | 'note';
 
