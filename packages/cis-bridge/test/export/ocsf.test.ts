@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -41,6 +43,21 @@ describe('the compiled OCSF schema', () => {
     expect(defs.object?.additionalProperties).toBe(true);
     expect(defs.finding_info?.additionalProperties).toBe(false);
   });
+});
+
+// The OCSF schema source, where this machine has it (CI does not: the compiled file is committed).
+const OCSF_SOURCE = '/work/.mirror/ocsf+ocsf-schema/repo';
+
+describe('the compile script', () => {
+  it.skipIf(!existsSync(OCSF_SOURCE))(
+    'regenerates the committed schema byte for byte from the OCSF source',
+    () => {
+      const script = join(import.meta.dirname, '../../../../scripts/compile-ocsf-schema.mjs');
+      const args = [script, OCSF_SOURCE, 'v1.1.0', 'detection_finding', '--profiles', 'cloud'];
+      const generated = execFileSync(process.execPath, args, { encoding: 'utf8' });
+      expect(generated).toBe(readFileSync(join(import.meta.dirname, 'fixtures', OCSF_SCHEMA_FILE), 'utf8'));
+    },
+  );
 });
 
 describe('OCSF 1.1 Detection Finding export', () => {
