@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { BatchExecutor } from './engine/batch.js';
 import { type FaultInjector, FaultSchedule } from './engine/faults.js';
 import { GraphPipeline } from './engine/graph-pipeline.js';
-import { errorResponse, requestIds } from './engine/graph-response.js';
+import { errorResponse, requestIds, responseBytes } from './engine/graph-response.js';
 import { BodyTooLargeError, lowerCaseHeaders, originOf, readBody, writeResponse } from './engine/http-io.js';
 import {
   InMemoryRequestLog,
@@ -233,6 +233,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       fault: undefined,
       batch: undefined,
       durationMs: now() - time,
+      responseBytes: responseBytes(response),
     });
     writeResponse(req, res, response);
   }

@@ -5,7 +5,13 @@
 import { z } from 'zod';
 import { type Fault, type FaultSchedule, faultError, faultRetryAfter } from './faults.js';
 import type { GraphPipeline } from './graph-pipeline.js';
-import { errorResponse, type GraphResponse, jsonResponse, requestIds } from './graph-response.js';
+import {
+  errorResponse,
+  type GraphResponse,
+  jsonResponse,
+  requestIds,
+  responseBytes,
+} from './graph-response.js';
 import { type InMemoryRequestLog, now, queryRecord, redactHeaders } from './request-log.js';
 import type { GraphVersion } from './route.js';
 
@@ -151,6 +157,7 @@ export class BatchExecutor {
       fault,
       batch: undefined,
       durationMs: now() - input.time,
+      responseBytes: responseBytes(response),
     });
     return response;
   }
@@ -252,6 +259,7 @@ export class BatchExecutor {
         fault: undefined,
         batch,
         durationMs: now() - time,
+        responseBytes: responseBytes(response),
       });
       return response;
     }

@@ -8,7 +8,13 @@ import { type RoutePermissions, resolveRoutePermissions } from '../permissions/r
 import type { Tenant } from '../tenant/model.js';
 import { requestCost } from './costs.js';
 import { type Fault, type FaultSchedule, faultError, faultRetryAfter } from './faults.js';
-import { errorResponse, type GraphResponse, type RequestIds, requestIds } from './graph-response.js';
+import {
+  errorResponse,
+  type GraphResponse,
+  type RequestIds,
+  requestIds,
+  responseBytes,
+} from './graph-response.js';
 import { parseODataQuery } from './odata/query.js';
 import { renderResult } from './render.js';
 import { type InMemoryRequestLog, now, queryRecord, redactHeaders } from './request-log.js';
@@ -139,6 +145,7 @@ export class GraphPipeline {
       fault: outcome.fault,
       batch: input.batch,
       durationMs: now() - input.time,
+      responseBytes: responseBytes(outcome.response),
     });
     return outcome.response;
   }

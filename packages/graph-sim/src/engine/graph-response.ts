@@ -15,6 +15,12 @@ export interface GraphResponse {
   drop?: boolean;
 }
 
+/** Bytes of a response body as sent (0 for none or a dropped connection). */
+export function responseBytes(response: Pick<GraphResponse, 'body' | 'drop'>): number {
+  if (response.drop || response.body === undefined) return 0;
+  return typeof response.body === 'string' ? Buffer.byteLength(response.body) : response.body.length;
+}
+
 export interface RequestIds {
   requestId: string;
   clientRequestId: string;

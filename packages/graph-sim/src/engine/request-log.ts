@@ -39,6 +39,8 @@ export interface RequestLogEntry {
   /** Set on $batch sub-requests: the outer request's seq and the sub-request's id. */
   batch: { seq: number; id: string } | undefined;
   durationMs: number;
+  /** Bytes of the response body sent (a $batch's outer entry counts its whole body). */
+  responseBytes: number;
 }
 
 export type FaultKind = 'status' | 'delay' | 'drop' | 'malformed' | 'nextLinkLoop';

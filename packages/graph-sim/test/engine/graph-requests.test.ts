@@ -119,7 +119,9 @@ describe('Graph side: authentication, routing, permissions, headers', () => {
   });
 
   it('records each request in the log, with the token redacted', async () => {
-    await t.get('/v1.0/users?$filter=department%20eq%20%27Sales%27&$top=2', { 'x-test': 'yes' });
+    const response = await t.get('/v1.0/users?$filter=department%20eq%20%27Sales%27&$top=2', {
+      'x-test': 'yes',
+    });
     const [entry] = t.sim.requests.all();
     expect(entry).toMatchObject({
       side: 'graph',
@@ -143,6 +145,9 @@ describe('Graph side: authentication, routing, permissions, headers', () => {
     expect(JSON.stringify(t.sim.requests.all())).not.toContain(t.token);
     expect(entry?.time).toBeGreaterThan(Date.now() - 60_000);
     expect(entry?.durationMs).toBeGreaterThanOrEqual(0);
+    // What the benchmarks compare tool output with: the bytes Graph sent.
+    expect(entry?.responseBytes).toBe(Buffer.byteLength(response.text));
+    expect(entry?.responseBytes).toBeGreaterThan(0);
   });
 
   it('starts with the demo tenant and every Graph area route by default', async () => {
