@@ -82,15 +82,18 @@ export function ttyProgress(stream: ProgressStream, options: TtyProgressOptions)
     const bar = `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}]`;
     const elapsed =
       row.startedAt === undefined ? '' : formatElapsed((row.endedAt ?? options.now()) - row.startedAt);
-    const head = `${terminalSafe(row.server, 40).padEnd(nameWidth)} ${bar} ${elapsed.padStart(6)} `;
+    const head = `${terminalSafe(row.server, 40).padEnd(nameWidth)} ${bar} ${elapsed.padStart(6)} `.slice(
+      0,
+      width,
+    );
     // Cut before colouring, so the escape codes never count towards (or get cut by) the width.
-    const label = terminalSafe(row.label, Math.max(0, width - head.length));
+    const label = terminalSafe(row.label, width - head.length);
     const code = toneCode[row.tone];
     return head + (options.colour && code && label ? `${ESC}${code}m${label}${ESC}0m` : label);
   };
 
   const render = () => {
-    const width = Math.max(20, (stream.columns || 80) - 1);
+    const width = Math.max(1, (stream.columns || 80) - 1);
     const nameWidth = Math.min(40, Math.max(0, ...rows.map((r) => r.server.length)));
     let out = drawn > 0 ? `${ESC}${drawn}A` : '';
     for (const row of rows) out += `\r${ESC}2K${line(row, nameWidth, width)}\n`;

@@ -7,7 +7,8 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 
 export function terminalSafe(text: string, max = 200): string {
   const clean = text.replace(CONTROL, ' ');
-  return clean.length > max ? `${clean.slice(0, Math.max(0, max - 1))}…` : clean;
+  if (max <= 0) return '';
+  return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
 
 /** Whether to colour: never when NO_COLOR is set to anything non-empty (https://no-color.org). */

@@ -106,17 +106,20 @@ describe('progress on a terminal', () => {
     expect(output).not.toMatch(SGR);
   });
 
-  it('cuts lines to the terminal width so a wrapped line cannot break the redraw', () => {
-    const stream = fakeStream(true, 40);
-    play(stream, {});
-    const lines = stream.writes
-      .join('')
-      .replace(CSI, '')
-      .split(/[\r\n]/)
-      .filter(Boolean);
-    expect(lines.length).toBeGreaterThan(0);
-    for (const line of lines) expect(line.length).toBeLessThanOrEqual(39);
-  });
+  it.each([40, 20])(
+    'cuts lines to a terminal %i columns wide so a wrapped line cannot break the redraw',
+    (columns) => {
+      const stream = fakeStream(true, columns);
+      play(stream, {});
+      const lines = stream.writes
+        .join('')
+        .replace(CSI, '')
+        .split(/[\r\n]/)
+        .filter(Boolean);
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(columns - 1);
+    },
+  );
 
   it('draws plain lines on a dumb terminal', () => {
     const stream = fakeStream(true);
