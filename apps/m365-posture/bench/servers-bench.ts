@@ -1,0 +1,171 @@
+// Benchmark of the four servers as an MCP client meets them (`pnpm bench`): each BUILT server is
+// started over stdio against graph-sim's demo tenant with its own least-privileged app, as in the
+// demo. Prints, from one run and per server: start-up time (spawn to initialize answered), resident
+// memory (idle and peak), the size of tools/list, and for every read tool that needs no input, the
+// size of its answer against the raw Graph JSON the server read to make it.
+//
+//   pnpm bench            (all benchmarks)   or, after a build:   node bench/servers-bench.ts [--json]
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { type GraphSim, type RequestLogEntry, startGraphSim } from '@m365-mcp/graph-sim';
+import { ASSESSMENT_META_KEY, discoverServers, type ServerCommand } from '@m365-mcp/m365-posture';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+
+const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+
+interface ToolMeasure {
+  tool: string;
+  /** The tool answered with an error (e.g. it needs an argument after all): not compared. */
+  error: boolean;
+  outputBytes: number;
+  graphBytes: number;
+  graphRequests: number;
+}
+
+interface ServerMeasure {
+  server: string;
+  startMs: number;
+  idleRssMiB: number;
+  peakRssMiB: number;
+  tools: number;
+  toolsListBytes: number;
+  calls: ToolMeasure[];
+}
+
+function readPermissions(server: ServerCommand): string[] {
+  const out = spawnSync(server.command, [...server.args, 'permissions', '--json'], { encoding: 'utf8' });
+  if (out.status !== 0) throw new Error(`${server.name} permissions --json failed: ${out.stderr}`);
+  const parsed = JSON.parse(out.stdout) as { permissions: { permission: string; access: string }[] };
+  return parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission);
+}
+
+/** Resident and peak resident memory of a live process, in MiB (Linux /proc). */
+function memoryOf(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kib = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+  return { rss: kib('VmRSS') / 1024, peak: kib('VmHWM') / 1024 };
+}
+
+/** Graph bytes that crossed the wire for one app: top-level responses only ($batch counted once). */
+function graphTraffic(entries: readonly RequestLogEntry[], clientId: string) {
+  const mine = entries.filter((e) => e.side === 'graph' && e.clientId === clientId && e.batch === undefined);
+  return { bytes: mine.reduce((sum, e) => sum + e.responseBytes, 0), requests: mine.length };
+}
+
+async function measure(server: ServerCommand, sim: GraphSim, caFile: string, dir: string) {
+  const app = sim.registerApp({ displayName: `${server.name} (bench)`, roles: readPermissions(server) });
+  const transport = new StdioClientTransport({
+    command: server.command,
+    args: server.args,
+    stderr: 'ignore',
+    env: {
+      PATH: process.env.PATH ?? '',
+      AZURE_TENANT_ID: sim.tenantId,
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: app.secret ?? '',
+      AZURE_AUTHORITY_HOST: sim.url,
+      M365_GRAPH_URL: sim.url,
+      NODE_EXTRA_CA_CERTS: caFile,
+      M365_AUDIT_LOG: join(dir, `${server.name}-audit.jsonl`),
+      HOME: dir,
+    },
+  });
+  const client = new Client({ name: 'servers-bench', version: '0.0.0' });
+  const started = performance.now();
+  await client.connect(transport);
+  const startMs = performance.now() - started;
+  const pid = transport.pid;
+  if (pid === null) throw new Error(`${server.name} has no pid`);
+  const idle = memoryOf(pid);
+  try {
+    const { tools } = await client.listTools();
+    const calls: ToolMeasure[] = [];
+    // Read tools that need no input, and the assessment tool (which stores a run, so is not read-only).
+    const runnable = tools.filter(
+      (t) =>
+        (t.annotations?.readOnlyHint === true || t._meta?.[ASSESSMENT_META_KEY] === true) &&
+        (t.inputSchema.required ?? []).length === 0,
+    );
+    for (const tool of runnable) {
+      const before = sim.requests.all().length;
+      const result = await client.callTool({ name: tool.name, arguments: {} });
+      const traffic = graphTraffic(sim.requests.all().slice(before), app.clientId);
+      calls.push({
+        tool: tool.name,
+        error: result.isError === true,
+        outputBytes: Buffer.byteLength(JSON.stringify(result)),
+        graphBytes: traffic.bytes,
+        graphRequests: traffic.requests,
+      });
+    }
+    const peak = memoryOf(pid);
+    return {
+      server: server.name,
+      startMs,
+      idleRssMiB: idle.rss,
+      peakRssMiB: peak.peak,
+      tools: tools.length,
+      toolsListBytes: Buffer.byteLength(JSON.stringify({ tools })),
+      calls,
+    } satisfies ServerMeasure;
+  } finally {
+    await client.close();
+  }
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits });
+const ratio = (output: number, graph: number) =>
+  graph === 0 ? 'no Graph read' : `${fmt(output / graph, 2)}x`;
+
+function print(results: ServerMeasure[]): void {
+  console.log('Servers as an MCP client meets them (built bins over stdio, graph-sim demo tenant)\n');
+  console.log('server            start-up  idle RSS  peak RSS  tools  tools/list bytes (~tokens, bytes/4)');
+  for (const r of results)
+    console.log(
+      `${r.server.padEnd(17)} ${`${fmt(r.startMs)} ms`.padStart(8)}  ${`${fmt(r.idleRssMiB)} MiB`.padStart(8)}  ${`${fmt(r.peakRssMiB)} MiB`.padStart(8)}  ${String(r.tools).padStart(5)}  ${fmt(r.toolsListBytes)} (~${fmt(r.toolsListBytes / 4)})`,
+    );
+  console.log('\nTool answers against the raw Graph JSON they were made from (read tools with no input):\n');
+  console.log(
+    'server            tool                            answer bytes  Graph bytes (requests)  answer/Graph',
+  );
+  let output = 0;
+  let graph = 0;
+  for (const r of results)
+    for (const c of r.calls) {
+      if (c.error) {
+        console.log(
+          `${r.server.padEnd(17)} ${c.tool.padEnd(31)} answered an error with no input: not compared`,
+        );
+        continue;
+      }
+      output += c.outputBytes;
+      graph += c.graphBytes;
+      console.log(
+        `${r.server.padEnd(17)} ${c.tool.padEnd(31)} ${fmt(c.outputBytes).padStart(12)}  ${`${fmt(c.graphBytes)} (${c.graphRequests})`.padStart(22)}  ${ratio(c.outputBytes, c.graphBytes).padStart(12)}`,
+      );
+    }
+  console.log(
+    `\nAll answers: ${fmt(output)} bytes for ${fmt(graph)} bytes of Graph JSON (${ratio(output, graph)}).`,
+  );
+}
+
+const servers = discoverServers();
+if (servers.length === 0) throw new Error('No built server found: run `pnpm run build` first.');
+const sim = await startGraphSim();
+const dir = await mkdtemp(join(tmpdir(), 'servers-bench-'));
+try {
+  const caFile = join(dir, 'graph-sim-ca.pem');
+  writeFileSync(caFile, sim.ca);
+  const results: ServerMeasure[] = [];
+  for (const server of servers) results.push(await measure(server, sim, caFile, dir));
+  if (values.json) console.log(JSON.stringify(results, null, 2));
+  else print(results);
+} finally {
+  await sim.close();
+  await rm(dir, { recursive: true, force: true });
+}
