@@ -74,6 +74,19 @@ describe('faults', () => {
     expect(summaryOf(r.text)).toMatch(/Incidents not read.*\n.*PARTIAL/s);
   });
 
+  it('a Secure Score day with an unreadable date is left out of the trend, not fatal', async () => {
+    t = await startTestServer(securityServer);
+    const history = t.sim.tenant.security.secureScores;
+    const odd = history[3];
+    if (!odd) throw new Error('demo has no score history');
+    odd.createdDateTime = 'yesterday';
+    const r = await callTool(t.client, 'assess_security_posture', {});
+    expect(r.isError).toBeFalsy();
+    const points = structured(results.assess_security_posture, r).trends?.[0]?.points ?? [];
+    expect(points).toHaveLength(29);
+    expect(points.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.date))).toBe(true);
+  });
+
   it('a persistent outage is an error result that says what failed, and the server keeps serving', async () => {
     t = await startTestServer(securityServer);
     t.sim.faults.add({

@@ -72,6 +72,8 @@ describe('403s', () => {
       ['security.incident.open', 'skipped'],
     ]);
     expect(s.findings[1]?.reason).toMatch(/SecurityIncident\.Read\.All/);
+    // No score read, so no trend to chart (never an invented one).
+    expect(s.trends).toEqual([]);
   });
 
   it('without RoleManagement.Read.Directory the investigation reports privileged status unknown', async () => {

@@ -1,7 +1,7 @@
 // Every read tool through a real MCP client against the demo tenant (graph-sim over HTTPS). The
 // client validates structuredContent against each tool's output schema; these tests add the facts.
 
-import { DEMO_ATTACK_INCIDENT_ID, demoPeople } from '@m365-mcp/graph-sim';
+import { DEMO_ATTACK_INCIDENT_ID, DEMO_CONTROLS, demoPeople, demoScoreOn } from '@m365-mcp/graph-sim';
 import { assessmentMetaKey } from '@m365-mcp/mcp-kit';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,5 +222,23 @@ describe('assess_security_posture', () => {
     expect(s.nextActions.join(' ')).toContain(`incident ${DEMO_ATTACK_INCIDENT_ID}`);
     expect(s.complete).toBe(true);
     expect(summaryOf(r.text).length).toBeLessThan(summaryBudget);
+  });
+
+  it('carries the last 30 days of Secure Score as a trend, oldest first, for posture to chart', async () => {
+    const s = structured(
+      results.assess_security_posture,
+      await callTool(t.client, 'assess_security_posture', {}),
+    );
+    const maxScore = DEMO_CONTROLS.reduce((n, c) => n + c.maxScore, 0);
+    expect(s.trends).toHaveLength(1);
+    const trend = s.trends?.[0];
+    expect(trend).toMatchObject({ name: 'Secure Score', unit: 'points', max: maxScore });
+    const days = t.sim.tenant.security.secureScores.slice(0, 30).map((d) => d.createdDateTime.slice(0, 10));
+    expect(trend?.points.map((p) => p.date)).toEqual([...days].reverse());
+    expect(trend?.points.map((p) => p.value)).toEqual(
+      Array.from({ length: 30 }, (_, i) => demoScoreOn(29 - i)),
+    );
+    // The same numbers as the evidence: today's score is the trend's last point.
+    expect(trend?.points.at(-1)?.value).toBe(s.evidence.secureScore?.current);
   });
 });

@@ -7,7 +7,7 @@ import { openIncidentStatuses } from '../graph/enums.js';
 import { anyOf } from '../graph/filters.js';
 import { type PrivilegedLookup, readAccountRoles } from '../graph/read-privileged.js';
 import { readIncidents, readSecureScores } from '../graph/read-security.js';
-import type { Incident } from '../graph/schemas.js';
+import type { Incident, SecureScore } from '../graph/schemas.js';
 import { readOnly } from './annotations.js';
 import { failure } from './failure.js';
 
@@ -27,6 +27,22 @@ export const assessSecurityPostureOutput = {
 
 const trendDays = 30;
 
+/** The daily Secure Score as the assessment contract's trend (oldest first) for posture's chart. */
+function secureScoreTrend(history: readonly SecureScore[], max: number) {
+  const byDay = new Map<string, number>();
+  for (const score of [...history].reverse()) {
+    const date = score.createdDateTime.slice(0, 10);
+    // A day Graph dated oddly is left out of the chart rather than failing the assessment.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) byDay.set(date, score.currentScore);
+  }
+  return {
+    name: 'Secure Score',
+    unit: 'points',
+    max,
+    points: [...byDay].map(([date, value]) => ({ date, value })),
+  };
+}
+
 async function settle<T>(
   read: () => Promise<{ items: T; complete: boolean }>,
   server: string,
@@ -43,7 +59,7 @@ export const assessSecurityPosture = defineTool({
   name: 'assess_security_posture',
   title: 'Assess security posture',
   description:
-    'Answers "what is our security posture?" for Microsoft Defender XDR data: one status (critical, warning, ok, unknown) with the rule that set it, findings for the Secure Score level and trend and for every open incident that needs attention (unassigned, high severity, or involving a compromised privileged account), and recommended next actions. No input. Three or four Graph reads. m365-posture calls it for the whole-tenant report.',
+    'Answers "what is our security posture?" for Microsoft Defender XDR data: one status (critical, warning, ok, unknown) with the rule that set it, findings for the Secure Score level and trend and for every open incident that needs attention (unassigned, high severity, or involving a compromised privileged account), recommended next actions, and the last 30 days of Secure Score as a trend. No input. Three or four Graph reads. m365-posture calls it for the whole-tenant report.',
   input: {},
   output: assessSecurityPostureOutput,
   annotations: readOnly,
@@ -125,6 +141,7 @@ export const assessSecurityPosture = defineTool({
         : null,
       privilegedStatus: privileged.status,
     };
+    const trends = history.ok && latest ? [secureScoreTrend(history.value, latest.maxScore)] : [];
     const complete = history.ok && history.complete && incidents.ok && incidents.complete;
     const failed = findings.filter((f) => f.status === 'fail').length;
     const summary = [
@@ -145,6 +162,7 @@ export const assessSecurityPosture = defineTool({
         reasons: result.reasons,
         findings,
         nextActions: result.nextActions,
+        trends,
         evidence,
         complete,
       },
