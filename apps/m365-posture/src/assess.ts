@@ -18,6 +18,7 @@ export type ServerOutcome =
   | { server: string; state: 'failed'; error: string };
 
 export interface AssessOptions {
+  /** The server's whole environment (see server-env.ts); nothing else of the caller's is passed. */
   env: Record<string, string>;
   timeoutMs?: number;
   /** Called as the server moves through listing its tools and running each assessment tool. */
@@ -37,7 +38,7 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
   const transport = new StdioClientTransport({
     command: server.command,
     args: server.args,
-    env: { ...filteredProcessEnv(), ...options.env },
+    env: options.env,
     stderr: 'pipe',
   });
   transport.stderr?.on('data', (chunk: Buffer) => {
@@ -88,14 +89,4 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
   } finally {
     await client.close().catch(() => undefined);
   }
-}
-
-// The servers get the caller's environment (credentials, proxies, CA settings), minus the
-// variables that would make a Node child behave differently from a user's shell.
-function filteredProcessEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (value !== undefined && key !== 'NODE_OPTIONS' && !key.startsWith('VITEST')) env[key] = value;
-  }
-  return env;
 }

@@ -5,6 +5,7 @@ import { type PostureStatus, worseStatus } from './assessment.js';
 import { startDemoEnvironment } from './demo.js';
 import { describeProgressEvent, type ProgressEvent } from './progress-events.js';
 import { buildReport, type PostureReport } from './report.js';
+import { environmentFor } from './server-env.js';
 import { discoverServers, KNOWN_SERVERS, type ServerCommand } from './servers.js';
 
 export interface PostureOptions {
@@ -16,6 +17,8 @@ export interface PostureOptions {
    * plain progress lines print), `event` the same as data (what the live display draws).
    */
   onProgress?: (server: string, message: string, event: ProgressEvent) => void;
+  /** The environment the servers are started from; `process.env` by default. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PostureRun {
@@ -40,6 +43,7 @@ function doneEvent(outcome: ServerOutcome): ProgressEvent {
 export async function runPosture(options: PostureOptions): Promise<PostureRun> {
   const emit = (event: ProgressEvent) =>
     options.onProgress?.(event.server, describeProgressEvent(event), event);
+  const callerEnv = options.env ?? process.env;
   const servers = options.servers ?? discoverServers();
   const present = new Set(servers.map((s) => s.name));
   const missingServers = options.servers ? [] : KNOWN_SERVERS.filter((name) => !present.has(name));
@@ -50,9 +54,9 @@ export async function runPosture(options: PostureOptions): Promise<PostureRun> {
     const outcomes: ServerOutcome[] = [];
     for (const server of servers) {
       emit({ server: server.name, phase: 'starting' });
-      let env: Record<string, string> = {};
+      let env: Record<string, string>;
       try {
-        env = demo ? demo.envFor(server) : {};
+        env = { ...environmentFor(server.name, callerEnv), ...(demo ? demo.envFor(server) : {}) };
       } catch (error) {
         const outcome: ServerOutcome = {
           server: server.name,
@@ -69,7 +73,7 @@ export async function runPosture(options: PostureOptions): Promise<PostureRun> {
     }
     const tenant = demo
       ? `${demo.sim.tenant.displayName} (demo tenant ${demo.sim.tenantId}, simulated by graph-sim)`
-      : (process.env.AZURE_TENANT_ID ?? 'the configured tenant');
+      : (callerEnv.AZURE_TENANT_ID ?? 'the configured tenant');
     return { report: buildReport({ tenant, outcomes, missingServers }), outcomes };
   } finally {
     await demo?.close();

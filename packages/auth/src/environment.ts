@@ -30,6 +30,9 @@ export const credentialEnvSchema = z.object({
 
 export type CredentialEnv = z.infer<typeof credentialEnvSchema>;
 
+/** Every environment variable that chooses or carries a credential. */
+export const credentialVariables: readonly string[] = Object.keys(credentialEnvSchema.shape);
+
 export type CredentialSettings =
   | { kind: 'access-token'; token: string }
   | { kind: 'client-secret'; tenantId: string; clientId: string; secret: string }

@@ -8,7 +8,12 @@ export {
   credentialFromEnvironment,
   type EnvironmentCredential,
 } from './credential-from-environment.js';
-export { type CredentialKind, type CredentialSettings, credentialSettingsFromEnv } from './environment.js';
+export {
+  type CredentialKind,
+  type CredentialSettings,
+  credentialSettingsFromEnv,
+  credentialVariables,
+} from './environment.js';
 export { ConfigurationError } from './errors.js';
 export { formatPermissionCheck } from './format-permission-check.js';
 export { formatPermissions } from './format-permissions.js';
