@@ -27,19 +27,24 @@ export interface MonitorWorld {
   close(): Promise<void>;
 }
 
-/** `writes: true` gives the app the server's write permissions too (for auto-remediation). */
-export async function startMonitorWorld(options: { writes?: boolean } = {}): Promise<MonitorWorld> {
-  const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-'));
-  const sim = await startGraphSim();
+/** An app on `sim` holding the server's read (and with `writes`, write) permissions, as environment variables. */
+export function monitorAppEnv(sim: GraphSim, options: { writes?: boolean } = {}): Record<string, string> {
   const roles = permissionsFor(permissions, { writes: options.writes ?? false }).map((p) => p.permission);
   const app = sim.registerApp({ displayName: 'monitor test', roles });
-  const env = {
+  return {
     AZURE_TENANT_ID: sim.tenantId,
     AZURE_CLIENT_ID: app.clientId,
     AZURE_CLIENT_SECRET: app.secret ?? '',
     AZURE_AUTHORITY_HOST: sim.url,
     M365_GRAPH_URL: sim.url,
   };
+}
+
+/** `writes: true` gives the app the server's write permissions too (for auto-remediation). */
+export async function startMonitorWorld(options: { writes?: boolean } = {}): Promise<MonitorWorld> {
+  const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-'));
+  const sim = await startGraphSim();
+  const env = monitorAppEnv(sim, options);
   const cloud = resolveCloud(env);
   const { credential } = await credentialFromEnvironment({ env, cloud, ca: sim.ca });
   const graph = createGraphClient({ credential, cloud, ca: sim.ca });

@@ -5,12 +5,10 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { permissionsFor } from '@m365-mcp/auth';
 import { RunStore } from '@m365-mcp/cis-bridge';
 import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import { permissions } from '../src/permissions.js';
-import { until } from './monitor-helpers.js';
+import { monitorAppEnv, until } from './monitor-helpers.js';
 
 const bin = fileURLToPath(new URL('../bin/m365-compliance.js', import.meta.url));
 const RUN_LINE = /run ([0-9a-f-]{36}):/g;
@@ -58,18 +56,7 @@ describe('built bin: monitor killed mid-run and restarted', () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-restart-'));
     const caFile = join(dir, 'ca.pem');
     await writeFile(caFile, live.ca);
-    const app = live.registerApp({
-      displayName: 'monitor restart test',
-      roles: permissionsFor(permissions, { writes: false }).map((p) => p.permission),
-    });
-    const env = {
-      AZURE_TENANT_ID: live.tenantId,
-      AZURE_CLIENT_ID: app.clientId,
-      AZURE_CLIENT_SECRET: app.secret ?? '',
-      AZURE_AUTHORITY_HOST: live.url,
-      M365_GRAPH_URL: live.url,
-      NODE_EXTRA_CA_CERTS: caFile,
-    };
+    const env = { ...monitorAppEnv(live), NODE_EXTRA_CA_CERTS: caFile };
     const config = join(dir, 'config.json');
     const dbPath = join(dir, 'runs.db');
     await writeFile(config, JSON.stringify({ settings: { databasePath: dbPath } }));
