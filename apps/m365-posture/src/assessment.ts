@@ -28,12 +28,36 @@ const findingSchema = z
   .loose();
 export type AssessmentFinding = z.infer<typeof findingSchema>;
 
+// A time series the server measured (mcp-kit's `trends`): kept when it has a name and dated
+// numbers; a malformed one is dropped alone, never failing the assessment it came with.
+const trendSchema = z.object({
+  name: z.string().min(1).max(100),
+  unit: z.string().max(40).optional().catch(undefined),
+  max: z.number().finite().optional().catch(undefined),
+  points: z.array(z.object({ date: z.string().min(1).max(40), value: z.number().finite() })).max(400),
+});
+export type AssessmentTrend = z.infer<typeof trendSchema>;
+
+const trendsSchema = z
+  .array(z.unknown())
+  .optional()
+  .catch(undefined)
+  .transform((list) =>
+    list?.flatMap((trend) => {
+      const parsed = trendSchema.safeParse(trend);
+      return parsed.success ? [parsed.data] : [];
+    }),
+  );
+
 export const assessmentSchema = z
   .object({
     status: z.enum(postureStatuses),
     statusRule: z.string(),
     findings: z.array(findingSchema).default([]),
     nextActions: z.array(z.string()).default([]),
+    // Optional in the type too: an assessment written by hand (a test, an older server) need
+    // not say it has none.
+    trends: trendsSchema.optional(),
   })
   .loose();
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -1,10 +1,16 @@
 // The posture report as one HTML file: readable offline (no external resource), printable, with
 // the overall status and the rule that set it, charts of the failing findings by severity and by
-// server, and every finding with its evidence, filterable by severity, server and text. Every
+// server, each server's trends (its Secure Score by day, say) as line charts, and every finding with its evidence, filterable by severity, server and text. Every
 // piece of tenant text is HTML-escaped: a crafted display name stays text.
-import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart } from '@m365-mcp/cis-bridge';
+import {
+  escapeHtml,
+  htmlEvidenceList,
+  severityColours,
+  svgBarChart,
+  svgLineChart,
+} from '@m365-mcp/cis-bridge';
 import { severities } from './assessment.js';
-import type { PostureReport, Risk } from './report.js';
+import type { PostureReport, Risk, ServerTrend } from './report.js';
 
 const statusColour: Record<string, string> = {
   critical: '#8b0000',
@@ -24,6 +30,18 @@ function findingRow(risk: Risk): string {
 <td>${escapeHtml(resource)}</td>
 <td>${escapeHtml(risk.server)}</td>
 </tr>`;
+}
+
+/** A server's trend as a line chart, titled by what it measures and which server measured it. */
+function trendChart(trend: ServerTrend, index: number): string {
+  const days = trend.points.length;
+  const span = days > 0 ? `, last ${days} ${days === 1 ? 'day' : 'days'}` : '';
+  const of = trend.max === undefined ? '' : ` (of ${trend.max}${trend.unit ? ` ${trend.unit}` : ''})`;
+  return svgLineChart(
+    `${trend.name}${span}${of}: ${trend.server}`,
+    trend.points.map((p) => ({ label: p.date, value: p.value })),
+    { id: `trend-${index}`, ...(trend.unit ? { unit: trend.unit } : {}) },
+  );
 }
 
 const styles = `
@@ -90,6 +108,7 @@ ${report.missingServers.length > 0 ? `<p>Not built or not installed: ${escapeHtm
 <section class="charts">
 ${svgBarChart('Failing findings by severity', severityRows)}
 ${svgBarChart('Failing findings by server', serverRows)}
+${report.trends.map(trendChart).join('\n')}
 </section>
 ${
   report.nextActions.length > 0

@@ -4,6 +4,7 @@
 import type { ServerOutcome } from './assess.js';
 import {
   type AssessmentFinding,
+  type AssessmentTrend,
   atLeast,
   compareSeverity,
   type PostureStatus,
@@ -16,6 +17,11 @@ export const OVERALL_RULE =
   'UNKNOWN if no server was assessed; otherwise OK.';
 
 export interface Risk extends AssessmentFinding {
+  server: string;
+}
+
+/** A server's time series (its Secure Score by day, say), for the report's charts. */
+export interface ServerTrend extends AssessmentTrend {
   server: string;
 }
 
@@ -37,6 +43,8 @@ export interface PostureReport {
   risks: Risk[];
   nextActions: string[];
   counts: Record<Severity, number>;
+  /** Every assessed server's trends, in server order. */
+  trends: ServerTrend[];
 }
 
 const FAILING = new Set(['fail', 'warning', 'error']);
@@ -53,6 +61,7 @@ export function buildReport(input: {
   const risks: Risk[] = [];
   const nextActions: string[] = [];
   const servers: PostureReport['servers'] = [];
+  const trends: ServerTrend[] = [];
   for (const outcome of input.outcomes) {
     if (outcome.state !== 'assessed') {
       overall = worseStatus(overall, 'warning');
@@ -74,6 +83,7 @@ export function buildReport(input: {
       }
       for (const action of assessment.nextActions)
         if (!nextActions.includes(action)) nextActions.push(action);
+      for (const trend of assessment.trends ?? []) trends.push({ ...trend, server: outcome.server });
     }
     overall = worseStatus(overall, serverStatus);
     servers.push({
@@ -97,6 +107,7 @@ export function buildReport(input: {
     risks,
     nextActions: nextActions.slice(0, 10),
     counts,
+    trends,
   };
 }
 

@@ -1,6 +1,7 @@
 // The HTML report in a real browser (Debian's Chromium, driven by playwright-core): it loads with
-// no console error, the charts are drawn, the filters work, and a screenshot is taken. `.ci/run`
-// installs Chromium; on a machine without it this file is skipped and says so.
+// no console error, the charts (bars and a server's trend line) are drawn, the filters work, and a
+// screenshot is taken. `.ci/run` installs Chromium; on a machine without it this file is skipped
+// and says so.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -30,6 +31,17 @@ const report = buildReport({
             status: 'critical',
             statusRule: 'CRITICAL when a Global Administrator is at high risk.',
             nextActions: [],
+            trends: [
+              {
+                name: 'Secure Score',
+                unit: 'points',
+                max: 697,
+                points: Array.from({ length: 30 }, (_, i) => ({
+                  date: new Date(Date.UTC(2026, 9, 27 + i)).toISOString().slice(0, 10),
+                  value: 428 - Math.round((16 * i) / 29),
+                })),
+              },
+            ],
             findings: [
               { id: 'ID-1', title: 'Admin at high risk', severity: 'critical', status: 'fail' },
               { id: 'ID-2', title: 'Admin without MFA', severity: 'high', status: 'fail' },
@@ -105,6 +117,19 @@ describe.skipIf(!executablePath)('the HTML report in Chromium', () => {
     expect(widths).toHaveLength(5 + 2);
     // critical, high, medium and low have findings, info has none; both servers have some.
     expect(widths.filter((w) => w > 0).length).toBe(4 + 2);
+
+    // The trend: one path command and one dot per day, drawn with a visible length, named for
+    // screen readers by its title.
+    const line = page.locator('#trend-0 path');
+    expect(((await line.getAttribute('d')) ?? '').match(/[ML]/g)).toHaveLength(30);
+    expect(await page.locator('#trend-0 circle').count()).toBe(30);
+    const box = await line.boundingBox();
+    expect(box?.width).toBeGreaterThan(300);
+    expect(box?.height).toBeGreaterThan(20);
+    const trend = page.getByRole('img', {
+      name: 'Secure Score, last 30 days (of 697 points): m365-identity',
+    });
+    expect(await trend.count()).toBe(1);
 
     const visible = () => page.$$eval('tr.finding', (rows) => rows.filter((r) => !r.hidden).length);
     expect(await visible()).toBe(5);
