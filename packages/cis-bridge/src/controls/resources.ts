@@ -184,6 +184,8 @@ export const resources = {
       'averageComparativeScores',
       'currentScore',
       'maxScore',
+      // Stamped on every control score each day, changed or not.
+      'lastSynced',
     ],
   },
 } as const satisfies Record<string, ResourceSpec>;

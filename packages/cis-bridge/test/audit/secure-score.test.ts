@@ -66,10 +66,12 @@ describe('a Graph audit of the demo tenant', () => {
     // A new day arrives at the top of the history; control states unchanged.
     const today = tenant.security.secureScores[0];
     if (!today) throw new Error('demo has no score');
+    // Microsoft stamps every control's lastSynced with the new day: not a change of any setting.
     tenant.security.secureScores.unshift({
       ...today,
       id: `${today.azureTenantId}_2026-11-26`,
       createdDateTime: '2026-11-26T03:12:44Z',
+      controlScores: today.controlScores.map((c) => ({ ...c, lastSynced: '2026-11-26T03:12:44Z' })),
     });
     tenant.security.secureScores.pop();
     try {
