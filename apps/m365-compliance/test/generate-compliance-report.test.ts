@@ -56,6 +56,10 @@ describe('generate_compliance_report', () => {
     expect(answer.structuredContent.runId).toBe(runId);
     expect(answer.structuredContent.markdown).toContain(`# Compliance run ${runId}`);
     expect(answer.structuredContent.markdown).toContain('CIS.M365.5.2.2.3');
+    // The demo's Secure Score and its change over the 90 days the audit read.
+    expect(answer.structuredContent.markdown).toMatch(
+      /Secure Score: 412 \/ 697 \(59\.1%\) on \d{4}-\d\d-\d\d, [+-]\d+(\.\d)? points \([+-][\d.]+ pp\) since \d{4}-\d\d-\d\d\./,
+    );
     expect(answer.structuredContent.bytes).toBe(Buffer.byteLength(answer.structuredContent.markdown ?? ''));
     expect(text(answer).length).toBeLessThan(1500);
   });

@@ -53,3 +53,14 @@ export function summarizeSecureScores(rows: readonly unknown[]): SecureScoreSumm
     series,
   };
 }
+
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** "-18 points (-2.6 pp) since 2026-08-29", or "no history yet" with a single day. */
+export function secureScoreChange(score: SecureScoreSummary): string {
+  const first = score.series[0];
+  if (!first || score.series.length < 2) return 'no history yet';
+  const points = round1(score.current - first.score);
+  const percentagePoints = round1(score.percentage - (first.score / first.max) * 100);
+  return `${signed(points)} points (${signed(percentagePoints)} pp) since ${first.date}`;
+}

@@ -1,4 +1,5 @@
 import type { AuditRun, ControlResult, SecureScoreSummary } from '../audit/run.js';
+import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
 import { type Severity, type Status, severities, statuses } from '../finding.js';
 import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart, svgLineChart } from './html-parts.js';
@@ -22,9 +23,6 @@ const statusColour: Record<Status, string> = {
 
 const chapterOf = (r: ControlResult) => r.section.split('.')[0] ?? r.section;
 
-const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /** The Secure Score KPI (with its change since the oldest day read) and its trend chart. */
 function secureScoreOverview(score: SecureScoreSummary | undefined): { kpi: string; chart: string } {
   if (!score) {
@@ -33,13 +31,7 @@ function secureScoreOverview(score: SecureScoreSummary | undefined): { kpi: stri
       chart: '',
     };
   }
-  const first = score.series[0];
-  const change =
-    first && score.series.length > 1
-      ? `${signed(round1(score.current - first.score))} points (${signed(
-          round1(score.percentage - (first.score / first.max) * 100),
-        )} pp) since ${escapeHtml(first.date)}`
-      : 'no history yet';
+  const change = escapeHtml(secureScoreChange(score));
   const kpi = `<div class="kpi" id="secure-score"><b>${score.current} / ${score.max}</b>Secure Score (${score.percentage}%) on ${escapeHtml(
     score.asOf.slice(0, 10),
   )}<span class="change" id="secure-score-change">${change}</span></div>`;

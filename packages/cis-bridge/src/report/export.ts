@@ -1,4 +1,5 @@
 import type { AuditRun } from '../audit/run.js';
+import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
 import { bySeverity } from '../finding.js';
 
@@ -17,6 +18,10 @@ export function exportRunMarkdown(run: AuditRun): string {
     `# Compliance run ${run.id}`,
     '',
     `Source: ${run.source}; started ${run.startedAt}; ${s.controls} controls, ${s.evaluated} evaluated.`,
+    '',
+    run.secureScore
+      ? `Secure Score: ${run.secureScore.current} / ${run.secureScore.max} (${run.secureScore.percentage}%) on ${run.secureScore.asOf.slice(0, 10)}, ${secureScoreChange(run.secureScore)}.`
+      : 'Secure Score: not read.',
     '',
     '| status | count |',
     '|---|---|',
