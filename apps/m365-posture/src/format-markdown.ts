@@ -83,6 +83,28 @@ function findingsByServer(report: PostureReport): string[] {
   return lines;
 }
 
+/** One line a series: where it ended, where it started and the change (the HTML report charts them). */
+function trendLines(report: PostureReport): string[] {
+  if (report.trends.length === 0) return [];
+  const lines = ['## Trends', ''];
+  for (const trend of report.trends) {
+    const first = trend.points[0];
+    const last = trend.points.at(-1);
+    if (!first || !last) continue;
+    const unit = trend.unit ? ` ${md(trend.unit, 40)}` : '';
+    const of = trend.max === undefined ? '' : ` of ${trend.max}`;
+    const change = Math.round((last.value - first.value) * 100) / 100;
+    const since =
+      trend.points.length > 1
+        ? `, ${change > 0 ? '+' : ''}${change} since ${md(first.date, 40)} (${trend.points.length} points)`
+        : '';
+    lines.push(
+      `- ${md(trend.name, 100)} (${md(trend.server, 60)}): ${last.value}${unit}${of} on ${md(last.date, 40)}${since}`,
+    );
+  }
+  return [...lines, ''];
+}
+
 export function formatMarkdown(report: PostureReport): string {
   const lines = [
     `# Microsoft 365 posture: ${report.overall.status.toUpperCase()}`,
@@ -98,6 +120,7 @@ export function formatMarkdown(report: PostureReport): string {
       ? ['', `Not built or not installed: ${report.missingServers.map((s) => md(s, 60)).join(', ')}.`]
       : []),
     '',
+    ...trendLines(report),
     ...topRisks(report),
     '',
     ...findingsByServer(report),

@@ -57,6 +57,19 @@ const report = buildReport({
             status: 'warning',
             statusRule: 'WARNING when an admin lacks MFA.',
             nextActions: [],
+            trends: [
+              {
+                name: 'Secure Score',
+                unit: 'points',
+                max: 697,
+                points: [
+                  { date: '2026-10-27', value: 430 },
+                  { date: '2026-11-10', value: 421.5 },
+                  { date: '2026-11-25', value: 412 },
+                ],
+              },
+              { name: hostile, points: [{ date: '2026-11-25', value: 3 }] },
+            ],
             findings: [{ id: 'ID-2', title: 'Admin without MFA', severity: 'high', status: 'fail' }],
           },
         },
@@ -108,6 +121,14 @@ describe('the Markdown report', () => {
     expect(markdown).toContain('Not built or not installed: m365-compliance.');
   });
 
+  it('says where each trend ended, where it started and the change', () => {
+    expect(lines).toContain(
+      '- Secure Score (m365-identity): 412 points of 697 on 2026-11-25, -18 since 2026-10-27 (3 points)',
+    );
+    const hostileTrend = lines.find((l) => l.startsWith('- ') && l.includes('evil'));
+    expect(hostileTrend).toMatch(/\(m365-identity\): 3 on 2026-11-25$/);
+  });
+
   it('lists the top risks worst first, with resource, evidence and fix', () => {
     const top = lines.filter((l) => /^\d+\. \*\*/.test(l));
     expect(top.map((l) => l.slice(0, 30))).toEqual([
@@ -154,6 +175,7 @@ describe('the Markdown report', () => {
     expect(lines.filter((l) => l.startsWith('#'))).toEqual([
       '# Microsoft 365 posture: CRITICAL',
       '## Servers',
+      '## Trends',
       '## Top risks',
       '## Failing findings by server',
       '### m365-sharepoint (2)',
