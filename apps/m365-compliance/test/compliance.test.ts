@@ -1,6 +1,7 @@
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RunStore } from '@m365-mcp/cis-bridge';
 import { createDemoTenant, demoPeople, directoryPeople } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
@@ -209,6 +210,41 @@ describe('assess_compliance_posture and retention', () => {
       unknown[]
     >;
     expect(retention.retentionEvents?.length).toBe(1);
+  });
+
+  it('charts the pass rate of the stored whole-catalogue runs, one point a day', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'compliance-db-'));
+    const databasePath = join(dir, 'runs.db');
+    const s = await start({ config: { settings: { databasePath } } });
+    const today = (await call(s, 'assess_compliance_posture')).structuredContent as unknown as {
+      runId: string;
+    };
+    // Two earlier days: one where every evaluated control passed, one filtered run (not comparable).
+    const store = new RunStore(databasePath);
+    let todayDate = '';
+    try {
+      const run = store.get(today.runId);
+      if (!run) throw new Error('the run was not stored');
+      todayDate = run.startedAt.slice(0, 10);
+      const allPass = structuredClone(run);
+      allPass.id = 'earlier-all-pass';
+      allPass.startedAt = '2026-11-01T08:00:00Z';
+      for (const r of allPass.results) if (r.finding.status === 'fail') r.finding.status = 'pass';
+      store.save(allPass);
+      const filtered = { ...structuredClone(run), id: 'earlier-filtered', startedAt: '2026-11-02T08:00:00Z' };
+      filtered.results = filtered.results.slice(0, 5);
+      store.save(filtered);
+    } finally {
+      store.close();
+    }
+    const again = (await call(s, 'assess_compliance_posture')).structuredContent as unknown as {
+      trends: { name: string; unit: string; max: number; points: { date: string; value: number }[] }[];
+    };
+    const [trend] = again.trends;
+    expect(trend).toMatchObject({ name: 'CIS controls passing', unit: '%', max: 100 });
+    expect(trend?.points.map((p) => p.date)).toEqual(['2026-11-01', todayDate]);
+    expect(trend?.points[0]?.value).toBe(100);
+    expect(trend?.points[1]?.value).toBeLessThan(50);
   });
 });
 

@@ -1,6 +1,7 @@
 import { type AuditRun, catalogue, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
 import { assessmentShape, defineTool, type PostureStatus } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { passRateTrend } from '../analysis/pass-rate-trend.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { safeFinding, summarySchema } from '../analysis/shapes.js';
 
@@ -11,7 +12,7 @@ export const assessCompliancePosture = defineTool({
   name: 'assess_compliance_posture',
   title: 'Compliance posture (CIS benchmark) for the whole-tenant assessment',
   description:
-    'The CIS Microsoft 365 compliance assessment: reuses a Graph audit run younger than the configured freshness (60 minutes by default) or runs one, and returns the status with the rule that set it, the failing findings and next actions. Called by m365-posture with {}.',
+    'The CIS Microsoft 365 compliance assessment: reuses a Graph audit run younger than the configured freshness (60 minutes by default) or runs one, and returns the status with the rule that set it, the failing findings, next actions and the pass-rate trend over the stored runs (one point a day, last 30 days). Called by m365-posture with {}.',
   input: {},
   output: { ...assessmentShape, runId: z.string(), reusedRun: z.boolean(), summary: summarySchema },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
@@ -63,6 +64,7 @@ export const assessCompliancePosture = defineTool({
         statusRule: STATUS_RULE,
         findings: failed.slice(0, 30).map((f) => safeFinding(f, (s) => ctx.tenantText(s))),
         nextActions,
+        trends: [{ name: 'CIS controls passing', unit: '%', max: 100, points: passRateTrend(store) }],
         runId: run.id,
         reusedRun: Boolean(latest && fresh),
         summary,
