@@ -6,6 +6,7 @@ export type { FaultKind, RequestLog, RequestLogEntry } from './engine/request-lo
 export {
   badRequest,
   type CallerApp,
+  type FileDownloads,
   GraphSimError,
   type GraphVersion,
   type HttpMethod,
@@ -28,5 +29,11 @@ export { createClientCertificate } from './entra/client-certificate.js';
 export { appRoleIdOf } from './permissions/catalogue.js';
 export { requiredRoles } from './permissions/route-permissions.js';
 export { allRoutes } from './routes/index.js';
-export { type GraphSim, type GraphSimOptions, type IssueTokenInput, startGraphSim } from './server.js';
+export {
+  type GraphSim,
+  type GraphSimOptions,
+  type IssueDownloadUrlInput,
+  type IssueTokenInput,
+  startGraphSim,
+} from './server.js';
 export * from './tenant/index.js';

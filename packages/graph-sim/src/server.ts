@@ -6,6 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { BatchExecutor } from './engine/batch.js';
+import { DEFAULT_DOWNLOAD_URL_LIFETIME_SECONDS, DownloadLinks } from './engine/download-links.js';
 import { type FaultInjector, FaultSchedule } from './engine/faults.js';
 import { GraphPipeline } from './engine/graph-pipeline.js';
 import { errorResponse, requestIds, responseBytes } from './engine/graph-response.js';
@@ -26,6 +27,7 @@ import { entraEndpoint, handleEntra } from './entra/handler.js';
 import { createSigningKey, type SigningKey } from './entra/keys.js';
 import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
 import { allRoutes } from './routes/index.js';
+import { isDownloadPath, serveFileDownload } from './routes/sharepoint/file-download.js';
 import { createDemoTenant } from './tenant/index.js';
 import type { Tenant } from './tenant/model.js';
 import { createServerCertificate } from './tls.js';
@@ -43,6 +45,20 @@ export interface GraphSimOptions {
   throttling?: ThrottlingMode;
   /** Added to every Graph response (a $batch counts once), for benchmarks. Default 0. */
   latencyMs?: number;
+  /**
+   * How file `/content` answers: `redirect` (default, as Graph does) with 302 to a pre-authenticated
+   * download URL on this host; `inline` with the bytes themselves, as a proxy that follows it would.
+   */
+  fileContent?: 'redirect' | 'inline';
+  /** How long a download URL works, in seconds (default 300, "a few minutes"); negative: already expired. */
+  downloadUrlLifetimeSeconds?: number;
+}
+
+export interface IssueDownloadUrlInput {
+  driveId: string;
+  itemId: string;
+  /** Default: the simulator's downloadUrlLifetimeSeconds; negative for an expired URL. */
+  expiresInSeconds?: number;
 }
 
 export interface IssueTokenInput {
@@ -65,6 +81,8 @@ export interface GraphSim {
   issueToken(input: IssueTokenInput): string;
   /** A workload-identity assertion the token endpoint accepts for an app with that federatedSubject. */
   issueFederatedToken(input: { subject: string }): string;
+  /** A pre-authenticated download URL for a file, as `/content` redirects to (ids are not checked here). */
+  issueDownloadUrl(input: IssueDownloadUrlInput): string;
   readonly requests: RequestLog;
   readonly faults: FaultInjector;
   readonly throttling: ThrottlingControl;
@@ -91,11 +109,15 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const log = new InMemoryRequestLog();
   const throttling = new ThrottlingModel(options.throttling ?? 'off');
   const faults = new FaultSchedule();
+  const downloadLinks = new DownloadLinks(
+    options.downloadUrlLifetimeSeconds ?? DEFAULT_DOWNLOAD_URL_LIFETIME_SECONDS,
+  );
   const pipeline = new GraphPipeline({
     tenant: () => tenant,
     routes,
     signingKey,
     codec: new SkipTokenCodec(),
+    downloads: { links: downloadLinks, contentMode: options.fileContent ?? 'redirect' },
     throttling,
     faults,
     log,
@@ -182,6 +204,33 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
         body,
       );
       if (latencyMs > 0 && !response.drop) await new Promise((r) => setTimeout(r, latencyMs));
+      writeResponse(req, res, response);
+      return;
+    }
+    if (isDownloadPath(pathPart)) {
+      const method = req.method ?? 'GET';
+      const { response, log: fields } = await serveFileDownload(
+        { tenant, links: downloadLinks, faults },
+        { method, search, headers },
+      );
+      log.add({
+        seq,
+        time,
+        side: 'download',
+        method,
+        version: null,
+        path: pathPart,
+        clientId: undefined,
+        status: response.drop ? 0 : response.status,
+        workload: null,
+        resourceUnits: null,
+        throttled: false,
+        earlyRetry: false,
+        batch: undefined,
+        durationMs: now() - time,
+        responseBytes: responseBytes(response),
+        ...fields,
+      });
       writeResponse(req, res, response);
       return;
     }
@@ -282,6 +331,8 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       const { issuer, key } = federation();
       return issueFederatedAssertion(key, issuer, subject);
     },
+    issueDownloadUrl: ({ driveId, itemId, expiresInSeconds }) =>
+      downloadLinks.urlFor(url, driveId, itemId, expiresInSeconds),
     requests: log,
     faults,
     throttling,

@@ -7,6 +7,7 @@ import { verifyAccessToken } from '../entra/tokens.js';
 import { type RoutePermissions, resolveRoutePermissions } from '../permissions/route-permissions.js';
 import type { Tenant } from '../tenant/model.js';
 import { requestCost } from './costs.js';
+import type { DownloadLinks } from './download-links.js';
 import { type Fault, type FaultSchedule, faultError, faultRetryAfter } from './faults.js';
 import {
   errorResponse,
@@ -56,6 +57,7 @@ export interface GraphPipelineDeps {
   routes: readonly RouteDefinition[];
   signingKey: SigningKey;
   codec: SkipTokenCodec;
+  downloads: { links: DownloadLinks; contentMode: 'redirect' | 'inline' };
   throttling: ThrottlingModel;
   faults: FaultSchedule;
   log: InMemoryRequestLog;
@@ -241,6 +243,10 @@ export class GraphPipeline {
         tenant,
         app: { clientId, roles: auth.roles },
         baseUrl: `${input.origin}/${input.version}`,
+        downloads: {
+          contentMode: this.deps.downloads.contentMode,
+          urlFor: (driveId, itemId) => this.deps.downloads.links.urlFor(input.origin, driveId, itemId),
+        },
       };
       const cost = requestCost(route, ctx);
       outcome.resourceUnits = cost;

@@ -36,6 +36,11 @@ export function renderResult(
       delete headers['Content-Type'];
       return { status: 204, headers, body: undefined };
     }
+    case 'redirect': {
+      const headers = graphHeaders(ids);
+      delete headers['Content-Type'];
+      return { status: 302, headers: { ...headers, Location: result.location }, body: undefined };
+    }
     case 'raw':
       return {
         status: result.status,

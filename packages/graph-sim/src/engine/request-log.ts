@@ -8,8 +8,8 @@ export interface RequestLogEntry {
   seq: number;
   /** Arrival time, epoch milliseconds (fractional). */
   time: number;
-  /** Which side of the simulator answered. */
-  side: 'graph' | 'entra';
+  /** Which side of the simulator answered (`download`: a pre-authenticated file download URL). */
+  side: 'graph' | 'entra' | 'download';
   method: HttpMethod | string;
   /** Path and query as received (for a $batch sub-request: its `url`). */
   url: string;

@@ -52,6 +52,15 @@ export interface RouteContext {
   app: CallerApp;
   /** Absolute base for links in responses, e.g. `https://127.0.0.1:50123/v1.0`. */
   baseUrl: string;
+  /** Pre-authenticated download URLs for file content (what Graph's `/content` redirects to). */
+  downloads: FileDownloads;
+}
+
+export interface FileDownloads {
+  /** `redirect`: `/content` answers 302 to a download URL, as Graph does; `inline`: the bytes themselves. */
+  readonly contentMode: 'redirect' | 'inline';
+  /** A signed download URL for one file on the simulator's host, valid for the configured lifetime. */
+  urlFor(driveId: string, itemId: string): string;
 }
 
 export type RouteResult =
@@ -65,6 +74,8 @@ export type RouteResult =
   /** A delta page: items plus the final `@odata.deltaLink` token the route chose. */
   | { kind: 'delta'; items: readonly object[]; deltaToken: string; context?: string }
   | { kind: 'noContent' }
+  /** `302 Found` to `location`, no body (Graph's answer to file `/content`). */
+  | { kind: 'redirect'; location: string }
   /** Anything else, sent as given (used for non-OData bodies such as file content). */
   | {
       kind: 'raw';

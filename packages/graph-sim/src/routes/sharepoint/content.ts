@@ -1,32 +1,12 @@
-// File content: the bytes of a file, with byte ranges (206) so a scanner can read a bounded prefix.
-// Files planted with text return it; others return filler of their size. Graph answers with a
-// redirect to a download URL; the simulator serves the bytes directly.
-import { badRequest, GraphSimError, type RouteDefinition, type RouteResult } from '../../engine/route.js';
-import type { SimDriveItem } from '../../tenant/sharepoint.js';
+// File content. Graph answers `/content` (plain or inside $batch) with `302 Found` and a `Location`
+// holding a pre-authenticated download URL, with no body (learn.microsoft.com/graph/api/
+// driveitem-get-content; the JSON batching page's example shows the sub-response as
+// `{"status":302,"headers":{"location":…}}`). The URL is served by ../../engine/file-download.ts.
+// In `inline` mode (a simulator started with fileContent: 'inline') the bytes are served directly,
+// with byte ranges, as a proxy that follows the redirect would.
+import { badRequest, type RouteDefinition, type RouteResult } from '../../engine/route.js';
+import { fileBody } from './file-bytes.js';
 import { findDrive, findItem } from './lookup.js';
-
-function bytesOf(item: SimDriveItem): Buffer {
-  if (item.content !== undefined) return Buffer.from(item.content, 'utf8');
-  return Buffer.alloc(item.size, 0x20);
-}
-
-/** `bytes=a-b`, `bytes=a-` or `bytes=-n`, against a body of `size` bytes. */
-function parseRange(header: string, size: number): { start: number; end: number } | undefined {
-  const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return undefined;
-  if (m[1] === '') {
-    const n = Math.min(Number(m[2]), size);
-    return { start: size - n, end: size - 1 };
-  }
-  const start = Number(m[1]);
-  const end = m[2] === '' ? size - 1 : Math.min(Number(m[2]), size - 1);
-  if (start > end || start >= size) {
-    throw new GraphSimError(416, 'invalidRange', 'The requested range is not satisfiable.', {
-      'Content-Range': `bytes */${size}`,
-    });
-  }
-  return { start, end };
-}
 
 export const contentRoutes: RouteDefinition[] = [
   {
@@ -38,22 +18,11 @@ export const contentRoutes: RouteDefinition[] = [
       const drive = findDrive(ctx.tenant.sharepoint, ctx.params.driveId ?? '');
       const item = findItem(drive, ctx.params.itemId ?? '');
       if (item.kind !== 'file') throw badRequest('The item is a folder; only files have content.');
-      const bytes = bytesOf(item);
-      const contentType = item.mimeType ?? 'application/octet-stream';
-      const range = ctx.headers.range ? parseRange(ctx.headers.range, bytes.length) : undefined;
-      if (!range) {
-        return { kind: 'raw', status: 200, body: bytes, contentType, headers: { 'Accept-Ranges': 'bytes' } };
+      if (ctx.downloads.contentMode === 'redirect') {
+        return { kind: 'redirect', location: ctx.downloads.urlFor(drive.id, item.id) };
       }
-      return {
-        kind: 'raw',
-        status: 206,
-        body: bytes.subarray(range.start, range.end + 1),
-        contentType,
-        headers: {
-          'Accept-Ranges': 'bytes',
-          'Content-Range': `bytes ${range.start}-${range.end}/${bytes.length}`,
-        },
-      };
+      const { status, body, headers } = fileBody(item, ctx.headers.range);
+      return { kind: 'raw', status, body, contentType: item.mimeType ?? 'application/octet-stream', headers };
     },
   },
 ];
