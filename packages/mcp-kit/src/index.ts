@@ -27,6 +27,13 @@ export {
   findingStatuses,
   findingStatusSchema,
 } from './findings/finding.js';
+export { tokenFingerprint } from './http/bearer-token.js';
+export {
+  type HttpAuth,
+  type HttpServerOptions,
+  type RunningHttpServer,
+  startHttpServer,
+} from './http/start-http-server.js';
 export {
   definePrompt,
   type PromptDefinition,

@@ -7,6 +7,8 @@ import type { ServerDefinition } from '../server/server-definition.js';
 import { describeError } from '../tools/error-result.js';
 import { startDemoTenant } from './demo-tenant.js';
 import { graphFromEnvironment } from './graph-from-environment.js';
+import { type HttpFlags, httpSettingsFrom, httpTokenVariable } from './http-flags.js';
+import { serveHttpUntilSignal } from './serve-http-until-signal.js';
 import { serveOnTransport } from './transport.js';
 
 export interface RunServerCliOptions {
@@ -17,7 +19,7 @@ export interface RunServerCliOptions {
   stderr?: (text: string) => void;
 }
 
-interface RootFlags {
+interface RootFlags extends HttpFlags {
   demo?: boolean;
   allowWrites?: boolean;
   config?: string;
@@ -25,9 +27,14 @@ interface RootFlags {
   managedIdentity?: boolean;
 }
 
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /**
  * DESIGN "Every server's command line": no arguments = MCP server on stdio (read-only, configured
- * from the environment); `--demo`, `--allow-writes`, `--config`, `--audit-log`;
+ * from the environment); `--demo`, `--allow-writes`, `--config`, `--audit-log`; `--http` (with
+ * `--port`, `--host`, `--allowed-host`, `--http-no-auth`) for Streamable HTTP instead of stdio;
  * `permissions [--json] [--writes]`; `check [--writes]`. Resolves to the exit code.
  */
 export async function runServerCli(
@@ -41,7 +48,9 @@ export async function runServerCli(
   let exitCode = 0;
 
   const program = new Command(definition.name)
-    .description(`${definition.title}: an MCP server for Microsoft 365 (stdio). Logs go to stderr.`)
+    .description(
+      `${definition.title}: an MCP server for Microsoft 365 (stdio, or Streamable HTTP with --http). Logs go to stderr.`,
+    )
     .version(definition.version)
     .option('--demo', 'run against an in-process demo tenant (graph-sim); no credentials needed')
     .option(
@@ -51,6 +60,24 @@ export async function runServerCli(
     .option('--config <file>', 'JSON config file (also M365_MCP_CONFIG)')
     .option('--audit-log <path>', 'audit log file (also M365_AUDIT_LOG)')
     .option('--managed-identity', 'sign in with the managed identity (also M365_USE_MANAGED_IDENTITY=true)')
+    .option(
+      '--http',
+      `serve MCP over Streamable HTTP at http://<host>:<port>/mcp instead of stdio; clients must send the bearer token in ${httpTokenVariable}`,
+    )
+    .option('--port <n>', 'HTTP port (default 3000; 0 = any free port)')
+    .option(
+      '--host <address>',
+      'HTTP listen address (default 127.0.0.1; anything else is reachable from other machines)',
+    )
+    .option(
+      '--allowed-host <host>',
+      'another Host name to accept, e.g. the public name of a TLS reverse proxy (repeatable)',
+      collect,
+    )
+    .option(
+      '--http-no-auth',
+      'LOCAL TESTING ONLY: no bearer token; refused unless --host is a loopback address',
+    )
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .action(async (flags: RootFlags) => {
@@ -108,6 +135,8 @@ async function serve(
   env: Record<string, string | undefined>,
   stderr: (text: string) => void,
 ): Promise<number> {
+  // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
+  const http = httpSettingsFrom(flags, env);
   const config = await loadConfig({ server: definition.name, flags, env });
   const demo = config.demo
     ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
@@ -118,24 +147,36 @@ async function serve(
       : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
     const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
     try {
-      const server = createServer(definition, {
+      const deps = {
         graph: connection.graph,
         auditLog,
         config,
         allowWrites: config.allowWrites,
         stderr,
-      });
-      stderr(
-        `${definition.name} ${definition.version}: MCP server on stdio, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
+      };
+      const describe = (transport: string) =>
+        `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
           demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
-        }, audit log ${config.auditLogPath}\n`,
-      );
-      const stop = () => void server.close();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
-      await serveOnTransport(server, 'stdio');
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
+        }, audit log ${config.auditLogPath}`;
+      if (http) {
+        await serveHttpUntilSignal({
+          name: definition.name,
+          settings: http,
+          // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+          createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
+          describe: (url) => describe(`Streamable HTTP at ${url.href}`),
+          stderr,
+        });
+      } else {
+        const server = createServer(definition, deps);
+        stderr(`${describe('stdio')}\n`);
+        const stop = () => void server.close();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await serveOnTransport(server, 'stdio');
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+      }
     } finally {
       await auditLog.close();
       await connection.graph.close();

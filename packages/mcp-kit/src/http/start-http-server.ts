@@ -1,0 +1,335 @@
+import { randomUUID } from 'node:crypto';
+import { createServer as createNodeServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { registerSecret } from '@m365-mcp/audit-log';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { ServerConfigError } from '../config/load-config.js';
+import { createLogger, logInternalError, type StderrWrite } from '../server/logger.js';
+import {
+  type AllowedHost,
+  allowedHostsFor,
+  isLoopbackHost,
+  isWildcardHost,
+  parseAllowedHost,
+  refuseForeignHostOrOrigin,
+} from './allowed-hosts.js';
+import { bearerChecker, httpTokenSchema, tokenFingerprint } from './bearer-token.js';
+import { jsonRpcCodes, replyError } from './http-reply.js';
+import { HttpSessions } from './http-sessions.js';
+import { readJsonBody } from './read-json-body.js';
+
+/**
+ * How clients prove they may call: a shared bearer token, or nothing at all, which is accepted
+ * only on a loopback address and is meant for local testing (the conformance suite cannot send
+ * an Authorization header).
+ */
+export type HttpAuth = { kind: 'bearer'; token: string } | { kind: 'none' };
+
+export interface HttpServerOptions {
+  /** Names the server in logs and in the `WWW-Authenticate` realm. */
+  name: string;
+  auth: HttpAuth;
+  /** Builds the MCP server of one session; `caller` is what its audit lines should say. */
+  createSession(session: { caller: string }): McpServer;
+  /** The address to listen on; 127.0.0.1 by default. */
+  host?: string;
+  /** 3000 by default; 0 picks any free port (read the handle's `url`). */
+  port?: number;
+  /** More Host names to accept (`name` or `name:port`), e.g. a reverse proxy's public name. */
+  allowedHosts?: readonly string[];
+  /** A session without a request for this long is closed; 30 minutes by default. */
+  idleTimeoutMs?: number;
+  /** Largest request body; 4 MiB by default. */
+  maxBodyBytes?: number;
+  /** Most sessions open at once; 100 by default. */
+  maxSessions?: number;
+  /** How long close() lets running requests finish before cancelling them; 10 s by default. */
+  shutdownGraceMs?: number;
+  stderr?: StderrWrite;
+}
+
+export interface RunningHttpServer {
+  /** The MCP endpoint, e.g. `http://127.0.0.1:3000/mcp`. */
+  readonly url: URL;
+  /** Sessions open now. */
+  readonly sessionCount: number;
+  /** Stops accepting, lets running requests finish (up to the grace period), closes every session. */
+  close(): Promise<void>;
+}
+
+const mcpPath = '/mcp';
+const allowedMethods = ['GET', 'POST', 'DELETE'];
+
+function remoteAddressOf(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? 'unknown';
+  return address.startsWith('::ffff:') ? address.slice('::ffff:'.length) : address;
+}
+
+/** Refuses, before anything starts, a configuration that would be unsafe or cannot work. */
+export function validateHttpOptions(
+  options: Pick<HttpServerOptions, 'auth' | 'host' | 'port' | 'allowedHosts'>,
+): { host: string; port: number; extraHosts: AllowedHost[] } {
+  const host = options.host ?? '127.0.0.1';
+  const port = options.port ?? 3000;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    throw new ServerConfigError(`The HTTP port must be a whole number from 0 to 65535, not ${port}.`);
+  }
+  if (options.auth.kind === 'bearer') {
+    const parsed = httpTokenSchema.safeParse(options.auth.token);
+    if (!parsed.success) {
+      throw new ServerConfigError(
+        `The HTTP bearer token (M365_MCP_HTTP_TOKEN) ${parsed.error.issues.map((i) => i.message).join('; ')}.`,
+      );
+    }
+  } else if (!isLoopbackHost(host)) {
+    throw new ServerConfigError(
+      `Running without authentication is allowed only on a loopback address (127.0.0.1, ::1, localhost), not on ${host}.`,
+    );
+  }
+  const extraHosts: AllowedHost[] = [];
+  for (const value of options.allowedHosts ?? []) {
+    const parsed = parseAllowedHost(value);
+    if (!parsed)
+      throw new ServerConfigError(`"${value}" is not a host name or address (with an optional :port).`);
+    extraHosts.push(parsed);
+  }
+  return { host, port, extraHosts };
+}
+
+function listen(
+  server: ReturnType<typeof createNodeServer>,
+  host: string,
+  port: number,
+): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      reject(new ServerConfigError(`Cannot listen on ${host}:${port} (${error.code ?? error.message}).`));
+    };
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Serves MCP over Streamable HTTP at `/mcp` with stateful sessions, each with its own McpServer.
+ * Every request passes, in order: the Host/Origin check (403), the bearer token (401), the path
+ * (404), the method (405), the body limit (413) and JSON parsing (400); only then does the SDK's
+ * transport see it.
+ */
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const { host, port, extraHosts } = validateHttpOptions(options);
+  const log = createLogger(
+    `${options.name}/http`,
+    undefined,
+    options.stderr ? { stderr: options.stderr } : {},
+  );
+  const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
+  const maxSessions = options.maxSessions ?? 100;
+  const auth = options.auth;
+  // The token must never reach a log line or the audit log, whatever path it takes.
+  if (auth.kind === 'bearer') registerSecret(auth.token);
+  const checkBearer = auth.kind === 'bearer' ? bearerChecker(auth.token) : undefined;
+  const callerPrefix = auth.kind === 'bearer' ? `http:${tokenFingerprint(auth.token)}` : 'http:no-auth';
+  const challenge = `Bearer realm="${options.name}"`;
+
+  const sessions = new HttpSessions({
+    idleMs: options.idleTimeoutMs ?? 30 * 60 * 1000,
+    onIdle: (session) => {
+      log.info(`session ${session.id} of ${session.caller} closed after being idle`);
+      void session.server.close();
+    },
+  });
+  let allowed: AllowedHost[] = [];
+  let closing: Promise<void> | undefined;
+  let running = 0;
+  let idle: (() => void) | undefined;
+
+  /** Counts a request as running until its response is done (or the client went away). */
+  const track = (res: ServerResponse) => {
+    running += 1;
+    res.once('close', () => {
+      running -= 1;
+      if (running === 0) idle?.();
+    });
+  };
+
+  async function openSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+    if (closing) {
+      replyError(res, 503, jsonRpcCodes.serverError, 'Service Unavailable: the server is shutting down');
+      return;
+    }
+    if (sessions.size >= maxSessions) {
+      replyError(res, 503, jsonRpcCodes.serverError, 'Service Unavailable: too many open sessions', {
+        'Retry-After': '60',
+      });
+      return;
+    }
+    const caller = `${callerPrefix}@${remoteAddressOf(req)}`;
+    const server = options.createSession({ caller });
+    const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
+      // Unguessable ids; the token, not the session id, is what authenticates each request.
+      sessionIdGenerator: () => randomUUID(),
+      onsessioninitialized: (id) => {
+        sessions.add({ id, server, transport, caller });
+        log.info(`session ${id} opened by ${caller}`);
+      },
+    });
+    server.server.onclose = () => {
+      const id = transport.sessionId;
+      if (id !== undefined && sessions.get(id)) {
+        sessions.remove(id);
+        log.info(`session ${id} closed`);
+      }
+    };
+    await server.connect(transport);
+    await transport.handleRequest(req, res, body);
+    // An initialize the SDK refused (e.g. a bad protocol version) leaves no session behind.
+    if (transport.sessionId === undefined) await server.close();
+  }
+
+  async function post(req: IncomingMessage, res: ServerResponse, sessionId: string | undefined) {
+    const session = sessionId === undefined ? undefined : sessions.get(sessionId);
+    if (sessionId !== undefined && !session) {
+      replyError(res, 404, jsonRpcCodes.sessionNotFound, 'Session not found');
+      return;
+    }
+    track(res);
+    if (session) res.once('close', sessions.begin(session.id));
+    const body = await readJsonBody(req, maxBodyBytes);
+    if (body.kind === 'too-large') {
+      replyError(
+        res,
+        413,
+        jsonRpcCodes.serverError,
+        `Payload Too Large: the limit is ${maxBodyBytes} bytes`,
+        {
+          Connection: 'close',
+        },
+      );
+      return;
+    }
+    if (body.kind === 'invalid') {
+      replyError(res, 400, jsonRpcCodes.parseError, 'Parse error: the body is not valid JSON');
+      return;
+    }
+    if (session) {
+      await session.transport.handleRequest(req, res, body.value);
+      return;
+    }
+    if (!isInitializeRequest(body.value)) {
+      replyError(res, 400, jsonRpcCodes.serverError, 'Bad Request: No valid session ID provided');
+      return;
+    }
+    await openSession(req, res, body.value);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const refusal = refuseForeignHostOrOrigin(
+      { host: req.headers.host, origin: req.headers.origin },
+      allowed,
+    );
+    if (refusal) {
+      replyError(res, 403, jsonRpcCodes.serverError, refusal);
+      return;
+    }
+    if (checkBearer) {
+      const verdict = checkBearer(req.headers.authorization);
+      if (verdict !== 'ok') {
+        log.warning(`refused a request from ${remoteAddressOf(req)}: ${verdict} bearer token`);
+        replyError(res, 401, jsonRpcCodes.serverError, 'Unauthorized: a valid bearer token is required', {
+          'WWW-Authenticate': verdict === 'wrong' ? `${challenge}, error="invalid_token"` : challenge,
+        });
+        return;
+      }
+    }
+    let path: string;
+    try {
+      path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    } catch {
+      path = '';
+    }
+    if (path !== mcpPath) {
+      replyError(res, 404, jsonRpcCodes.serverError, `Not Found: the MCP endpoint is ${mcpPath}`);
+      return;
+    }
+    const method = req.method ?? '';
+    if (!allowedMethods.includes(method)) {
+      replyError(res, 405, jsonRpcCodes.serverError, 'Method Not Allowed', {
+        Allow: allowedMethods.join(', '),
+      });
+      return;
+    }
+    const header = req.headers['mcp-session-id'];
+    if (Array.isArray(header)) {
+      replyError(res, 400, jsonRpcCodes.serverError, 'Bad Request: one Mcp-Session-Id header at most');
+      return;
+    }
+    if (method === 'POST') {
+      await post(req, res, header);
+      return;
+    }
+    if (header === undefined) {
+      replyError(res, 400, jsonRpcCodes.serverError, 'Bad Request: Mcp-Session-Id header is required');
+      return;
+    }
+    const session = sessions.get(header);
+    if (!session) {
+      replyError(res, 404, jsonRpcCodes.sessionNotFound, 'Session not found');
+      return;
+    }
+    // A GET is the client's long-lived event stream: it is not a running call.
+    if (method === 'DELETE') track(res);
+    await session.transport.handleRequest(req, res);
+  }
+
+  const httpServer = createNodeServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      const errorId = randomUUID();
+      logInternalError(`${options.name}/http`, errorId, error, options.stderr);
+      replyError(res, 500, jsonRpcCodes.internalError, `Internal error (error id ${errorId})`);
+    });
+  });
+  const address = await listen(httpServer, host, port);
+  allowed = allowedHostsFor({ host, address: address.address, port: address.port }, extraHosts);
+  const shownHost = isWildcardHost(host) || host === 'localhost' ? host : address.address;
+  const url = new URL(
+    `http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${address.port}${mcpPath}`,
+  );
+
+  async function shutDown(): Promise<void> {
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    if (running > 0) {
+      log.info(
+        `shutting down: waiting up to ${options.shutdownGraceMs ?? 10_000} ms for ${running} running request(s)`,
+      );
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000);
+        idle = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    // Closing a session cancels whatever it still runs and ends its event streams.
+    await Promise.allSettled(sessions.all().map((session) => session.server.close()));
+    httpServer.closeAllConnections();
+    await stopped;
+  }
+
+  return {
+    url,
+    get sessionCount() {
+      return sessions.size;
+    },
+    close() {
+      closing ??= shutDown();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+// The sample server over Streamable HTTP, built as the CLI's `--demo --http` builds it (graph-sim,
+// the real Graph client over HTTPS, a real audit log), in-process, plus raw HTTP for the refusals.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { request } from 'node:http';
+import { createRequire, registerHooks } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openAuditLog } from '@m365-mcp/audit-log';
+import type { GraphSim } from '@m365-mcp/graph-sim';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import type * as StreamableHttpClient from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import {
+  createServer,
+  graphFromEnvironment,
+  type HttpServerOptions,
+  type ServerConfig,
+  startDemoTenant,
+  startHttpServer,
+} from '../src/index.js';
+import { sampleServer } from './sample-server.js';
+
+// The SDK's HTTP client transport imports eventsource-parser, whose "source" export condition
+// points at TypeScript that Node will not load from node_modules; the test workers resolve with
+// that condition (the workspace's own packages need it). Only for that package, resolve as a
+// user's Node would, then load the client transport.
+registerHooks({
+  resolve(specifier, context, nextResolve) {
+    if (!specifier.startsWith('eventsource-parser')) return nextResolve(specifier, context);
+    return nextResolve(specifier, {
+      ...context,
+      conditions: context.conditions.filter((condition) => condition !== 'source'),
+    });
+  },
+});
+const { StreamableHTTPClientTransport } = createRequire(import.meta.url)(
+  '@modelcontextprotocol/sdk/client/streamableHttp.js',
+) as typeof StreamableHttpClient;
+type StreamableHTTPClientTransport = StreamableHttpClient.StreamableHTTPClientTransport;
+
+/** A fresh random token per run, so a test that finds it in a log found a real leak. */
+export function makeToken(): string {
+  return randomBytes(24).toString('hex');
+}
+
+export interface SampleHttp {
+  url: URL;
+  token: string;
+  sim: GraphSim;
+  auditLogPath: string;
+  /** Every stderr line the server wrote. */
+  logs: string[];
+  sessionCount(): number;
+  /** A real MCP client over Streamable HTTP, sending `token` (the right one by default). */
+  connect(options?: {
+    token?: string | undefined;
+    capabilities?: ClientCapabilities;
+  }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
+  close(): Promise<void>;
+}
+
+export async function startSampleHttp(
+  options: {
+    allowWrites?: boolean;
+    noAuth?: boolean;
+  } & Partial<
+    Pick<HttpServerOptions, 'idleTimeoutMs' | 'maxBodyBytes' | 'maxSessions' | 'shutdownGraceMs'>
+  > = {},
+): Promise<SampleHttp> {
+  const allowWrites = options.allowWrites ?? false;
+  const token = makeToken();
+  const demo = await startDemoTenant({ manifest: sampleServer.permissions, writes: allowWrites });
+  const scratch = await mkdtemp(join(tmpdir(), 'mcp-kit-http-'));
+  const connection = await graphFromEnvironment(demo.env, { ca: demo.sim.ca });
+  const config: ServerConfig = {
+    auditLogPath: join(scratch, 'audit.jsonl'),
+    breakGlassAccounts: [],
+    demo: true,
+    settings: {},
+    allowWrites,
+  };
+  const auditLog = await openAuditLog(config.auditLogPath, { server: sampleServer.name });
+  const logs: string[] = [];
+  const stderr = (line: string) => void logs.push(line);
+  const { noAuth, allowWrites: _, ...limits } = options;
+  const http = await startHttpServer({
+    name: sampleServer.name,
+    auth: noAuth ? { kind: 'none' } : { kind: 'bearer', token },
+    port: 0,
+    createSession: ({ caller }) =>
+      createServer(sampleServer, { graph: connection.graph, auditLog, config, allowWrites, caller, stderr }),
+    stderr,
+    ...limits,
+  });
+  const clients: Client[] = [];
+  return {
+    url: http.url,
+    token,
+    sim: demo.sim,
+    auditLogPath: config.auditLogPath,
+    logs,
+    sessionCount: () => http.sessionCount,
+    async connect(connectOptions = {}) {
+      const sent = 'token' in connectOptions ? connectOptions.token : token;
+      const transport = new StreamableHTTPClientTransport(http.url, {
+        requestInit: { headers: sent === undefined ? {} : { Authorization: `Bearer ${sent}` } },
+      });
+      const client = new Client(
+        { name: 'http-test-client', version: '0.0.0' },
+        { capabilities: connectOptions.capabilities ?? { elicitation: { form: {} } } },
+      );
+      await client.connect(transport);
+      clients.push(client);
+      return { client, transport };
+    },
+    async close() {
+      await Promise.allSettled(clients.map((client) => client.close()));
+      await http.close();
+      await auditLog.close();
+      await connection.graph.close();
+      await demo.sim.close();
+      await rm(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RawResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/**
+ * One HTTP request with full control of the headers (Host included), for what a real client
+ * would never send.
+ */
+export function rawRequest(
+  url: URL,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<RawResponse> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        method: options.method ?? 'POST',
+        path: options.path ?? url.pathname,
+        headers: options.headers ?? {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+        res.on('error', reject);
+      },
+    );
+    // The server may answer (413) and close before the whole body is sent.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    if (options.body !== undefined) req.write(options.body);
+    req.end();
+  });
+}
+
+/** The JSON of an initialize request, as a client's first POST carries it. */
+export const initializeBody = JSON.stringify({
+  jsonrpc: '2.0',
+  id: 1,
+  method: 'initialize',
+  params: {
+    protocolVersion: '2025-11-25',
+    capabilities: {},
+    clientInfo: { name: 'raw', version: '0.0.0' },
+  },
+});
+
+/** Headers a Streamable HTTP POST needs, plus the bearer token. */
+export function postHeaders(
+  token: string | undefined,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  return {
+    'Content-Type': 'application/json',
+    Accept: 'application/json, text/event-stream',
+    ...(token === undefined ? {} : { Authorization: `Bearer ${token}` }),
+    ...extra,
+  };
+}
