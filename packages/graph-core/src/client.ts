@@ -9,6 +9,7 @@ import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-grap
 import { Agent } from 'undici';
 import { runBatch } from './batch.js';
 import type { CloudProfile } from './cloud.js';
+import { downloadPreauthenticated } from './download.js';
 import type { GraphClient } from './graph-client.js';
 import { SchedulingMiddleware } from './middleware/scheduling-middleware.js';
 import { UndiciHttpHandler } from './middleware/undici-http-handler.js';
@@ -68,6 +69,15 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   });
   const transport = new Transport(client, baseUrl, options.signal);
   const batchContext = { transport, scheduler, onResponse: options.onResponse };
+  // The same agent (TLS trust, keep-alive) as Graph's requests, but none of the token middleware.
+  const downloadContext = {
+    dispatcher: agent,
+    cloud: { ...options.cloud, graphBaseUrl: baseUrl },
+    scheduler,
+    clientSignal: options.signal,
+    timeoutMs: options.timeoutMs ?? 100_000,
+    onResponse: options.onResponse,
+  };
 
   return {
     baseUrl,
@@ -94,6 +104,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       await transport.send('DELETE', path, opts);
     },
     batch: (requests, opts) => runBatch(batchContext, requests, opts),
+    downloadPreauthenticated: (url, opts) => downloadPreauthenticated(downloadContext, url, opts),
     close: () => agent.close(),
   };
 }

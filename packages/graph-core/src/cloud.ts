@@ -13,6 +13,11 @@ export interface CloudProfile {
   graphBaseUrl: string;
   /** The scope an app-only token is requested for: `<graph resource>/.default`. */
   graphScope: string;
+  /**
+   * Domains whose sub-domains serve this cloud's pre-authenticated file downloads (the Location of
+   * Graph's 302 for file content), e.g. `sharepoint.com`. Absent: the built-in list of the cloud named.
+   */
+  fileDownloadHostSuffixes?: readonly string[];
 }
 
 export const CLOUD_NAMES: readonly CloudName[] = ['global', 'usgov', 'usgov-dod', 'china'];
@@ -23,30 +28,41 @@ const BUILT_IN: Readonly<Record<CloudName, CloudProfile>> = {
     authorityHost: 'https://login.microsoftonline.com',
     graphBaseUrl: 'https://graph.microsoft.com',
     graphScope: 'https://graph.microsoft.com/.default',
+    // SharePoint and OneDrive for Business (contoso.sharepoint.com, contoso-my.sharepoint.com), and
+    // OneDrive's download hosts (*.files.1drv.com).
+    fileDownloadHostSuffixes: ['sharepoint.com', 'files.1drv.com'],
   },
   usgov: {
     name: 'usgov',
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://graph.microsoft.us',
     graphScope: 'https://graph.microsoft.us/.default',
+    fileDownloadHostSuffixes: ['sharepoint.us'],
   },
   'usgov-dod': {
     name: 'usgov-dod',
     authorityHost: 'https://login.microsoftonline.us',
     graphBaseUrl: 'https://dod-graph.microsoft.us',
     graphScope: 'https://dod-graph.microsoft.us/.default',
+    fileDownloadHostSuffixes: ['sharepoint-mil.us'],
   },
   china: {
     name: 'china',
     authorityHost: 'https://login.chinacloudapi.cn',
     graphBaseUrl: 'https://microsoftgraph.chinacloudapi.cn',
     graphScope: 'https://microsoftgraph.chinacloudapi.cn/.default',
+    fileDownloadHostSuffixes: ['sharepoint.cn'],
   },
 };
 
 /** The built-in profile of a cloud, with Microsoft's hosts. */
 export function cloudProfile(name: CloudName): CloudProfile {
   return { ...BUILT_IN[name] };
+}
+
+/** Where a cloud's file downloads may come from: the profile's own list, else the built-in one. */
+export function fileDownloadHostSuffixes(cloud: CloudProfile): readonly string[] {
+  return cloud.fileDownloadHostSuffixes ?? BUILT_IN[cloud.name].fileDownloadHostSuffixes ?? [];
 }
 
 export class CloudConfigError extends Error {

@@ -1,6 +1,7 @@
 // The one interface servers code against. graph-client v3 sits behind it, so a later move to the
 // Kiota SDK or plain fetch changes this package only.
 import type { ZodType } from 'zod';
+import type { DownloadedContent, DownloadOptions } from './download.js';
 import type { GraphError } from './errors.js';
 import type { GraphVersion, QueryParams } from './request-target.js';
 import type { HttpMethod } from './transport.js';
@@ -110,6 +111,12 @@ export interface GraphClient {
   delete(path: string, options?: RequestOptions): Promise<void>;
   /** JSON batching: chunks of 20 through `/$batch`, only failed (429/503/504) sub-requests retried. */
   batch(requests: readonly BatchRequest[], options?: BatchOptions): Promise<BatchResult[]>;
+  /**
+   * Reads (at most maxBytes of) a pre-authenticated download URL: the Location of Graph's 302 for file
+   * content. Sends no Authorization; refuses anything but https on the cloud's SharePoint/OneDrive
+   * download hosts or the Graph host; retries 429/503 within the scheduler's budget.
+   */
+  downloadPreauthenticated(url: string, options: DownloadOptions): Promise<DownloadedContent>;
   /** Closes the client's connections. */
   close(): Promise<void>;
 }

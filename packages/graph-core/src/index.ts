@@ -5,7 +5,15 @@ export { createGraphClient } from './client.js';
 export type { Clock } from './clock.js';
 export { systemClock } from './clock.js';
 export type { CloudName, CloudProfile } from './cloud.js';
-export { CLOUD_NAMES, CloudConfigError, cloudProfile, resolveCloud } from './cloud.js';
+export {
+  CLOUD_NAMES,
+  CloudConfigError,
+  cloudProfile,
+  fileDownloadHostSuffixes,
+  resolveCloud,
+} from './cloud.js';
+export type { DownloadedContent, DownloadOptions } from './download.js';
+export { checkDownloadUrl } from './download.js';
 export type { GraphErrorInit } from './errors.js';
 export {
   BadRequestError,

@@ -8,6 +8,7 @@ describe('resolveCloud', () => {
       authorityHost: 'https://login.microsoftonline.com',
       graphBaseUrl: 'https://graph.microsoft.com',
       graphScope: 'https://graph.microsoft.com/.default',
+      fileDownloadHostSuffixes: ['sharepoint.com', 'files.1drv.com'],
     });
   });
 
