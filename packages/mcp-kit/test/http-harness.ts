@@ -44,6 +44,20 @@ export function makeToken(): string {
   return randomBytes(24).toString('hex');
 }
 
+/** A real MCP client over Streamable HTTP, sending `token` when given (form elicitation by default). */
+export async function connectClient(
+  url: URL,
+  token: string | undefined,
+  capabilities: ClientCapabilities = { elicitation: { form: {} } },
+): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
+  const transport = new StreamableHTTPClientTransport(url, {
+    requestInit: { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } },
+  });
+  const client = new Client({ name: 'http-test-client', version: '0.0.0' }, { capabilities });
+  await client.connect(transport);
+  return { client, transport };
+}
+
 export interface SampleHttp {
   url: URL;
   token: string;
@@ -52,6 +66,8 @@ export interface SampleHttp {
   /** Every stderr line the server wrote. */
   logs: string[];
   sessionCount(): number;
+  /** Shuts the HTTP server down as SIGTERM does (clients stay as they are); close() does the rest. */
+  stop(): Promise<void>;
   /** A real MCP client over Streamable HTTP, sending `token` (the right one by default). */
   connect(options?: {
     token?: string | undefined;
@@ -101,18 +117,15 @@ export async function startSampleHttp(
     auditLogPath: config.auditLogPath,
     logs,
     sessionCount: () => http.sessionCount,
+    stop: () => http.close(),
     async connect(connectOptions = {}) {
-      const sent = 'token' in connectOptions ? connectOptions.token : token;
-      const transport = new StreamableHTTPClientTransport(http.url, {
-        requestInit: { headers: sent === undefined ? {} : { Authorization: `Bearer ${sent}` } },
-      });
-      const client = new Client(
-        { name: 'http-test-client', version: '0.0.0' },
-        { capabilities: connectOptions.capabilities ?? { elicitation: { form: {} } } },
+      const connected = await connectClient(
+        http.url,
+        'token' in connectOptions ? connectOptions.token : token,
+        connectOptions.capabilities,
       );
-      await client.connect(transport);
-      clients.push(client);
-      return { client, transport };
+      clients.push(connected.client);
+      return connected;
     },
     async close() {
       await Promise.allSettled(clients.map((client) => client.close()));

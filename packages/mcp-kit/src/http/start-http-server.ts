@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { registerSecret } from '@m365-mcp/audit-log';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
-import { isInitializeRequest } from '@modelcontextprotocol/sdk/types.js';
+import { isInitializeRequest, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
 import { ServerConfigError } from '../config/load-config.js';
 import { createLogger, logInternalError, type StderrWrite } from '../server/logger.js';
 import {
@@ -17,7 +17,7 @@ import {
 } from './allowed-hosts.js';
 import { bearerChecker, httpTokenSchema, tokenFingerprint } from './bearer-token.js';
 import { jsonRpcCodes, replyError } from './http-reply.js';
-import { HttpSessions } from './http-sessions.js';
+import { type HttpSession, HttpSessions } from './http-sessions.js';
 import { readJsonBody } from './read-json-body.js';
 
 /**
@@ -61,6 +61,17 @@ export interface RunningHttpServer {
 
 const mcpPath = '/mcp';
 const allowedMethods = ['GET', 'POST', 'DELETE'];
+
+/** The ids of the requests (not notifications or responses) a POST body carries. */
+function requestIdsOf(body: unknown): RequestId[] {
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  return messages.flatMap((message) => {
+    if (typeof message !== 'object' || message === null || !('method' in message) || !('id' in message))
+      return [];
+    const id = message.id;
+    return typeof id === 'string' || typeof id === 'number' ? [id] : [];
+  });
+}
 
 function remoteAddressOf(req: IncomingMessage): string {
   const address = req.socket.remoteAddress ?? 'unknown';
@@ -148,6 +159,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   let closing: Promise<void> | undefined;
   let running = 0;
   let idle: (() => void) | undefined;
+  /** Calls being answered, so a shutdown can tell their clients they were cancelled. */
+  const calls = new Set<{ session: HttpSession; id: RequestId }>();
 
   /** Counts a request as running until its response is done (or the client went away). */
   const track = (res: ServerResponse) => {
@@ -218,6 +231,11 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     if (session) {
+      for (const id of requestIdsOf(body.value)) {
+        const call = { session, id };
+        calls.add(call);
+        res.once('close', () => calls.delete(call));
+      }
       await session.transport.handleRequest(req, res, body.value);
       return;
     }
@@ -302,22 +320,32 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   );
 
   async function shutDown(): Promise<void> {
-    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    httpServer.closeIdleConnections();
+    // The listener stays open during the grace period: a running call may still need its
+    // client's answer (a write confirmation comes back as a new POST). New sessions get 503.
+    const graceMs = options.shutdownGraceMs ?? 10_000;
     if (running > 0) {
-      log.info(
-        `shutting down: waiting up to ${options.shutdownGraceMs ?? 10_000} ms for ${running} running request(s)`,
-      );
+      log.info(`shutting down: waiting up to ${graceMs} ms for ${running} running request(s)`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, options.shutdownGraceMs ?? 10_000);
+        const timer = setTimeout(resolve, graceMs);
         idle = () => {
           clearTimeout(timer);
           resolve();
         };
       });
     }
-    // Closing a session cancels whatever it still runs and ends its event streams.
+    // Calls still running are cancelled: their clients get an error now rather than waiting
+    // for a response that will never come.
+    for (const { session, id } of calls) {
+      const cancelled: JSONRPCMessage = {
+        jsonrpc: '2.0',
+        id,
+        error: { code: jsonRpcCodes.serverError, message: 'Cancelled: the server is shutting down' },
+      };
+      await session.transport.send(cancelled, { relatedRequestId: id }).catch(() => undefined);
+    }
+    // Closing a session aborts whatever it still runs and ends its event streams.
     await Promise.allSettled(sessions.all().map((session) => session.server.close()));
+    const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()));
     httpServer.closeAllConnections();
     await stopped;
   }

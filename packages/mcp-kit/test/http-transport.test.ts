@@ -1,0 +1,210 @@
+import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tokenFingerprint, writeResultSchema } from '../src/index.js';
+import { readAudit } from './audit-file.js';
+import { callTool } from './call-tool.js';
+import { postHeaders, rawRequest, type SampleHttp, startSampleHttp } from './http-harness.js';
+
+let t: SampleHttp | undefined;
+afterEach(async () => {
+  await t?.close();
+  t = undefined;
+});
+
+async function start(options: Parameters<typeof startSampleHttp>[0] = {}): Promise<SampleHttp> {
+  t = await startSampleHttp(options);
+  return t;
+}
+
+/** Polls (no timing assertion: only the outcome counts) until `done()` or a generous deadline. */
+async function eventually(done: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!done()) {
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+function enabledMember(server: SampleHttp) {
+  const user = server.sim.tenant.directory.users.find((u) => u.accountEnabled && u.userType === 'Member');
+  if (!user) throw new Error('the demo tenant has no enabled member');
+  return user;
+}
+
+describe('Streamable HTTP', () => {
+  it('serves tools to a real client with the bearer token, and audits the caller without the token', async () => {
+    const server = await start();
+    expect(server.url.href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/mcp$/);
+    const { client, transport } = await server.connect();
+    const { tools } = await client.listTools();
+    expect(tools.map((tool) => tool.name)).toContain('list_users');
+    // Read-only unless writes are allowed, as on stdio.
+    expect(tools.map((tool) => tool.name)).not.toContain('disable_user');
+
+    const result = await callTool(client, 'list_users', { limit: 2 });
+    expect(result.isError).toBeFalsy();
+    expect(result.text).toMatch(/^2 of \d+ users/);
+
+    const [line] = await readAudit(server.auditLogPath);
+    expect(line).toMatchObject({
+      tool: 'list_users',
+      outcome: 'ok',
+      caller: `http:${tokenFingerprint(server.token)}@127.0.0.1`,
+      session: transport.sessionId,
+    });
+    expect(tokenFingerprint(server.token)).toMatch(/^[0-9a-f]{8}$/);
+    expect(server.token).not.toContain(tokenFingerprint(server.token));
+  });
+
+  it('runs the write gate over HTTP: plan, confirmation by elicitation, apply', async () => {
+    const server = await start({ allowWrites: true });
+    const { client } = await server.connect();
+    const prompts: string[] = [];
+    client.setRequestHandler(ElicitRequestSchema, async (request) => {
+      prompts.push(request.params.message);
+      return { action: 'accept', content: { confirm: true } };
+    });
+    const user = enabledMember(server);
+
+    const plan = writeResultSchema.parse(
+      (await callTool(client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    expect(plan.status).toBe('planned');
+    expect(user.accountEnabled).toBe(true);
+
+    const applied = await callTool(client, 'disable_user', { planId: plan.planId });
+    expect(applied.isError).toBeFalsy();
+    expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
+    expect(user.accountEnabled).toBe(false);
+    // The confirmation really went to the client, over the call's event stream.
+    expect(prompts).toHaveLength(1);
+    expect(prompts[0]).toContain(`PATCH /users/${user.id}`);
+    const outcomes = (await readAudit(server.auditLogPath)).map((line) => line.outcome);
+    expect(outcomes).toEqual(['planned', 'applied']);
+  });
+
+  it('keeps write plans per session: another session cannot apply a plan it did not make', async () => {
+    const server = await start({ allowWrites: true });
+    const alice = await server.connect({ capabilities: {} });
+    const mallory = await server.connect({ capabilities: {} });
+    expect(alice.transport.sessionId).not.toBe(mallory.transport.sessionId);
+    const user = enabledMember(server);
+
+    const plan = writeResultSchema.parse(
+      (await callTool(alice.client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const stolen = await callTool(mallory.client, 'disable_user', { planId: plan.planId, userId: user.id });
+    expect(stolen.isError).toBe(true);
+    expect(user.accountEnabled).toBe(true);
+
+    // Without elicitation support the plan id round trip is the confirmation, in its own session.
+    const applied = await callTool(alice.client, 'disable_user', { planId: plan.planId, userId: user.id });
+    expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
+    expect(user.accountEnabled).toBe(false);
+  });
+
+  it('ends a session on DELETE: its id is then unknown (404)', async () => {
+    const server = await start();
+    const { transport } = await server.connect();
+    const sessionId = transport.sessionId ?? '';
+    expect(server.sessionCount()).toBe(1);
+    await transport.terminateSession();
+    expect(server.sessionCount()).toBe(0);
+    const after = await rawRequest(server.url, {
+      headers: postHeaders(server.token, { 'Mcp-Session-Id': sessionId }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 2, method: 'tools/list' }),
+    });
+    expect(after.status).toBe(404);
+  });
+
+  it('closes a session left idle, but not one whose call is still running', async () => {
+    const server = await start({ idleTimeoutMs: 100 });
+    const { client, transport } = await server.connect();
+    const sessionId = transport.sessionId ?? '';
+    // Calls keep it alive: each request restarts the idle clock.
+    expect((await callTool(client, 'count_slowly', { n: 3 })).isError).toBeFalsy();
+    await eventually(() => server.sessionCount() === 0, 'the idle session to close');
+    expect(server.logs.join('')).toContain(`session ${sessionId} of http:`);
+    const after = await rawRequest(server.url, {
+      headers: postHeaders(server.token, { 'Mcp-Session-Id': sessionId }),
+      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+    });
+    expect(after.status).toBe(404);
+  });
+
+  it('on shutdown lets a running call finish before closing its session', async () => {
+    const server = await start({ allowWrites: true });
+    const { client } = await server.connect();
+    const user = enabledMember(server);
+    let confirm: () => void = () => undefined;
+    let asked: () => void = () => undefined;
+    const question = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    client.setRequestHandler(ElicitRequestSchema, async () => {
+      asked();
+      await new Promise<void>((resolve) => {
+        confirm = resolve;
+      });
+      return { action: 'accept', content: { confirm: true } };
+    });
+    const plan = writeResultSchema.parse(
+      (await callTool(client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const call = callTool(client, 'disable_user', { planId: plan.planId });
+    await question;
+    // The call waits for the user; shutdown starts now and must wait for it.
+    const stopped = server.stop();
+    confirm();
+    const applied = await call;
+    await stopped;
+    expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
+    expect(user.accountEnabled).toBe(false);
+    expect(server.sessionCount()).toBe(0);
+    expect((await readAudit(server.auditLogPath)).map((line) => line.outcome)).toEqual([
+      'planned',
+      'applied',
+    ]);
+  });
+
+  it('on shutdown cancels a call still running after the grace period, applying nothing', async () => {
+    const server = await start({ allowWrites: true, shutdownGraceMs: 50 });
+    const { client } = await server.connect();
+    const user = enabledMember(server);
+    let asked: () => void = () => undefined;
+    const question = new Promise<void>((resolve) => {
+      asked = resolve;
+    });
+    // A user who never answers.
+    client.setRequestHandler(ElicitRequestSchema, async () => {
+      asked();
+      return new Promise(() => undefined);
+    });
+    const plan = writeResultSchema.parse(
+      (await callTool(client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const call = callTool(client, 'disable_user', { planId: plan.planId });
+    await question;
+    await server.stop();
+    expect(server.sessionCount()).toBe(0);
+    // The client hears at once that its call was cancelled, instead of waiting for its timeout.
+    await expect(call).rejects.toThrow(/Cancelled: the server is shutting down/);
+    expect(user.accountEnabled).toBe(true);
+    expect(server.logs.join('')).toMatch(/waiting up to 50 ms for 1 running request/);
+  });
+
+  it('shuts down cleanly: sessions closed, the port released', async () => {
+    const server = await startSampleHttp();
+    try {
+      await server.connect();
+      await server.connect();
+      expect(server.sessionCount()).toBe(2);
+    } finally {
+      await server.close();
+    }
+    expect(server.sessionCount()).toBe(0);
+    await expect(rawRequest(server.url, { headers: postHeaders(server.token) })).rejects.toThrow(
+      /ECONNREFUSED/,
+    );
+  });
+});
