@@ -181,10 +181,15 @@ describe('on the demo tenant (planted problems)', () => {
       'P@ssw0rd-2026',
     ])
       expect(everything).not.toContain(secret);
-    // Only the shared text files were read, with a bounded range.
+    // Only the shared text files were read: Graph answered each /content in $batch with a 302, and
+    // the download URL it named was read with a bounded range and without the Graph token.
     const reads = t.sim.requests.all().filter((e) => /\/content$/.test(e.path));
     expect(reads.length).toBe(field<number>(r.data, 'filesScanned'));
-    expect(reads.every((e) => /^bytes=0-\d+$/.test(e.headers.range ?? ''))).toBe(true);
+    expect(reads.every((e) => e.batch !== undefined && e.status === 302)).toBe(true);
+    const downloads = t.sim.requests.all().filter((e) => e.side === 'download');
+    expect(downloads.length).toBe(reads.length);
+    expect(downloads.every((e) => /^bytes=0-\d+$/.test(e.headers.range ?? ''))).toBe(true);
+    expect(downloads.some((e) => 'authorization' in e.headers)).toBe(false);
   });
 
   it('assess_sharepoint_posture is critical on the demo tenant, with the rule that set it', async () => {
