@@ -193,6 +193,15 @@ describe('Streamable HTTP', () => {
     expect(server.logs.join('')).toMatch(/waiting up to 50 ms for 1 running request/);
   });
 
+  it('refuses a session beyond the limit with 503, and takes one again when a session ends', async () => {
+    const server = await start({ maxSessions: 1 });
+    const first = await server.connect();
+    await expect(server.connect()).rejects.toThrow(/503|too many open sessions/);
+    await first.transport.terminateSession();
+    const second = await server.connect();
+    expect((await second.client.listTools()).tools.length).toBeGreaterThan(0);
+  });
+
   it('shuts down cleanly: sessions closed, the port released', async () => {
     const server = await startSampleHttp();
     try {
