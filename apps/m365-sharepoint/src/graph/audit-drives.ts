@@ -4,6 +4,7 @@
 import type { GraphClient } from '@m365-mcp/graph-core';
 import { classifyPermission, type TenantIdentity } from '../analysis/classify-permission.js';
 import { itemScore, type SharedItem } from '../analysis/shared-item.js';
+import { mapLimited } from './map-limited.js';
 import { itemKey, readPermissions } from './read-permissions.js';
 import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { type DriveScan, scanDrive } from './scan-drive.js';
@@ -25,24 +26,6 @@ export interface DrivesAudit {
   partialSites: Set<string>;
 }
 
-/** Runs `work` over `inputs` with at most `limit` at a time (the Graph client paces the rest). */
-async function mapLimited<T, R>(
-  inputs: readonly T[],
-  limit: number,
-  work: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(inputs.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, inputs.length) }, async () => {
-    while (next < inputs.length) {
-      const i = next++;
-      out[i] = await work(inputs[i] as T);
-    }
-  });
-  await Promise.all(lanes);
-  return out;
-}
-
 export async function auditDrives(
   graph: GraphClient,
   drives: readonly DriveRef[],
@@ -53,6 +36,7 @@ export async function auditDrives(
 ): Promise<DrivesAudit> {
   const failures: DriveFailure[] = [];
   const partialSites = new Set<string>();
+  // Eight drives at a time; the Graph client paces the requests themselves.
   const scans = await mapLimited(drives, 8, async (drive): Promise<DriveScan | undefined> => {
     try {
       const scan = await scanDrive(graph, drive, signal, { pacer });
