@@ -1,11 +1,12 @@
 import { defineProject } from 'vitest/config';
 
-// Workspace packages resolve each other to their TypeScript sources (the "source" export
-// condition), so tests never run against a stale build.
+// Workspace packages resolve each other to their TypeScript sources (our own
+// "@m365-mcp/source" export condition, named so no package in node_modules answers to it, as some
+// do to a plain "source"), so tests never run against a stale build.
 export function packageTestConfig(name: string) {
   return defineProject({
-    resolve: { conditions: ['source', 'import', 'node', 'default'] },
-    ssr: { resolve: { conditions: ['source', 'import', 'node', 'default'] } },
+    resolve: { conditions: ['@m365-mcp/source', 'import', 'node', 'default'] },
+    ssr: { resolve: { conditions: ['@m365-mcp/source', 'import', 'node', 'default'] } },
     test: {
       name,
       include: ['test/**/*.test.ts'],

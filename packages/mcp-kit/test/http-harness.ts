@@ -3,13 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
-import { createRequire, registerHooks } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
 import type { GraphSim } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type * as StreamableHttpClient from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import {
   createServer,
@@ -20,24 +19,6 @@ import {
   startHttpServer,
 } from '../src/index.js';
 import { sampleServer } from './sample-server.js';
-
-// The SDK's HTTP client transport imports eventsource-parser, whose "source" export condition
-// points at TypeScript that Node will not load from node_modules; the test workers resolve with
-// that condition (the workspace's own packages need it). Only for that package, resolve as a
-// user's Node would, then load the client transport.
-registerHooks({
-  resolve(specifier, context, nextResolve) {
-    if (!specifier.startsWith('eventsource-parser')) return nextResolve(specifier, context);
-    return nextResolve(specifier, {
-      ...context,
-      conditions: context.conditions.filter((condition) => condition !== 'source'),
-    });
-  },
-});
-const { StreamableHTTPClientTransport } = createRequire(import.meta.url)(
-  '@modelcontextprotocol/sdk/client/streamableHttp.js',
-) as typeof StreamableHttpClient;
-type StreamableHTTPClientTransport = StreamableHttpClient.StreamableHTTPClientTransport;
 
 /** A fresh random token per run, so a test that finds it in a log found a real leak. */
 export function makeToken(): string {
