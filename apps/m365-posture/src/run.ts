@@ -56,7 +56,10 @@ export async function runPosture(options: PostureOptions): Promise<PostureRun> {
       emit({ server: server.name, phase: 'starting' });
       let env: Record<string, string>;
       try {
-        env = { ...environmentFor(server.name, callerEnv), ...(demo ? demo.envFor(server) : {}) };
+        env = {
+          ...environmentFor(server.name, callerEnv, [...present]),
+          ...(demo ? demo.envFor(server) : {}),
+        };
       } catch (error) {
         const outcome: ServerOutcome = {
           server: server.name,

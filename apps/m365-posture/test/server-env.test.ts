@@ -43,15 +43,24 @@ describe('environmentFor: one app registration per server', () => {
     });
   });
 
-  it('never shows a server another server’s variables', () => {
-    const env = environmentFor('m365-security', {
-      ...shared,
-      M365_IDENTITY__AZURE_CLIENT_SECRET: 'identity-secret',
-      M365_SHAREPOINT__M365_ACCESS_TOKEN: 'sharepoint-token',
-    });
+  it('never shows a server another server’s variables, and leaves unrelated ones alone', () => {
+    const env = environmentFor(
+      'm365-security',
+      {
+        ...shared,
+        M365_IDENTITY__AZURE_CLIENT_SECRET: 'identity-secret',
+        M365_SHAREPOINT__M365_ACCESS_TOKEN: 'sharepoint-token',
+        CUSTOM_SERVER__AZURE_CLIENT_SECRET: 'custom-secret',
+        // npm sets variables like this one; they are not ours to drop.
+        npm_config__jsr_registry: 'https://npm.jsr.io/',
+        TOOL__SETTING: 'kept',
+      },
+      ['m365-security', 'custom-server'],
+    );
     expect(Object.values(env)).not.toContain('identity-secret');
     expect(Object.values(env)).not.toContain('sharepoint-token');
-    expect(Object.keys(env).filter((k) => k.includes('__'))).toEqual([]);
+    expect(Object.values(env)).not.toContain('custom-secret');
+    expect(env).toMatchObject({ npm_config__jsr_registry: 'https://npm.jsr.io/', TOOL__SETTING: 'kept' });
   });
 
   it('keeps non-credential overrides beside the shared credential', () => {
@@ -70,6 +79,8 @@ describe('runPosture outside the demo', () => {
       servers: [fake('m365-security'), fake('m365-identity')],
       env: {
         ...process.env,
+        // What npm run adds to the environment: a lower-case name with a double underscore.
+        npm_config__jsr_registry: 'https://npm.jsr.io/',
         ...shared,
         FAKE_ASSESSMENT: 'env',
         M365_IDENTITY__AZURE_CLIENT_ID: 'identity-app',
