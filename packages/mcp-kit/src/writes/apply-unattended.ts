@@ -28,14 +28,7 @@ export interface UnattendedWriteOptions {
   stderr?: StderrWrite;
 }
 
-/**
- * The write gate without an MCP client, for a process an operator started with `--allow-writes`
- * and an explicit allow-list (the compliance monitor's auto-remediation). It goes through the same
- * steps as a tool call: the tool plans (its guardrails may refuse), the plan is checked, the plan is
- * audited BEFORE anything is sent (no audit line, no write), then applied request by request and
- * the outcome audited with the Graph request-ids. The operator's allow-list replaces the user's
- * confirmation; it never replaces `--allow-writes`.
- */
+/** What an unattended write did; `message` says it in a sentence. */
 export interface UnattendedWriteResult {
   status: 'applied' | 'partially_applied' | 'failed' | 'refused';
   /** The id the two audit lines share. */
@@ -49,6 +42,14 @@ export interface UnattendedWriteResult {
 
 type UnattendedOutcome = 'planned' | 'applied' | 'error' | 'refused';
 
+/**
+ * The write gate without an MCP client, for a process an operator started with `--allow-writes`
+ * and an explicit allow-list (the compliance monitor's auto-remediation). It goes through the same
+ * steps as a tool call: the tool plans (its guardrails may refuse), the plan is checked, the plan is
+ * audited BEFORE anything is sent (no audit line, no write), then applied request by request and
+ * the outcome audited with the Graph request-ids. The operator's allow-list replaces the user's
+ * confirmation; it never replaces `--allow-writes`.
+ */
 export async function applyWriteUnattended(
   tool: WriteToolDefinition,
   args: Record<string, unknown>,
