@@ -18,7 +18,10 @@ afterEach(async () => {
 // anyone may invite guests (5.1.6.3).
 const LISTED = ['CIS.M365.5.1.2.2', 'EIDSCA.AP05', 'EIDSCA.AP06'];
 
-function monitorFor(w: MonitorWorld, options: { allowWrites: boolean; webhook?: string }) {
+function monitorFor(
+  w: MonitorWorld,
+  options: { allowWrites: boolean; webhook?: string; retryAfterMs?: number },
+) {
   const config: ServerConfig = {
     auditLogPath: w.auditPath,
     breakGlassAccounts: w.exceptions.breakGlassAccounts,
@@ -38,6 +41,7 @@ function monitorFor(w: MonitorWorld, options: { allowWrites: boolean; webhook?: 
     ...(options.webhook ? { webhook: { url: options.webhook, format: 'json' as const, backoffMs: 1 } } : {}),
     remediation: {
       controls: LISTED,
+      ...(options.retryAfterMs === undefined ? {} : { retryAfterMs: options.retryAfterMs }),
       remediate: gateRemediator({
         graph: w.graph,
         config,
@@ -128,6 +132,28 @@ describe('monitor auto-remediation', () => {
     expect(run.remediations?.[0]?.message).toMatch(/Policy\.ReadWrite\.Authorization/);
     expect(stderr.join('')).toMatch(/remediation of CIS\.M365\.5\.1\.2\.2: failed/);
     expect(userPermissions(world.sim.tenant).allowedToCreateApps).toBe(true);
+
+    // The next run does not knock on the same closed door: held back, said, not sent.
+    const attempts = () => world?.sim.requests.all().filter((r) => r.method === 'PATCH').length;
+    const before = attempts();
+    const next = await monitor.runScheduled();
+    expect(next.remediations).toBeUndefined();
+    expect(next.remediationsHeld).toEqual(['CIS.M365.5.1.2.2', 'EIDSCA.AP05']);
+    expect(attempts()).toBe(before);
+    expect(stderr.join('')).toMatch(/remediation of EIDSCA\.AP05: not tried again before /);
+    const runLine = (await world.auditRecords()).filter((r) => r.detail?.stage === 'run').at(-1);
+    expect(runLine?.detail?.remediationsHeld).toEqual(['CIS.M365.5.1.2.2', 'EIDSCA.AP05']);
+  });
+
+  it('tries a failed fix again once the retry delay has passed', async () => {
+    world = await startMonitorWorld({ writes: false });
+    const { monitor } = monitorFor(world, { allowWrites: true, retryAfterMs: 0 });
+
+    await monitor.runScheduled();
+    const again = await monitor.runScheduled();
+
+    expect(again.remediationsHeld).toBeUndefined();
+    expect(again.remediations?.map((r) => r.status)).toEqual(['failed', 'failed']);
   });
 });
 

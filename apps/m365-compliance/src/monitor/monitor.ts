@@ -36,8 +36,12 @@ export interface MonitorOptions {
   runAttempts?: number;
   runRetryDelayMs?: number;
   stderr?: (text: string) => void;
-  /** Auto-remediation: failing controls on `controls` are fixed by `remediate` after each stored run. */
-  remediation?: { controls: readonly string[]; remediate: Remediator };
+  /**
+   * Auto-remediation: failing controls on `controls` are fixed by `remediate` after each stored
+   * run. A control whose fix failed is not tried again for `retryAfterMs` (a day by default), so a
+   * missing permission is reported once a day, not at every run.
+   */
+  remediation?: { controls: readonly string[]; remediate: Remediator; retryAfterMs?: number };
 }
 
 export interface MonitorRunResult {
@@ -46,6 +50,8 @@ export interface MonitorRunResult {
   baseline?: boolean;
   worsened: WorsenedControl[];
   remediations?: RemediationOutcome[];
+  /** Failing listed controls not tried in this run because their last fix failed recently. */
+  remediationsHeld?: string[];
   notification?: DeliveryResult;
   error?: string;
 }
@@ -73,6 +79,8 @@ export class ComplianceMonitor {
   private readonly session = randomUUID();
   private loop: Promise<void> | undefined;
   private lastFailureAt: number | undefined;
+  /** When the last fix of a control failed; cleared when a fix applies or the control passes. */
+  private readonly failedFixAt = new Map<string, number>();
   readonly results: MonitorRunResult[] = [];
 
   constructor(private readonly options: MonitorOptions) {}
@@ -176,7 +184,7 @@ export class ComplianceMonitor {
       }`,
     );
 
-    const remediations = await this.remediate(run);
+    const { outcomes: remediations, held } = await this.remediate(run);
     let notification: DeliveryResult | undefined;
     if ((worsened.length > 0 && previous) || remediations.length > 0) {
       const message: MonitorNotification = {
@@ -213,6 +221,7 @@ export class ComplianceMonitor {
               settingChanges: sinceBaseline.settingChanges.length,
             }
           : null,
+        remediationsHeld: held,
         remediations: remediations.map((r) => ({
           controlId: r.controlId,
           status: r.status,
@@ -227,20 +236,36 @@ export class ComplianceMonitor {
       baseline: !hasBaseline,
       worsened,
       ...(remediations.length > 0 ? { remediations } : {}),
+      ...(held.length > 0 ? { remediationsHeld: held } : {}),
       ...(notification ? { notification } : {}),
     };
   }
 
-  /** Fixes the run's failing allow-listed controls one at a time; a failure is reported, never thrown. */
-  private async remediate(run: AuditRun): Promise<RemediationOutcome[]> {
+  /**
+   * Fixes the run's failing allow-listed controls one at a time; a failure is reported, never
+   * thrown. Returns the attempts, and the controls held back because their last fix failed recently.
+   */
+  private async remediate(run: AuditRun): Promise<{ outcomes: RemediationOutcome[]; held: string[] }> {
     const remediation = this.options.remediation;
-    if (!remediation) return [];
+    if (!remediation) return { outcomes: [], held: [] };
+    const now = Date.now();
+    const retryAfterMs = remediation.retryAfterMs ?? 86_400_000;
+    for (const r of run.results) if (r.finding.status === 'pass') this.failedFixAt.delete(r.finding.id);
     const failing = run.results
       .map((r) => r.finding)
       .filter((f) => f.status === 'fail' && remediation.controls.includes(f.id));
     const outcomes: RemediationOutcome[] = [];
+    const held: string[] = [];
     for (const finding of failing) {
       if (this.stopped) break;
+      const failedAt = this.failedFixAt.get(finding.id);
+      if (failedAt !== undefined && now - failedAt < retryAfterMs) {
+        this.log(
+          `remediation of ${finding.id}: not tried again before ${new Date(failedAt + retryAfterMs).toISOString()} (the last attempt failed)`,
+        );
+        held.push(finding.id);
+        continue;
+      }
       let outcome: RemediationOutcome;
       try {
         outcome = await remediation.remediate(finding.id);
@@ -252,10 +277,12 @@ export class ComplianceMonitor {
           message: `Not applied: ${error instanceof Error ? error.message : String(error)}`,
         };
       }
+      if (outcome.status === 'applied') this.failedFixAt.delete(finding.id);
+      else this.failedFixAt.set(finding.id, now);
       this.log(`remediation of ${finding.id}: ${outcome.status}: ${outcome.message}`);
       outcomes.push(outcome);
     }
-    return outcomes;
+    return { outcomes, held };
   }
 
   private async notify(message: MonitorNotification): Promise<DeliveryResult | undefined> {
