@@ -1,10 +1,11 @@
 // Pre-authenticated download URLs, as Graph hands them out for file content (the 302 of `/content`,
 // the same URL as `@microsoft.graph.downloadUrl`): SharePoint's
 // `/_layouts/15/download.aspx?UniqueId=<item>&tempauth=<token>` on the simulator's own host. The
-// tempauth is signed like the $skiptoken (HMAC, keyed per simulator) and names the drive, the item
+// tempauth is signed like the $skiptoken (PayloadSigner) and names the drive, the item
 // and an expiry, so the URL needs no Authorization, opens that one file only, and only for minutes.
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { PayloadSigner } from './signed-payload.js';
 
 export const DOWNLOAD_PATH = '/_layouts/15/download.aspx';
 
@@ -18,7 +19,7 @@ export type DownloadGrant =
 const payloadSchema = z.object({ d: z.string(), i: z.string(), e: z.number() });
 
 export class DownloadLinks {
-  private readonly key = randomBytes(32);
+  private readonly signer = new PayloadSigner('download');
 
   constructor(
     /** Negative for URLs that are already expired (tests of the expiry). */
@@ -30,10 +31,7 @@ export class DownloadLinks {
   urlFor(origin: string, driveId: string, itemId: string, lifetimeSeconds = this.lifetimeSeconds): string {
     const expires = this.now() + lifetimeSeconds * 1000;
     // A nonce, so two URLs for the same file differ as SharePoint's do.
-    const payload = Buffer.from(
-      JSON.stringify({ d: driveId, i: itemId, e: expires, n: randomBytes(6).toString('base64url') }),
-    ).toString('base64url');
-    const tempauth = `v1.${payload}.${this.sign(payload)}`;
+    const tempauth = `v1.${this.signer.seal({ d: driveId, i: itemId, e: expires, n: randomBytes(6).toString('base64url') })}`;
     const query = new URLSearchParams({ UniqueId: itemId, ApiVersion: '2.0', tempauth });
     return `${origin}${DOWNLOAD_PATH}?${query.toString()}`;
   }
@@ -42,29 +40,16 @@ export class DownloadLinks {
   verify(params: URLSearchParams): DownloadGrant {
     const tempauth = params.get('tempauth');
     if (!tempauth) return { ok: false, reason: 'missing' };
-    const match = /^v1\.([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)$/.exec(tempauth);
-    if (!match) return { ok: false, reason: 'invalid' };
-    const [, payload, signature] = match as unknown as [string, string, string];
-    const expected = Buffer.from(this.sign(payload));
-    const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      return { ok: false, reason: 'invalid' };
-    }
-    let decoded: z.infer<typeof payloadSchema>;
-    try {
-      decoded = payloadSchema.parse(JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')));
-    } catch {
-      return { ok: false, reason: 'invalid' };
-    }
+    const parsed = payloadSchema.safeParse(
+      tempauth.startsWith('v1.') ? this.signer.open(tempauth.slice(3)) : undefined,
+    );
+    if (!parsed.success) return { ok: false, reason: 'invalid' };
+    const decoded = parsed.data;
     if (this.now() >= decoded.e) return { ok: false, reason: 'expired' };
     if ((params.get('UniqueId') ?? '').toUpperCase() !== decoded.i.toUpperCase()) {
       return { ok: false, reason: 'otherItem' };
     }
     return { ok: true, driveId: decoded.d, itemId: decoded.i };
-  }
-
-  private sign(payload: string): string {
-    return createHmac('sha256', this.key).update(`download:${payload}`).digest('base64url').slice(0, 43);
   }
 }
 
