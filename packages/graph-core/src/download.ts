@@ -18,6 +18,7 @@ import {
 import { UntrustedLinkError } from './request-target.js';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
 import type { Scheduler } from './scheduler.js';
+import { combineSignals } from './signals.js';
 import { type GraphResponseInfo, recordRequestId } from './tracking.js';
 
 export interface DownloadOptions {
@@ -96,7 +97,7 @@ export async function downloadPreauthenticated(
   let url = checkDownloadUrl(rawUrl, context.cloud);
   const { scheduler } = context;
   const { clock, budget } = scheduler;
-  const signal = anySignal(context.clientSignal, options.signal);
+  const signal = combineSignals(context.clientSignal, options.signal);
   const headers: Record<string, string> = {};
   if (options.range !== undefined) {
     headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
@@ -106,7 +107,7 @@ export async function downloadPreauthenticated(
   for (let attempt = 0; ; attempt += 1) {
     const release = await scheduler.acquire('sharepoint', signal);
     const startedAt = clock.now();
-    const attemptSignal = anySignal(signal, AbortSignal.timeout(context.timeoutMs)) as AbortSignal;
+    const attemptSignal = combineSignals(signal, AbortSignal.timeout(context.timeoutMs)) as AbortSignal;
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
       response = await undiciFetch(url, {
@@ -309,10 +310,4 @@ function where(url: URL): string {
 
 async function discard(response: FetchResponse): Promise<void> {
   await response.body?.cancel().catch(() => undefined);
-}
-
-function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
 }

@@ -6,6 +6,7 @@ import { RequestControl, type RequestControlInit } from './middleware/request-co
 import { type GraphVersion, type QueryParams, type RequestTarget, resolveTarget } from './request-target.js';
 import { errorFromResponse } from './response-errors.js';
 import { isIdempotentMethod } from './retry-policy.js';
+import { combineSignals } from './signals.js';
 import { type Workload, workloadOf } from './workload.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -134,10 +135,4 @@ async function readJsonQuietly(response: Response): Promise<unknown> {
   } catch {
     return undefined;
   }
-}
-
-function combineSignals(...signals: (AbortSignal | undefined)[]): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  if (present.length <= 1) return present[0];
-  return AbortSignal.any(present);
 }
