@@ -2,14 +2,10 @@
 // Tenant-supplied text is printed on its own, stripped of control characters, so a crafted display
 // name cannot rewrite the terminal.
 import type { PostureReport } from './report.js';
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+import { terminalSafe } from './terminal-text.js';
 
 function clean(value: unknown, max = 120): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const stripped = (text ?? '').replace(CONTROL, ' ');
-  return stripped.length > max ? `${stripped.slice(0, max - 1)}…` : stripped;
+  return terminalSafe((typeof value === 'string' ? value : JSON.stringify(value)) ?? '', max);
 }
 
 function evidenceLine(evidence: Record<string, unknown> | undefined): string {

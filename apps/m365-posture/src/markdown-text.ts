@@ -6,14 +6,13 @@
 // start is escaped; and the shapes GFM turns into links by themselves (`scheme://`, `www.`,
 // `name@host`) are broken with an escape.
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+import { withoutControlCharacters } from './terminal-text.js';
 
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
 export function markdownText(value: unknown, max = 300): string {
   const raw = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
-  let text = raw.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  let text = withoutControlCharacters(raw).replace(/\s+/g, ' ').trim();
   // Cut before escaping, so a cut never splits an escape or an entity.
   if (text.length > max) text = `${text.slice(0, max - 1)}…`;
   text = text

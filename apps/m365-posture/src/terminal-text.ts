@@ -3,10 +3,15 @@
 // or reorder what follows it; and it is cut to a width.
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Control, line-separator and bidi characters as spaces: what every output format starts from. */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL, ' ');
+}
 
 export function terminalSafe(text: string, max = 200): string {
-  const clean = text.replace(CONTROL, ' ');
+  const clean = withoutControlCharacters(text);
   if (max <= 0) return '';
   return clean.length > max ? `${clean.slice(0, max - 1)}…` : clean;
 }
