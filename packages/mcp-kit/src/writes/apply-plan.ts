@@ -1,7 +1,7 @@
 import { collectRequestIds, type GraphClient } from '@m365-mcp/graph-core';
 import { describeError } from '../tools/error-result.js';
 import { sendPlannedRequest } from './send-planned-request.js';
-import type { PlannedRequest } from './write-plan.js';
+import type { PlannedRequest, WritePlan } from './write-plan.js';
 
 export interface ApplyReport {
   applied: { method: PlannedRequest['method']; path: string; requestId?: string }[];
@@ -46,4 +46,28 @@ export async function applyPlan(
     await options.progress(index + 1, requests.length);
   }
   return report;
+}
+
+/** How an applied plan went, in one status and one sentence (the same for every caller of the gate). */
+export function describeApply(
+  plan: WritePlan,
+  report: ApplyReport,
+): { status: 'applied' | 'partially_applied' | 'failed'; message: string } {
+  const total = plan.requests.length;
+  if (!report.failed) {
+    return {
+      status: 'applied',
+      message: `Applied: ${plan.summary} (${total} of ${total} Graph requests succeeded).${
+        plan.undo ? ` To undo: ${plan.undo}` : ''
+      }`,
+    };
+  }
+  const notSent =
+    report.notApplied.length > 0
+      ? ` Not sent: ${report.notApplied.map((r) => `${r.method} ${r.path}`).join('; ')}.`
+      : '';
+  return {
+    status: report.applied.length > 0 ? 'partially_applied' : 'failed',
+    message: `${report.applied.length} of ${total} requests applied; ${report.failed.method} ${report.failed.path} failed: ${report.failed.error}${notSent}`,
+  };
 }

@@ -6,7 +6,7 @@ import type { AuditSink } from '../server/server-runtime.js';
 import { describeError } from '../tools/error-result.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
-import { type ApplyReport, applyPlan } from './apply-plan.js';
+import { type ApplyReport, applyPlan, describeApply } from './apply-plan.js';
 import { checkPlan, parseWriteArguments } from './check-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
 import type { WritePlan } from './write-plan.js';
@@ -105,23 +105,10 @@ export async function applyWriteUnattended(
     }),
   );
   await audit(report.failed ? 'error' : 'applied', { args, ...report }, requestIds);
-  const total = plan.requests.length;
-  if (!report.failed) {
-    return {
-      status: 'applied',
-      planId,
-      plan,
-      applied: report.applied,
-      message: `Applied: ${plan.summary} (${total} of ${total} Graph requests succeeded).${plan.undo ? ` To undo: ${plan.undo}` : ''}`,
-    };
-  }
-  return {
-    status: report.applied.length > 0 ? 'partially_applied' : 'failed',
-    planId,
-    plan,
-    ...report,
-    message: `${report.applied.length} of ${total} requests applied; ${report.failed.method} ${report.failed.path} failed: ${report.failed.error}`,
-  };
+  const { status, message } = describeApply(plan, report);
+  return status === 'applied'
+    ? { status, planId, plan, applied: report.applied, message }
+    : { status, planId, plan, ...report, message };
 }
 
 function planningContext(options: UnattendedWriteOptions, signal: AbortSignal): ToolContext {

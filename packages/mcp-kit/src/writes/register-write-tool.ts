@@ -5,7 +5,7 @@ import type { ServerRuntime } from '../server/server-runtime.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
 import { answerResult } from '../tools/tool-result.js';
-import { applyPlan } from './apply-plan.js';
+import { applyPlan, describeApply } from './apply-plan.js';
 import { checkPlan, parseWriteArguments } from './check-plan.js';
 import { confirmPlan } from './confirm-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
@@ -126,25 +126,11 @@ async function applyWrite(
     progress: (done, total) => ctx.progress(done, total, `applied ${done} of ${total} requests`),
     onInternalError: (errorId, error) => logInternalError(runtime.name, errorId, error, runtime.deps.stderr),
   });
-  const total = stored.plan.requests.length;
   const detail = { planId, confirmedBy: confirmation.how, args: stored.args, ...report };
-  if (!report.failed) {
-    const message = `Applied: ${stored.plan.summary} (${total} of ${total} Graph requests succeeded).${
-      stored.plan.undo ? ` To undo: ${stored.plan.undo}` : ''
-    }`;
-    return outcome(
-      { ...base, status: 'applied', applied: report.applied, message },
-      'applied',
-      false,
-      detail,
-    );
+  const { status, message } = describeApply(stored.plan, report);
+  if (status === 'applied') {
+    return outcome({ ...base, status, applied: report.applied, message }, 'applied', false, detail);
   }
-  const status = report.applied.length > 0 ? 'partially_applied' : 'failed';
-  const message = `${report.applied.length} of ${total} requests applied; ${report.failed.method} ${report.failed.path} failed: ${report.failed.error}${
-    report.notApplied.length > 0
-      ? ` Not sent: ${report.notApplied.map((r) => `${r.method} ${r.path}`).join('; ')}.`
-      : ''
-  }`;
   return outcome(
     {
       ...base,
