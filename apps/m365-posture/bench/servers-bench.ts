@@ -5,14 +5,19 @@
 // size of its answer against the raw Graph JSON the server read to make it.
 //
 //   pnpm bench            (all benchmarks)   or, after a build:   node bench/servers-bench.ts [--json]
-import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type GraphSim, type RequestLogEntry, startGraphSim } from '@m365-mcp/graph-sim';
-import { ASSESSMENT_META_KEY, discoverServers, type ServerCommand } from '@m365-mcp/m365-posture';
+import type { RequestLogEntry } from '@m365-mcp/graph-sim';
+import {
+  ASSESSMENT_META_KEY,
+  type DemoEnvironment,
+  discoverServers,
+  type ServerCommand,
+  startDemoEnvironment,
+} from '@m365-mcp/m365-posture';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 
@@ -37,13 +42,6 @@ interface ServerMeasure {
   calls: ToolMeasure[];
 }
 
-function readPermissions(server: ServerCommand): string[] {
-  const out = spawnSync(server.command, [...server.args, 'permissions', '--json'], { encoding: 'utf8' });
-  if (out.status !== 0) throw new Error(`${server.name} permissions --json failed: ${out.stderr}`);
-  const parsed = JSON.parse(out.stdout) as { permissions: { permission: string; access: string }[] };
-  return parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission);
-}
-
 /** Resident and peak resident memory of a live process, in MiB (Linux /proc). */
 function memoryOf(pid: number): { rss: number; peak: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -57,23 +55,16 @@ function graphTraffic(entries: readonly RequestLogEntry[], clientId: string) {
   return { bytes: mine.reduce((sum, e) => sum + e.responseBytes, 0), requests: mine.length };
 }
 
-async function measure(server: ServerCommand, sim: GraphSim, caFile: string, dir: string) {
-  const app = sim.registerApp({ displayName: `${server.name} (bench)`, roles: readPermissions(server) });
+async function measure(server: ServerCommand, demo: DemoEnvironment, home: string) {
+  // The demo's own set-up: an app holding exactly the server's declared read permissions.
+  const env = demo.envFor(server);
+  const clientId = env.AZURE_CLIENT_ID ?? '';
+  const sim = demo.sim;
   const transport = new StdioClientTransport({
     command: server.command,
     args: server.args,
     stderr: 'ignore',
-    env: {
-      PATH: process.env.PATH ?? '',
-      AZURE_TENANT_ID: sim.tenantId,
-      AZURE_CLIENT_ID: app.clientId,
-      AZURE_CLIENT_SECRET: app.secret ?? '',
-      AZURE_AUTHORITY_HOST: sim.url,
-      M365_GRAPH_URL: sim.url,
-      NODE_EXTRA_CA_CERTS: caFile,
-      M365_AUDIT_LOG: join(dir, `${server.name}-audit.jsonl`),
-      HOME: dir,
-    },
+    env: { PATH: process.env.PATH ?? '', HOME: home, ...env },
   });
   const client = new Client({ name: 'servers-bench', version: '0.0.0' });
   const started = performance.now();
@@ -94,7 +85,7 @@ async function measure(server: ServerCommand, sim: GraphSim, caFile: string, dir
     for (const tool of runnable) {
       const before = sim.requests.all().length;
       const result = await client.callTool({ name: tool.name, arguments: {} });
-      const traffic = graphTraffic(sim.requests.all().slice(before), app.clientId);
+      const traffic = graphTraffic(sim.requests.all().slice(before), clientId);
       calls.push({
         tool: tool.name,
         error: result.isError === true,
@@ -156,16 +147,14 @@ function print(results: ServerMeasure[]): void {
 
 const servers = discoverServers();
 if (servers.length === 0) throw new Error('No built server found: run `pnpm run build` first.');
-const sim = await startGraphSim();
-const dir = await mkdtemp(join(tmpdir(), 'servers-bench-'));
+const demo = await startDemoEnvironment();
+const home = await mkdtemp(join(tmpdir(), 'servers-bench-'));
 try {
-  const caFile = join(dir, 'graph-sim-ca.pem');
-  writeFileSync(caFile, sim.ca);
   const results: ServerMeasure[] = [];
-  for (const server of servers) results.push(await measure(server, sim, caFile, dir));
+  for (const server of servers) results.push(await measure(server, demo, home));
   if (values.json) console.log(JSON.stringify(results, null, 2));
   else print(results);
 } finally {
-  await sim.close();
-  await rm(dir, { recursive: true, force: true });
+  await demo.close();
+  await rm(home, { recursive: true, force: true });
 }

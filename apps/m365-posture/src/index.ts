@@ -2,6 +2,7 @@
 
 export type { ServerOutcome } from './assess.js';
 export { ASSESSMENT_META_KEY, type Assessment, assessmentSchema, type PostureStatus } from './assessment.js';
+export { type DemoEnvironment, startDemoEnvironment } from './demo.js';
 export { formatMarkdown } from './format-markdown.js';
 export type { ProgressEvent } from './progress-events.js';
 export { buildReport, failingAtOrAbove, OVERALL_RULE, type PostureReport, type Risk } from './report.js';
