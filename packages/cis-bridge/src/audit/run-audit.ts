@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
-import { type Licence, type ResourceKey, resourceSpec, SECURE_SCORE_DAYS } from '../controls/resources.js';
+import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
 import type { AuditExceptions, Control, EvaluationContext, GraphControl } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
 import type { Finding, Status } from '../finding.js';
@@ -31,13 +31,10 @@ async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: Abor
   };
   try {
     if (spec.kind === 'get') return { ok: true, value: await graph.get(spec.path, options) };
-    if (key === 'secureScore') {
-      // The history in one page (pageSize sets $top), newest first for the proxy controls.
-      const list = await graph.list(spec.path, {
-        ...options,
-        maxItems: SECURE_SCORE_DAYS,
-        pageSize: SECURE_SCORE_DAYS,
-      });
+    if (spec.history) {
+      // One page (pageSize sets $top), newest first whatever order Graph used.
+      const { rows } = spec.history;
+      const list = await graph.list(spec.path, { ...options, maxItems: rows, pageSize: rows });
       return { ok: true, value: newestFirst(list.items) };
     }
     const list = await graph.list(spec.path, { ...options, maxItems: 20_000 });
@@ -210,9 +207,10 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   const snapshots: Record<string, unknown> = {};
   for (const [key, fetched] of cache) {
     if (!fetched.ok) continue;
-    // Drift compares settings: of the score history only today's control states matter.
-    const value = key === 'secureScore' ? items(fetched.value).slice(0, 1) : fetched.value;
-    snapshots[key] = stripVolatile(value, resourceSpec(key).volatile);
+    const spec = resourceSpec(key);
+    // Drift compares settings: of a history only the newest row holds today's.
+    const value = spec.history ? items(fetched.value).slice(0, 1) : fetched.value;
+    snapshots[key] = stripVolatile(value, spec.volatile);
   }
   const scores = cache.get('secureScore');
   const secureScore = scores?.ok ? summarizeSecureScores(items(scores.value)) : undefined;

@@ -17,6 +17,11 @@ export interface ResourceSpec {
   licence?: Licence;
   /** Properties that change without anyone changing a setting; drift ignores them. */
   volatile?: string[];
+  /**
+   * A dated history (rows with `createdDateTime`): the newest `rows` are read in one page and kept
+   * newest first; drift compares only the newest row (the older ones are history, not settings).
+   */
+  history?: { rows: number };
 }
 
 /** Days of Secure Score history an audit reads, in one request. */
@@ -175,7 +180,7 @@ export const resources = {
     path: '/security/secureScores',
     kind: 'list',
     permission: 'SecurityEvents.Read.All',
-    query: { $top: SECURE_SCORE_DAYS },
+    history: { rows: SECURE_SCORE_DAYS },
     volatile: [
       'createdDateTime',
       'id',
