@@ -403,7 +403,7 @@ export const controlScenarios: ControlScenario[] = [
       }
     },
     passEvidence: {
-      numberMatchingRequiredState: 'enabled (all_users)',
+      numberMatching: 'always on (enforced by Microsoft)',
       displayAppInformationRequiredState: 'enabled (all_users)',
       displayLocationInformationRequiredState: 'enabled (all_users)',
     },

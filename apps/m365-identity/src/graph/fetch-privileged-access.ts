@@ -197,7 +197,10 @@ export async function fetchPrivilegedAccess(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<PrivilegedAccessData> {
+  // Beta: Microsoft's own privileged flag (isPrivileged, which covers custom roles) exists only
+  // there; v1.0 refuses to select it. The curated list below still applies when it is absent.
   const definitionList = await graph.list('/roleManagement/directory/roleDefinitions', {
+    version: 'beta',
     schema: roleDefinitionSchema,
     maxItems: 1000,
     query: { $select: 'id,displayName,templateId,isBuiltIn,isPrivileged' },

@@ -41,7 +41,10 @@ export async function readAccountRoles(
   const ids = [...new Set(userIds.filter((id) => guid.test(id)))].slice(0, maxPrivilegedLookups);
   if (ids.length === 0) return { status: 'known', accounts: [] };
   try {
+    // Beta: Microsoft's own privileged flag (isPrivileged, which covers custom roles) exists only
+    // there; v1.0 refuses to select it. The list above still applies when it is absent.
     const definitions = await graph.list('/roleManagement/directory/roleDefinitions', {
+      version: 'beta',
       query: { $select: 'id,displayName,templateId,isPrivileged' },
       schema: roleDefinitionSchema,
       maxItems: 1000,

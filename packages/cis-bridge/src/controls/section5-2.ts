@@ -280,17 +280,15 @@ export const section5Auth: Control[] = [
     ],
     resources: ['authenticationMethodsPolicy'],
     remediation:
-      'In the Microsoft Authenticator method, require number matching and show application name and geographic location, for all users.',
+      'In the Microsoft Authenticator method, show the application name and geographic location in push notifications, for all users (number matching is always on).',
     evaluate(ctx) {
       const config = methodConfig(ctx, 'MicrosoftAuthenticator');
       if (config?.state !== 'enabled')
         return verdict(true, { state: str(config?.state) ?? null, note: 'Authenticator is not enabled.' });
-      const features = [
-        'numberMatchingRequiredState',
-        'displayAppInformationRequiredState',
-        'displayLocationInformationRequiredState',
-      ];
-      const evidence: Record<string, string | null> = {};
+      // Number matching has no setting in v1.0: Microsoft turned it on for every Authenticator push
+      // in May 2023 and removed the switch (numberMatchingRequiredState survives only in beta).
+      const features = ['displayAppInformationRequiredState', 'displayLocationInformationRequiredState'];
+      const evidence: Record<string, string | null> = { numberMatching: 'always on (enforced by Microsoft)' };
       let ok = true;
       for (const feature of features) {
         const setting = at(config, `featureSettings.${feature}`);

@@ -21,6 +21,8 @@ export interface CollectionRequest {
   selfUrl: string;
   query: ODataQuery;
   route: RouteDefinition;
+  /** Shows an item as the request's version does (version-projection.ts). */
+  project: (item: object) => object;
   codec: SkipTokenCodec;
   nextLinkLoop: boolean;
 }
@@ -79,8 +81,19 @@ export function renderCollection(
   const offset = firstPage ? (query.skip ?? 0) : request.codec.decode(skipToken, fingerprint);
 
   const maxPageSize = route.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
+  // The directory refuses a page size outside 1..max; other workloads clamp $top (as graph-sim did
+  // everywhere before: whether each of them refuses instead is not documented).
+  if (route.workload === 'directory' && query.top !== undefined && (query.top < 1 || query.top > maxPageSize)) {
+    throw new GraphSimError(
+      400,
+      'Request_UnsupportedQuery',
+      `Invalid page size specified: '${query.top}'. Must be between 1 and ${maxPageSize} inclusive.`,
+    );
+  }
   const pageSize = Math.max(1, Math.min(query.top ?? route.pageSize ?? DEFAULT_PAGE_SIZE, maxPageSize));
-  const page = working.slice(offset, offset + pageSize).map((item) => selectProperties(item, query.select));
+  const page = working
+    .slice(offset, offset + pageSize)
+    .map((item) => selectProperties(request.project(item), query.select));
   const hasMore = offset + pageSize < working.length;
 
   const body: Record<string, unknown> = {

@@ -5,6 +5,7 @@
 import type { SigningKey } from '../entra/keys.js';
 import { verifyAccessToken } from '../entra/tokens.js';
 import { type RoutePermissions, resolveRoutePermissions } from '../permissions/route-permissions.js';
+import { graphSchema } from '../schema/graph-schema.js';
 import type { Tenant } from '../tenant/model.js';
 import { requestCost } from './costs.js';
 import type { DownloadLinks } from './download-links.js';
@@ -17,6 +18,7 @@ import {
   responseBytes,
 } from './graph-response.js';
 import { parseODataQuery } from './odata/query.js';
+import { checkQueryAgainstSchema } from './odata/schema-checks.js';
 import { renderResult } from './render.js';
 import { type InMemoryRequestLog, now, queryRecord, redactHeaders } from './request-log.js';
 import {
@@ -30,6 +32,7 @@ import {
 import { type CompiledRoute, Router, splitPath } from './router.js';
 import type { SkipTokenCodec } from './skiptoken.js';
 import type { ThrottlingModel } from './throttling.js';
+import { projectorFor } from './version-projection.js';
 
 export interface GraphRequestInput {
   seq: number;
@@ -233,6 +236,7 @@ export class GraphPipeline {
     try {
       const params = new URLSearchParams(input.search);
       const query = parseODataQuery(params);
+      checkQueryAgainstSchema(graphSchema(input.version), route, query, input.headers);
       const ctx: RouteContext = {
         method: input.method as HttpMethod,
         version: input.version,
@@ -305,6 +309,7 @@ export class GraphPipeline {
           selfUrl: `${input.origin}/${input.version}${input.rawPath}${search}`,
           query,
           route,
+          project: projectorFor(input.version, route.method, route.path),
           codec: this.deps.codec,
           nextLinkLoop: fault?.kind === 'nextLinkLoop',
         },

@@ -27,7 +27,7 @@ export function renderResult(
       const context = `${result.context ?? defaultContext}/$entity`;
       const body = {
         '@odata.context': metadataContext(request.baseUrl, context, request.query.select),
-        ...selectProperties(result.body, request.query.select),
+        ...selectProperties(request.project(result.body), request.query.select),
       };
       return jsonResponse(ids, result.status ?? 200, body);
     }

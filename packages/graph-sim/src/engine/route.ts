@@ -106,6 +106,11 @@ export interface RouteDefinition {
    * catalogue (catalogue.generated.json) by method and path with every `{name}` read as `{id}`.
    */
   permissions?: readonly string[];
+  /**
+   * Navigation paths this route renders inline with `$expand` (`principal`, `policy/rules`). Graph
+   * allows others; graph-sim answers them with 501 rather than a body silently without them.
+   */
+  expand?: readonly string[];
   /** Properties that $filter may use on this collection; others get 400 like Graph. Default: any. */
   filterable?: readonly string[];
   handler(ctx: RouteContext): RouteResult | Promise<RouteResult>;

@@ -81,6 +81,7 @@ export interface SecurityAlert {
   classification: AlertClassification | null;
   determination: AlertDetermination | null;
   serviceSource: ServiceSource;
+  /** A `microsoft.graph.security.detectionSource` member (v1.0 names: `cloudAppSecurity`, not the service's name). */
   detectionSource: string;
   detectorId: string;
   tenantId: string;

@@ -2,6 +2,7 @@
 // (authorization policy flags, admin consent workflow).
 import { z } from 'zod';
 import type { RouteDefinition } from '../../engine/route.js';
+import { graphSchema } from '../../schema/graph-schema.js';
 import { dir, expands, param, parseBody, recordAudit, requireById } from './shared.js';
 
 const authorizationPolicyPatch = z
@@ -96,7 +97,11 @@ function singleton(
     path,
     workload: 'directory',
     ...(permissions ? { permissions } : {}),
-    handler: (ctx) => ({ kind: 'entity', body: read(ctx), context }),
+    handler: (ctx) =>
+      // Beta models some policies as a collection of one (beta's /policies/authorizationPolicy).
+      graphSchema(ctx.version).route('GET', path)?.collection
+        ? { kind: 'collection', items: [read(ctx)], context }
+        : { kind: 'entity', body: read(ctx), context },
   };
 }
 
@@ -197,10 +202,11 @@ export const policyRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/policies/roleManagementPolicyAssignments',
     workload: 'directory',
+    expand: ['policy', 'policy/rules'],
     filterable: ['scopeId', 'scopeType', 'roleDefinitionId', 'policyId', 'id'],
     handler(ctx) {
       const withPolicy = expands(ctx, 'policy');
-      const withRules = expands(ctx, 'rules');
+      const withRules = expands(ctx, 'policy/rules');
       const items = dir(ctx).policies.roleManagementPolicyAssignments.map((assignment) => {
         const { policy, ...rest } = assignment;
         if (!withPolicy) return rest;

@@ -146,6 +146,7 @@ export const roleRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/roleManagement/directory/roleAssignments',
     workload: 'directory',
+    expand: ['principal'],
     filterable: ['id', 'roleDefinitionId', 'principalId', 'directoryScopeId', 'appScopeId'],
     handler: (ctx) => ({
       kind: 'collection',
@@ -159,6 +160,7 @@ export const roleRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/roleManagement/directory/roleAssignmentScheduleInstances',
     workload: 'directory',
+    expand: ['principal'],
     // Not in the bundled catalogue subset; from Microsoft's catalogue (RoleAssignmentSchedule.Read.Directory is least).
     permissions: [
       'RoleAssignmentSchedule.Read.Directory',
@@ -188,6 +190,7 @@ export const roleRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/roleManagement/directory/roleEligibilityScheduleInstances',
     workload: 'directory',
+    expand: ['principal'],
     // Not in the bundled catalogue subset; from Microsoft's catalogue (RoleEligibilitySchedule.Read.Directory is least).
     permissions: [
       'RoleEligibilitySchedule.Read.Directory',

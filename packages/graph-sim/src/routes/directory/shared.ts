@@ -3,6 +3,7 @@
 // permission, body parsing, and the audit entries that writes leave behind.
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
+import { isExpanded } from '../../engine/odata/expand.js';
 import { badRequest, GraphSimError, type RouteContext } from '../../engine/route.js';
 import { hasEntraIdP1, hasEntraIdP2 } from '../../tenant/demo/directory/licences.js';
 import type { DirectoryData, GraphEntity, GraphUser } from '../../tenant/directory.js';
@@ -167,8 +168,9 @@ export function requireEntraIdP2ForPim(ctx: RouteContext): void {
   );
 }
 
+/** True when the request expands `navigation` (a path for nested ones: `policy/rules`). */
 export function expands(ctx: RouteContext, navigation: string): boolean {
-  return mentions(ctx.query.expand, navigation);
+  return isExpanded(ctx.query, navigation);
 }
 
 /** Parses a request body; anything that does not match is Graph's 400 Request_BadRequest. */

@@ -1,8 +1,9 @@
 // incidents: list and get (with `$expand=alerts`), update, and comments. Resolving an incident
 // resolves its alerts, as Defender XDR does.
+
+import { isExpanded } from '../../engine/odata/expand.js';
 import { notFound, type RouteContext, type RouteDefinition } from '../../engine/route.js';
 import type { SecurityIncident } from '../../tenant/security.js';
-import { expandedProperties } from './expand.js';
 import { commentAuthor, commentSchema, incidentUpdateSchema, parseBody } from './updates.js';
 
 export const INCIDENT_FILTERABLE = [
@@ -25,7 +26,7 @@ function findIncident(ctx: RouteContext): SecurityIncident {
 
 /** The incident as Graph renders it: with its alerts only when they were asked for. */
 function render(ctx: RouteContext, incident: SecurityIncident): object {
-  if (!expandedProperties(ctx.query.expand, ['alerts']).has('alerts')) return incident;
+  if (!isExpanded(ctx.query, 'alerts')) return incident;
   const alerts = ctx.tenant.security.alerts.filter((a) => a.incidentId === incident.id);
   return { ...incident, alerts };
 }
@@ -35,6 +36,7 @@ export const incidentRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/security/incidents',
     workload: 'security',
+    expand: ['alerts'],
     pageSize: 50,
     maxPageSize: 50,
     filterable: INCIDENT_FILTERABLE,
@@ -48,6 +50,7 @@ export const incidentRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/security/incidents/{id}',
     workload: 'security',
+    expand: ['alerts'],
     handler: (ctx) => ({
       kind: 'entity',
       body: render(ctx, findIncident(ctx)),

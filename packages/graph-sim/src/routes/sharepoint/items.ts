@@ -1,20 +1,22 @@
 // Drive items: the root, an item by id, children (Graph's default page is 200), with
 // `$expand=permissions` (5 resource units, as SharePoint charges every permission read).
+
+import { isExpanded } from '../../engine/odata/expand.js';
 import type { RouteContext, RouteDefinition } from '../../engine/route.js';
 import type { SimDrive, SimDriveItem } from '../../tenant/sharepoint.js';
-import { expandsPermissions, FILES_READ, singleItemCost } from './common.js';
+import { FILES_READ, singleItemCost } from './common.js';
 import { childrenOf, findDrive, findItem, rootOf, siteOf } from './lookup.js';
 import { renderItem } from './render.js';
 
 function one(ctx: RouteContext, drive: SimDrive, item: SimDriveItem) {
   const body = renderItem(siteOf(ctx.tenant.sharepoint, drive), drive, item, {
-    withPermissions: expandsPermissions(ctx),
+    withPermissions: isExpanded(ctx.query, 'permissions'),
   });
   return { kind: 'entity' as const, body, context: `drives('${drive.id}')/items` };
 }
 
 function children(ctx: RouteContext, drive: SimDrive, item: SimDriveItem) {
-  const withPermissions = expandsPermissions(ctx);
+  const withPermissions = isExpanded(ctx.query, 'permissions');
   const site = siteOf(ctx.tenant.sharepoint, drive);
   return {
     kind: 'collection' as const,
@@ -28,6 +30,7 @@ export const itemRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/drives/{driveId}/root',
     workload: 'sharepoint',
+    expand: ['permissions'],
     permissions: FILES_READ,
     cost: singleItemCost,
     handler: (ctx) => {
@@ -39,6 +42,7 @@ export const itemRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/drives/{driveId}/root/children',
     workload: 'sharepoint',
+    expand: ['permissions'],
     permissions: FILES_READ,
     pageSize: 200,
     handler: (ctx) => {
@@ -50,6 +54,7 @@ export const itemRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/drives/{driveId}/items/{itemId}',
     workload: 'sharepoint',
+    expand: ['permissions'],
     handler: (ctx) => {
       const drive = findDrive(ctx.tenant.sharepoint, ctx.params.driveId ?? '');
       return one(ctx, drive, findItem(drive, ctx.params.itemId ?? ''));
@@ -59,6 +64,7 @@ export const itemRoutes: RouteDefinition[] = [
     method: 'GET',
     path: '/drives/{driveId}/items/{itemId}/children',
     workload: 'sharepoint',
+    expand: ['permissions'],
     pageSize: 200,
     handler: (ctx) => {
       const drive = findDrive(ctx.tenant.sharepoint, ctx.params.driveId ?? '');

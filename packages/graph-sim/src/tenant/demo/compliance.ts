@@ -33,9 +33,16 @@ export function demoCompliance(now: Date): ComplianceData {
         status: 'InProgress',
         scope: {
           '@odata.type': '#microsoft.graph.principalResourceMembershipsScope',
-          principalScopes: [{ query: '/users', queryType: 'MicrosoftGraph' }],
+          principalScopes: [
+            {
+              '@odata.type': '#microsoft.graph.accessReviewQueryScope',
+              query: '/users',
+              queryType: 'MicrosoftGraph',
+            },
+          ],
           resourceScopes: [
             {
+              '@odata.type': '#microsoft.graph.accessReviewQueryScope',
               query:
                 "/roleManagement/directory/roleAssignmentScheduleInstances?$filter=roleDefinitionId eq '62e90394-69f5-4237-9190-012177145e10'",
               queryType: 'MicrosoftGraph',

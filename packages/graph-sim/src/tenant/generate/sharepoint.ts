@@ -144,9 +144,12 @@ export function generateSharePoint(options: GenerateSharePointOptions = {}): Sha
     const created = dateBack(1500);
     const site = buildSite({
       hostname: personal ? myHost : hostname,
+      // Every fourth team site is a Teams-connected one, under /teams/ as SharePoint files them.
       path: personal
         ? `/personal/${(owner.email ?? '').replace(/[@.]/g, '_')}_${number}`
-        : `/sites/site-${number}`,
+        : d % 4 === 3
+          ? `/teams/team-${number}`
+          : `/sites/site-${number}`,
       displayName: personal ? owner.displayName : `Site ${number}`,
       description: personal ? '' : `Generated team site ${number}`,
       created,

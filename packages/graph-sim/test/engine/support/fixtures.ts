@@ -94,6 +94,19 @@ export function fixtureRoutes(users: FixtureUser[] = fixtureUsers()): RouteDefin
       },
     },
     {
+      // The same people as groups: Graph allows $skip on /groups, not on /users.
+      method: 'GET',
+      path: '/groups',
+      workload: 'directory',
+      pageSize: 3,
+      maxPageSize: 5,
+      permissions: ['Group.Read.All'],
+      handler: () => ({
+        kind: 'collection',
+        items: users.map(({ id, displayName }) => ({ id, displayName })),
+      }),
+    },
+    {
       method: 'GET',
       path: '/identityProtection/riskyUsers',
       workload: 'identityProtection',
@@ -143,6 +156,7 @@ export function fixtureRoutes(users: FixtureUser[] = fixtureUsers()): RouteDefin
 
 export const ALL_FIXTURE_ROLES = [
   'User.Read.All',
+  'Group.Read.All',
   'IdentityRiskyUser.Read.All',
   'SecurityAlert.Read.All',
   'AuditLog.Read.All',

@@ -217,8 +217,14 @@ describe('drives and items', () => {
         },
       ],
     });
+    // Graph has no `owners` on a driveItem (400); it has `thumbnails`, which graph-sim does not render (501).
+    const unknown = await reader.get(`/v1.0/drives/${drive.id}/items/${press.id}?$expand=owners`);
+    expect(unknown.status).toBe(400);
+    expect(unknown.json().error.message).toBe(
+      "Parsing OData Select and Expand failed: Could not find a property named 'owners' on type 'microsoft.graph.driveItem'.",
+    );
     expect((await reader.get(`/v1.0/drives/${drive.id}/items/${press.id}?$expand=thumbnails`)).status).toBe(
-      400,
+      501,
     );
   });
 

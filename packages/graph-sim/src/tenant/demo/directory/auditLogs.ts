@@ -231,6 +231,7 @@ interface SignInSpec {
   failureReason: string | null;
   risk: 'none' | 'low' | 'medium' | 'high';
   riskEventTypes: string[];
+  riskEventTypes_v2?: string[];
   conditionalAccessStatus: 'success' | 'failure' | 'notApplied';
   interactive: boolean;
 }
@@ -363,7 +364,9 @@ export function demoSignIns(now: Date): GraphEntity[] {
       failureReason:
         'Account is locked because user tried to sign in too many times with an incorrect user ID or password.',
       risk: 'high',
-      riskEventTypes: ['passwordSpray'],
+      // The enum riskEventTypes has no passwordSpray (it is frozen); riskEventTypes_v2 carries it.
+      riskEventTypes: ['unknownFutureValue'],
+      riskEventTypes_v2: ['passwordSpray'],
       conditionalAccessStatus: 'notApplied',
       interactive: true,
     },
@@ -388,7 +391,7 @@ export function demoSignIns(now: Date): GraphEntity[] {
       riskLevelDuringSignIn: s.risk,
       riskState: s.risk === 'none' ? 'none' : s.key === 'diego-spray' ? 'remediated' : 'atRisk',
       riskEventTypes: s.riskEventTypes,
-      riskEventTypes_v2: s.riskEventTypes,
+      riskEventTypes_v2: s.riskEventTypes_v2 ?? s.riskEventTypes,
       resourceDisplayName: s.app,
       resourceId: stableId(`firstPartyResource/${s.app}`),
       status: { errorCode: s.errorCode, failureReason: s.failureReason, additionalDetails: null },
