@@ -34,6 +34,14 @@ export class GraphError extends Error {
     this.path = init.path;
   }
 
+  /**
+   * One line for a report: what failed, with Graph's own words, and the request-id Microsoft
+   * support asks for. The message already names the call, the status and the code.
+   */
+  get summary(): string {
+    return this.requestId ? `${this.message} (request-id ${this.requestId})` : this.message;
+  }
+
   /** A plain, secret-free summary for logs and tool results. */
   toJSON(): Record<string, unknown> {
     return {

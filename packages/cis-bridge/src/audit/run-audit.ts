@@ -47,9 +47,8 @@ async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: Abor
         reason: `Not permitted: reading ${spec.path} needs ${spec.permission}.`,
       };
     }
-    const message =
-      error instanceof GraphError ? `${error.status} ${error.code}: ${error.message}` : String(error);
-    return { ok: false, status: 'error', reason: `Reading ${spec.path} failed (${message}).` };
+    const message = error instanceof GraphError ? error.summary : String(error);
+    return { ok: false, status: 'error', reason: `Reading ${spec.path} failed: ${message}` };
   }
 }
 
