@@ -1,4 +1,4 @@
 import { runServerCli } from '@m365-mcp/mcp-kit';
 import { identityServer } from './server.js';
 
-await runServerCli(identityServer);
+process.exitCode = await runServerCli(identityServer);

@@ -151,6 +151,83 @@ describe('contain_user', () => {
     expect(writes(server)).toEqual([]);
   });
 
+  describe('the last Global Administrator holds at apply time, not only when planned', () => {
+    /** Plans `disable` for every enabled user who is directly a Global Administrator. */
+    async function planDisablingEveryGlobalAdmin(server: TestServer) {
+      const { directory } = server.sim.tenant;
+      const admins = directory.roleAssignments
+        .filter((a) => a.roleDefinitionId === roleTemplateIds.globalAdministrator)
+        .map((a) => directory.users.find((u) => u.id === a.principalId))
+        .filter((u) => u?.accountEnabled === true);
+      expect(admins.length).toBeGreaterThanOrEqual(3);
+      const plans: string[] = [];
+      for (const admin of admins) {
+        const planned = await callTool(server.client, 'contain_user', {
+          user: admin?.id,
+          actions: ['disable'],
+        });
+        // Each plan alone is fine: the others are still enabled when it is made.
+        expect(planned.structured.status).toBe('planned');
+        plans.push(planned.structured.planId as string);
+      }
+      return { admins, plans };
+    }
+
+    function enabledAdmins(server: TestServer, ids: readonly (string | undefined)[]) {
+      return server.sim.tenant.directory.users.filter((u) => ids.includes(u.id) && u.accountEnabled);
+    }
+
+    it('applied one after another, the plan that would disable the last one is refused', async () => {
+      const server = await start({ config: { breakGlassAccounts: [] } });
+      const { admins, plans } = await planDisablingEveryGlobalAdmin(server);
+      const results = [];
+      for (const planId of plans) results.push(await callTool(server.client, 'contain_user', { planId }));
+      expect(results.slice(0, -1).map((r) => r.structured.status)).toEqual(
+        plans.slice(1).map(() => 'applied'),
+      );
+      expect(results.at(-1)?.isError).toBe(true);
+      expect(results.at(-1)?.text).toMatch(/Refused by a guardrail: .*last enabled Global Administrator/);
+      expect(
+        enabledAdmins(
+          server,
+          admins.map((a) => a?.id),
+        ),
+      ).toHaveLength(1);
+      expect((await audit(server)).at(-1)?.outcome).toBe('refused');
+    });
+
+    it('applied all at once, they cannot race past it', async () => {
+      const server = await start({ config: { breakGlassAccounts: [] } });
+      const { admins, plans } = await planDisablingEveryGlobalAdmin(server);
+      const results = await Promise.all(
+        plans.map((planId) => callTool(server.client, 'contain_user', { planId })),
+      );
+      expect(results.filter((r) => r.structured.status === 'applied')).toHaveLength(plans.length - 1);
+      expect(results.filter((r) => r.isError)).toHaveLength(1);
+      expect(
+        enabledAdmins(
+          server,
+          admins.map((a) => a?.id),
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('a plan made for a tenant that changed since is refused, nothing sent', async () => {
+      const server = await start();
+      const planned = await callTool(server.client, 'contain_user', {
+        user: demoPeople.isaiah.id,
+        actions: ['disable'],
+      });
+      const isaiah = server.sim.tenant.directory.users.find((u) => u.id === demoPeople.isaiah.id);
+      if (isaiah) isaiah.accountEnabled = false; // someone disabled him in the portal meanwhile
+      const applied = await callTool(server.client, 'contain_user', { planId: planned.structured.planId });
+      expect(applied.isError).toBe(true);
+      // Planned again from a fresh read, the write has nothing left to do: refused, nothing sent.
+      expect(applied.text).toMatch(/^Refused by a guardrail: /);
+      expect(writes(server)).toEqual([]);
+    });
+  });
+
   it('rejects contradictory actions and users that do not exist', async () => {
     const server = await start();
     const both = await callTool(server.client, 'contain_user', {

@@ -1,4 +1,4 @@
 import { runServerCli } from '@m365-mcp/mcp-kit';
 import { securityServer } from './server.js';
 
-await runServerCli(securityServer);
+process.exitCode = await runServerCli(securityServer);

@@ -44,4 +44,13 @@ describe('the m365-security bin', () => {
       'SecurityAlert.ReadWrite.All',
     ]);
   });
+
+  it('fails with a non-zero exit code and says why: check without credentials, an unknown option', async () => {
+    const check = await bin.exec(['check']);
+    expect(check.code).toBe(1);
+    expect(check.stderr).toMatch(/AZURE_TENANT_ID/);
+    const unknown = await bin.exec(['--no-such-option']);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/unknown option/);
+  });
 });

@@ -2,4 +2,4 @@
 import { runServerCli } from '@m365-mcp/mcp-kit';
 import { sharepointServer } from './server.js';
 
-await runServerCli(sharepointServer);
+process.exitCode = await runServerCli(sharepointServer);

@@ -103,10 +103,11 @@ describe('the write gate', () => {
       arguments: { planId: plan.planId },
       detail: { planId: plan.planId, confirmedBy: 'elicitation' },
     });
-    // The apply line carries the request-id of the PATCH and nothing the plan call caused.
-    expect(applyLine?.requestIds).toHaveLength(1);
-    expect(result.applied?.[0]?.requestId).toBe(applyLine?.requestIds[0]);
-    expect(planLine?.requestIds).not.toContain(applyLine?.requestIds[0]);
+    // The apply line carries the request-ids of what the apply sent (the fresh read its guardrails
+    // re-check, then the PATCH) and nothing the plan call caused.
+    expect(applyLine?.requestIds).toHaveLength(2);
+    expect(applyLine?.requestIds.at(-1)).toBe(result.applied?.[0]?.requestId);
+    for (const id of applyLine?.requestIds ?? []) expect(planLine?.requestIds).not.toContain(id);
     expect(refusedLine).toMatchObject({ outcome: 'error', detail: { kind: 'input' } });
   });
 
@@ -193,15 +194,32 @@ describe('the write gate', () => {
     expect(user.accountEnabled).toBe(true);
   });
 
+  it('refuses a plan whose target is gone by apply time: the re-check reads the tenant, nothing is sent', async () => {
+    const { t } = await start();
+    const user = victim(t);
+    const plan = writeResultSchema.parse(
+      (await callTool(t.client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const index = t.sim.tenant.directory.users.indexOf(user);
+    t.sim.tenant.directory.users.splice(index, 1);
+    const gone = await callTool(t.client, 'disable_user', { planId: plan.planId });
+    expect(gone.isError).toBe(true);
+    expect(gone.text).toMatch(/404 Not Found/);
+    expect(patchesOf(t, user.id)).toHaveLength(0);
+    expect((await readAudit(t.auditLogPath)).at(-1)).toMatchObject({ outcome: 'error' });
+  });
+
   it('reports a failed apply precisely: what failed and that nothing else was sent', async () => {
     const { t } = await start();
     const user = victim(t);
     const plan = writeResultSchema.parse(
       (await callTool(t.client, 'disable_user', { userId: user.id })).structuredContent,
     );
-    // The user disappears between plan and apply.
-    const index = t.sim.tenant.directory.users.indexOf(user);
-    t.sim.tenant.directory.users.splice(index, 1);
+    // Graph refuses the write itself (the re-check's read still succeeds).
+    t.sim.faults.add({
+      match: { method: 'PATCH', path: `/users/${user.id}` },
+      fault: { kind: 'status', status: 404 },
+    });
     const failed = await callTool(t.client, 'disable_user', { planId: plan.planId });
     expect(failed.isError).toBe(true);
     const result = writeResultSchema.parse(failed.structuredContent);

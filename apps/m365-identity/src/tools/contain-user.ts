@@ -50,10 +50,13 @@ async function enabledGlobalAdminIds(ctx: ToolContext): Promise<string[]> {
       const members = await ctx.graph.list(`/groups/${encodeURIComponent(a.principalId)}/transitiveMembers`, {
         schema: memberSchema,
         maxItems: 500,
-        query: { $select: 'id' },
+        query: { $select: 'id,accountEnabled' },
         signal: ctx.signal,
       });
-      for (const m of members.items) if (m['@odata.type'] === '#microsoft.graph.user') ids.add(m.id);
+      // A disabled member holds the role but cannot sign in: it does not keep the tenant reachable.
+      for (const m of members.items) {
+        if (m['@odata.type'] === '#microsoft.graph.user' && m.accountEnabled !== false) ids.add(m.id);
+      }
     } else if (type === '#microsoft.graph.user' || type === undefined) {
       if (a.principal?.accountEnabled !== false) ids.add(a.principalId);
     }

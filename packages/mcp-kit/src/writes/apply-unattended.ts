@@ -10,6 +10,7 @@ import { type ApplyReport, applyPlan, describeApply } from './apply-plan.js';
 import { checkPlan, parseWriteArguments } from './check-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
 import type { WritePlan } from './write-plan.js';
+import { serializeWrite } from './write-queue.js';
 
 export interface UnattendedWriteOptions {
   graph: GraphClient;
@@ -79,36 +80,40 @@ export async function applyWriteUnattended(
     };
   }
 
-  let plan: WritePlan;
-  try {
-    plan = checkPlan(
-      tool.name,
-      await tool.plan(parseWriteArguments(tool, args), planningContext(options, signal)),
-    );
-  } catch (error) {
-    const described = describeError(error, options.server);
-    if (described.internal)
-      logInternalError(options.server, described.internal.errorId, error, options.stderr);
-    const refused = described.outcome === 'refused';
-    await audit(refused ? 'refused' : 'error', { error: described.message });
-    return { status: refused ? 'refused' : 'failed', planId, message: `Not applied: ${described.message}` };
-  }
-  // Recorded before the first request goes out: a write the audit log cannot hold is not made.
-  await audit('planned', { plan });
+  // Planned (from fresh reads) and sent in one turn of the process's write queue, so its guardrails
+  // see every write queued before it.
+  return serializeWrite(async (): Promise<UnattendedWriteResult> => {
+    let plan: WritePlan;
+    try {
+      plan = checkPlan(
+        tool.name,
+        await tool.plan(parseWriteArguments(tool, args), planningContext(options, signal)),
+      );
+    } catch (error) {
+      const described = describeError(error, options.server);
+      if (described.internal)
+        logInternalError(options.server, described.internal.errorId, error, options.stderr);
+      const refused = described.outcome === 'refused';
+      await audit(refused ? 'refused' : 'error', { error: described.message });
+      return { status: refused ? 'refused' : 'failed', planId, message: `Not applied: ${described.message}` };
+    }
+    // Recorded before the first request goes out: a write the audit log cannot hold is not made.
+    await audit('planned', { plan });
 
-  const { result: report, requestIds } = await collectRequestIds(() =>
-    applyPlan(options.graph, plan.requests, {
-      server: options.server,
-      signal,
-      progress: async () => undefined,
-      onInternalError: (errorId, error) => logInternalError(options.server, errorId, error, options.stderr),
-    }),
-  );
-  await audit(report.failed ? 'error' : 'applied', { args, ...report }, requestIds);
-  const { status, message } = describeApply(plan, report);
-  return status === 'applied'
-    ? { status, planId, plan, applied: report.applied, message }
-    : { status, planId, plan, ...report, message };
+    const { result: report, requestIds } = await collectRequestIds(() =>
+      applyPlan(options.graph, plan.requests, {
+        server: options.server,
+        signal,
+        progress: async () => undefined,
+        onInternalError: (errorId, error) => logInternalError(options.server, errorId, error, options.stderr),
+      }),
+    );
+    await audit(report.failed ? 'error' : 'applied', { args, ...report }, requestIds);
+    const { status, message } = describeApply(plan, report);
+    return status === 'applied'
+      ? { status, planId, plan, applied: report.applied, message }
+      : { status, planId, plan, ...report, message };
+  });
 }
 
 function planningContext(options: UnattendedWriteOptions, signal: AbortSignal): ToolContext {

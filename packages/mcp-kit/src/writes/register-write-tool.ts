@@ -10,7 +10,9 @@ import { checkPlan, parseWriteArguments } from './check-plan.js';
 import { confirmPlan } from './confirm-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
 import { hashArguments, type StoredPlan } from './plan-store.js';
+import { recheckPlan } from './recheck-plan.js';
 import type { WritePlan } from './write-plan.js';
+import { serializeWrite } from './write-queue.js';
 import { type WriteResult, writeResultShape } from './write-result.js';
 
 const planIdSchema = z
@@ -120,11 +122,17 @@ async function applyWrite(
     });
   }
 
-  const report = await applyPlan(ctx.graph, stored.plan.requests, {
-    server: runtime.name,
-    signal: ctx.signal,
-    progress: (done, total) => ctx.progress(done, total, `applied ${done} of ${total} requests`),
-    onInternalError: (errorId, error) => logInternalError(runtime.name, errorId, error, runtime.deps.stderr),
+  // One write at a time, and the guardrails once more against the tenant as it is now: a refusal
+  // here (GuardrailRefusal) is answered and audited as `refused`, with nothing sent.
+  const report = await serializeWrite(async () => {
+    await recheckPlan(tool, stored.args, stored.plan, ctx);
+    return applyPlan(ctx.graph, stored.plan.requests, {
+      server: runtime.name,
+      signal: ctx.signal,
+      progress: (done, total) => ctx.progress(done, total, `applied ${done} of ${total} requests`),
+      onInternalError: (errorId, error) =>
+        logInternalError(runtime.name, errorId, error, runtime.deps.stderr),
+    });
   });
   const detail = { planId, confirmedBy: confirmation.how, args: stored.args, ...report };
   const { status, message } = describeApply(stored.plan, report);
