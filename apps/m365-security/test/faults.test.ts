@@ -1,6 +1,6 @@
 // Through graph-sim's faults (a 429 storm, 503s, a dropped connection): correct results after
 // retries, or a clear partial result; never a crash.
-import { DEMO_ATTACK_INCIDENT_ID } from '@m365-mcp/graph-sim';
+import { createDemoTenant, DEMO_ATTACK_INCIDENT_ID, demoPeople } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
@@ -101,5 +101,66 @@ describe('faults', () => {
     expect(r.text).not.toMatch(/at .*\.ts:\d+/);
     const again = await callTool(t.client, 'list_incidents', { limit: 1 });
     expect(again.isError).toBeFalsy();
+  });
+
+  describe("Microsoft's privileged flag (beta only)", () => {
+    const isaiahIsPrivileged = async (server: TestServer) => {
+      const r = await callTool(server.client, 'investigate_incident', {
+        incidentId: DEMO_ATTACK_INCIDENT_ID,
+      });
+      expect(r.isError).toBeFalsy();
+      return structured(results.investigate_incident, r).users[0]?.privileged;
+    };
+
+    it('beta failing: role definitions come from v1.0 and the built-in list still knows a Global Administrator', async () => {
+      t = await startTestServer(securityServer);
+      t.sim.faults.add({
+        match: { path: '/roleManagement/directory/roleDefinitions', version: 'beta' },
+        times: 50,
+        fault: { kind: 'status', status: 500 },
+      });
+      expect(await isaiahIsPrivileged(t)).toBe(true);
+      const reads = t.sim.requests
+        .all()
+        .filter((r) => r.path === '/roleManagement/directory/roleDefinitions')
+        .map((r) => `${r.version} ${r.status}`);
+      expect(reads).toEqual(['beta 500', 'v1.0 200']);
+    });
+
+    it('a custom role Microsoft flags privileged counts (only beta can say so)', async () => {
+      const tenant = createDemoTenant();
+      const { directory } = tenant;
+      const custom = {
+        id: '3f0e2c55-1d7a-4c1e-9f2b-6a1c0d9e8b71',
+        templateId: '3f0e2c55-1d7a-4c1e-9f2b-6a1c0d9e8b71',
+        displayName: 'Contoso Helpdesk Elevated',
+        description: 'Resets passwords of anyone, admins included',
+        isBuiltIn: false,
+        isEnabled: true,
+        isPrivileged: true,
+        rolePermissions: [
+          { allowedResourceActions: ['microsoft.directory/users/password/update'], condition: null },
+        ],
+      };
+      directory.roleDefinitions.push(custom as (typeof directory.roleDefinitions)[number]);
+      directory.roleAssignments = directory.roleAssignments.filter(
+        (a) => a.principalId !== demoPeople.isaiah.id,
+      );
+      directory.roleAssignments.push({
+        ...(directory.roleAssignments[0] as (typeof directory.roleAssignments)[number]),
+        id: 'custom-helpdesk-isaiah',
+        principalId: demoPeople.isaiah.id,
+        roleDefinitionId: custom.id,
+      });
+      t = await startTestServer(securityServer, { tenant });
+      expect(await isaiahIsPrivileged(t)).toBe(true);
+      // Without beta, nothing could tell: the fallback says not privileged (a known limit of v1.0).
+      t.sim.faults.add({
+        match: { path: '/roleManagement/directory/roleDefinitions', version: 'beta' },
+        times: 50,
+        fault: { kind: 'status', status: 500 },
+      });
+      expect(await isaiahIsPrivileged(t)).toBe(false);
+    });
   });
 });

@@ -2,7 +2,8 @@
 // account) plus the role definitions, so an incident with five users costs two round trips.
 import { ForbiddenError, f, type GraphClient } from '@m365-mcp/graph-core';
 import { z } from 'zod';
-import { type RoleDefinition, roleAssignmentSchema, roleDefinitionSchema } from './schemas.js';
+import { readRoleDefinitions } from './read-role-definitions.js';
+import { type RoleDefinition, roleAssignmentSchema } from './schemas.js';
 
 /** Built-in roles Microsoft flags as privileged, for when a definition lacks `isPrivileged`. */
 const wellKnownPrivilegedTemplates = new Set([
@@ -41,14 +42,7 @@ export async function readAccountRoles(
   const ids = [...new Set(userIds.filter((id) => guid.test(id)))].slice(0, maxPrivilegedLookups);
   if (ids.length === 0) return { status: 'known', accounts: [] };
   try {
-    // Beta: Microsoft's own privileged flag (isPrivileged, which covers custom roles) exists only
-    // there; v1.0 refuses to select it. The list above still applies when it is absent.
-    const definitions = await graph.list('/roleManagement/directory/roleDefinitions', {
-      version: 'beta',
-      query: { $select: 'id,displayName,templateId,isPrivileged' },
-      schema: roleDefinitionSchema,
-      maxItems: 1000,
-    });
+    const definitions = await readRoleDefinitions(graph);
     const byId = new Map<string, RoleDefinition>();
     for (const d of definitions.items) {
       byId.set(d.id.toLowerCase(), d);

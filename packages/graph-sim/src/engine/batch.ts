@@ -112,7 +112,7 @@ export class BatchExecutor {
       response = auth.response;
     } else {
       clientId = auth.clientId;
-      const scripted = this.faults.take('POST', '/$batch', false);
+      const scripted = this.faults.take({ method: 'POST', path: '/$batch', inBatch: false });
       fault = scripted?.kind;
       if (scripted?.kind === 'status') {
         retryAfter = faultRetryAfter(scripted);

@@ -13,6 +13,18 @@ export interface FaultMatch {
   path?: string | RegExp;
   /** true: only $batch sub-requests; false: only plain requests; absent: both. */
   inBatch?: boolean;
+  /** Only this Graph version (absent: both), e.g. to fail a beta read while v1.0 answers. */
+  version?: 'v1.0' | 'beta';
+}
+
+/** The request a fault may apply to. */
+export interface FaultTarget {
+  method: string;
+  /** Version-less path. */
+  path: string;
+  inBatch: boolean;
+  /** Absent for requests outside a Graph version (`$batch` itself, file downloads). */
+  version?: 'v1.0' | 'beta';
 }
 
 export interface FaultRule {
@@ -63,10 +75,11 @@ function normalisePath(path: string): string {
   return trimmed.toLowerCase();
 }
 
-function matches(match: FaultMatch | undefined, method: string, path: string, inBatch: boolean): boolean {
+function matches(match: FaultMatch | undefined, { method, path, inBatch, version }: FaultTarget): boolean {
   if (!match) return true;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.inBatch !== undefined && match.inBatch !== inBatch) return false;
+  if (match.version !== undefined && match.version !== version) return false;
   if (match.path instanceof RegExp) {
     match.path.lastIndex = 0;
     return match.path.test(path);
@@ -97,11 +110,12 @@ export class FaultSchedule implements FaultInjector {
   }
 
   /** The fault for this request, if any; consumes it from its rule. */
-  take(method: string, path: string, inBatch: boolean): Fault | undefined {
+  take(target: FaultTarget): Fault | undefined {
+    const { path } = target;
     for (const active of this.rules) {
       const times = active.rule.times ?? 1;
       if (active.applied >= times) continue;
-      if (!matches(active.rule.match, method, path, inBatch)) continue;
+      if (!matches(active.rule.match, target)) continue;
       active.seen++;
       if (active.seen <= (active.rule.skip ?? 0)) continue;
       active.applied++;

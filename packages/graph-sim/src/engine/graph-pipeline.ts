@@ -258,7 +258,12 @@ export class GraphPipeline {
       const throttling = this.deps.throttling;
       outcome.earlyRetry = throttling.isEarlyRetry(workload, clientId, arrival);
 
-      const fault = this.deps.faults.take(input.method, path, input.batch !== undefined);
+      const fault = this.deps.faults.take({
+        method: input.method,
+        path,
+        inBatch: input.batch !== undefined,
+        version: input.version,
+      });
       if (fault) outcome.fault = fault.kind;
       if (fault?.kind === 'status') {
         const retryAfter = faultRetryAfter(fault);

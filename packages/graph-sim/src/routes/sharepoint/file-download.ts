@@ -52,7 +52,7 @@ export async function serveFileDownload(
     retryAfter: null,
     fault: undefined,
   };
-  const fault = deps.faults.take(request.method, DOWNLOAD_PATH, false);
+  const fault = deps.faults.take({ method: request.method, path: DOWNLOAD_PATH, inBatch: false });
   log.fault = fault?.kind;
   if (fault?.kind === 'drop')
     return { response: { status: 0, headers: {}, body: undefined, drop: true }, log };
