@@ -34,6 +34,7 @@ export {
   type RunningHttpServer,
   startHttpServer,
 } from './http/start-http-server.js';
+export { systemTimers, type Timers } from './http/timers.js';
 export {
   definePrompt,
   type PromptDefinition,

@@ -46,6 +46,8 @@ export interface SampleHttp {
   auditLogPath: string;
   /** Every stderr line the server wrote. */
   logs: string[];
+  /** Resolves once the server has written a line containing `text` (at once if it already has). */
+  logged(text: string): Promise<void>;
   sessionCount(): number;
   /** Shuts the HTTP server down as SIGTERM does (clients stay as they are); close() does the rest. */
   stop(): Promise<void>;
@@ -62,7 +64,7 @@ export async function startSampleHttp(
     allowWrites?: boolean;
     noAuth?: boolean;
   } & Partial<
-    Pick<HttpServerOptions, 'idleTimeoutMs' | 'maxBodyBytes' | 'maxSessions' | 'shutdownGraceMs'>
+    Pick<HttpServerOptions, 'idleTimeoutMs' | 'maxBodyBytes' | 'maxSessions' | 'shutdownGraceMs' | 'timers'>
   > = {},
 ): Promise<SampleHttp> {
   const allowWrites = options.allowWrites ?? false;
@@ -79,7 +81,15 @@ export async function startSampleHttp(
   };
   const auditLog = await openAuditLog(config.auditLogPath, { server: sampleServer.name });
   const logs: string[] = [];
-  const stderr = (line: string) => void logs.push(line);
+  const watchers = new Set<{ text: string; seen: () => void }>();
+  const stderr = (line: string) => {
+    logs.push(line);
+    for (const watcher of watchers) {
+      if (!line.includes(watcher.text)) continue;
+      watchers.delete(watcher);
+      watcher.seen();
+    }
+  };
   const { noAuth, allowWrites: _, ...limits } = options;
   const http = await startHttpServer({
     name: sampleServer.name,
@@ -97,6 +107,10 @@ export async function startSampleHttp(
     sim: demo.sim,
     auditLogPath: config.auditLogPath,
     logs,
+    logged: (text) =>
+      logs.some((line) => line.includes(text))
+        ? Promise.resolve()
+        : new Promise((seen) => void watchers.add({ text, seen })),
     sessionCount: () => http.sessionCount,
     stop: () => http.close(),
     async connect(connectOptions = {}) {

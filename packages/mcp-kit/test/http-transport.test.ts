@@ -1,9 +1,11 @@
+import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenFingerprint, writeResultSchema } from '../src/index.js';
 import { readAudit } from './audit-file.js';
 import { callTool } from './call-tool.js';
 import { postHeaders, rawRequest, type SampleHttp, startSampleHttp } from './http-harness.js';
+import { manualTimers } from './manual-timers.js';
 
 let t: SampleHttp | undefined;
 afterEach(async () => {
@@ -16,13 +18,34 @@ async function start(options: Parameters<typeof startSampleHttp>[0] = {}): Promi
   return t;
 }
 
-/** Polls (no timing assertion: only the outcome counts) until `done()` or a generous deadline. */
-async function eventually(done: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!done()) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+/**
+ * Makes the client's user answer a write confirmation only when the test says so: `asked`
+ * resolves when the server asks, `confirm()` accepts.
+ */
+function heldConfirmation(client: Client): { asked: Promise<void>; confirm(): void } {
+  let ask: () => void = () => undefined;
+  let accept: () => void = () => undefined;
+  const asked = new Promise<void>((resolve) => {
+    ask = resolve;
+  });
+  const accepted = new Promise<void>((resolve) => {
+    accept = resolve;
+  });
+  client.setRequestHandler(ElicitRequestSchema, async () => {
+    ask();
+    await accepted;
+    return { action: 'accept', content: { confirm: true } };
+  });
+  return { asked, confirm: accept };
+}
+
+/** The HTTP status of a request in the session `sessionId`. */
+async function postToSession(server: SampleHttp, sessionId: string): Promise<number> {
+  const response = await rawRequest(server.url, {
+    headers: postHeaders(server.token, { 'Mcp-Session-Id': sessionId }),
+    body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
+  });
+  return response.status;
 }
 
 function enabledMember(server: SampleHttp) {
@@ -118,44 +141,70 @@ describe('Streamable HTTP', () => {
   });
 
   it('closes a session left idle, but not one whose call is still running', async () => {
-    const server = await start({ idleTimeoutMs: 100 });
-    const { client, transport } = await server.connect();
-    const sessionId = transport.sessionId ?? '';
-    // Calls keep it alive: each request restarts the idle clock.
-    expect((await callTool(client, 'count_slowly', { n: 3 })).isError).toBeFalsy();
-    await eventually(() => server.sessionCount() === 0, 'the idle session to close');
-    expect(server.logs.join('')).toContain(`session ${sessionId} of http:`);
-    const after = await rawRequest(server.url, {
-      headers: postHeaders(server.token, { 'Mcp-Session-Id': sessionId }),
-      body: JSON.stringify({ jsonrpc: '2.0', id: 9, method: 'tools/list' }),
-    });
-    expect(after.status).toBe(404);
+    const idleMs = 100;
+    const timers = manualTimers();
+    const server = await start({ allowWrites: true, idleTimeoutMs: idleMs, timers });
+
+    // A session that does nothing once connected: its idle timer starts.
+    const idle = await server.connect({ capabilities: {} });
+    const idleId = idle.transport.sessionId ?? '';
+    await timers.untilPending(1);
+
+    // A session whose call waits for the user's confirmation, so it is still running.
+    const busy = await server.connect();
+    const busyId = busy.transport.sessionId ?? '';
+    const user = enabledMember(server);
+    const confirmation = heldConfirmation(busy.client);
+    const plan = writeResultSchema.parse(
+      (await callTool(busy.client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const call = callTool(busy.client, 'disable_user', { planId: plan.planId });
+    await confirmation.asked;
+    // Only the idle session's timer runs: a session has none while a call of it runs.
+    expect(timers.pending).toBe(1);
+    expect(server.sessionCount()).toBe(2);
+
+    timers.advance(idleMs - 1);
+    expect(server.sessionCount()).toBe(2);
+    timers.advance(1);
+    await server.logged(`session ${idleId} closed\n`);
+    expect(server.logs.join('')).toContain(`session ${idleId} of http:`);
+    expect(server.sessionCount()).toBe(1);
+    expect(await postToSession(server, idleId)).toBe(404);
+
+    // Far past the idle time, the session whose call still runs stays open.
+    timers.advance(100 * idleMs);
+    expect(server.sessionCount()).toBe(1);
+    expect(server.logs.join('')).not.toContain(`session ${busyId} of http:`);
+
+    // Once the call completes the session sits idle, and only then is it closed.
+    confirmation.confirm();
+    const applied = await call;
+    expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
+    await timers.untilPending(1);
+    timers.advance(idleMs - 1);
+    expect(server.sessionCount()).toBe(1);
+    timers.advance(1);
+    await server.logged(`session ${busyId} closed\n`);
+    expect(server.logs.join('')).toContain(`session ${busyId} of http:`);
+    expect(server.sessionCount()).toBe(0);
+    expect(await postToSession(server, busyId)).toBe(404);
   });
 
   it('on shutdown lets a running call finish before closing its session', async () => {
-    const server = await start({ allowWrites: true });
+    // Time stands still: the grace period cannot run out however slowly the call finishes.
+    const server = await start({ allowWrites: true, timers: manualTimers() });
     const { client } = await server.connect();
     const user = enabledMember(server);
-    let confirm: () => void = () => undefined;
-    let asked: () => void = () => undefined;
-    const question = new Promise<void>((resolve) => {
-      asked = resolve;
-    });
-    client.setRequestHandler(ElicitRequestSchema, async () => {
-      asked();
-      await new Promise<void>((resolve) => {
-        confirm = resolve;
-      });
-      return { action: 'accept', content: { confirm: true } };
-    });
+    const confirmation = heldConfirmation(client);
     const plan = writeResultSchema.parse(
       (await callTool(client, 'disable_user', { userId: user.id })).structuredContent,
     );
     const call = callTool(client, 'disable_user', { planId: plan.planId });
-    await question;
+    await confirmation.asked;
     // The call waits for the user; shutdown starts now and must wait for it.
     const stopped = server.stop();
-    confirm();
+    confirmation.confirm();
     const applied = await call;
     await stopped;
     expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
@@ -168,7 +217,8 @@ describe('Streamable HTTP', () => {
   });
 
   it('on shutdown cancels a call still running after the grace period, applying nothing', async () => {
-    const server = await start({ allowWrites: true, shutdownGraceMs: 50 });
+    const timers = manualTimers();
+    const server = await start({ allowWrites: true, shutdownGraceMs: 50, timers });
     const { client } = await server.connect();
     const user = enabledMember(server);
     let asked: () => void = () => undefined;
@@ -185,7 +235,11 @@ describe('Streamable HTTP', () => {
     );
     const call = callTool(client, 'disable_user', { planId: plan.planId });
     await question;
-    await server.stop();
+    const stopped = server.stop();
+    await server.logged('waiting up to 50 ms for 1 running request');
+    // The grace period runs out with the call still waiting for its user.
+    timers.advance(50);
+    await stopped;
     expect(server.sessionCount()).toBe(0);
     // The client hears at once that its call was cancelled, instead of waiting for its timeout.
     await expect(call).rejects.toThrow(/Cancelled: the server is shutting down/);

@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { systemTimers, type Timers } from './timers.js';
 
 /** One MCP session: its own server instance (so its own write plans) and its transport. */
 export interface HttpSession {
@@ -12,7 +13,8 @@ export interface HttpSession {
 interface Entry extends HttpSession {
   /** POSTs of this session still being answered; a session is never idle while one runs. */
   busy: number;
-  timer: NodeJS.Timeout | undefined;
+  /** Cancels the pending idle timer, when one is pending. */
+  cancelTimer: (() => void) | undefined;
 }
 
 /**
@@ -24,10 +26,12 @@ export class HttpSessions {
   readonly #entries = new Map<string, Entry>();
   readonly #idleMs: number;
   readonly #onIdle: (session: HttpSession) => void;
+  readonly #timers: Timers;
 
-  constructor(options: { idleMs: number; onIdle: (session: HttpSession) => void }) {
+  constructor(options: { idleMs: number; onIdle: (session: HttpSession) => void; timers?: Timers }) {
     this.#idleMs = options.idleMs;
     this.#onIdle = options.onIdle;
+    this.#timers = options.timers ?? systemTimers;
   }
 
   get size(): number {
@@ -39,7 +43,7 @@ export class HttpSessions {
   }
 
   add(session: HttpSession): void {
-    const entry: Entry = { ...session, busy: 0, timer: undefined };
+    const entry: Entry = { ...session, busy: 0, cancelTimer: undefined };
     this.#entries.set(session.id, entry);
     this.#arm(entry);
   }
@@ -48,7 +52,7 @@ export class HttpSessions {
   remove(id: string): void {
     const entry = this.#entries.get(id);
     if (!entry) return;
-    clearTimeout(entry.timer);
+    this.#disarm(entry);
     this.#entries.delete(id);
   }
 
@@ -57,8 +61,7 @@ export class HttpSessions {
     const entry = this.#entries.get(id);
     if (!entry) return () => undefined;
     entry.busy += 1;
-    clearTimeout(entry.timer);
-    entry.timer = undefined;
+    this.#disarm(entry);
     let done = false;
     return () => {
       if (done) return;
@@ -73,11 +76,20 @@ export class HttpSessions {
   }
 
   #arm(entry: Entry): void {
-    clearTimeout(entry.timer);
-    entry.timer = setTimeout(() => {
-      if (entry.busy === 0 && this.#entries.get(entry.id) === entry) this.#onIdle(entry);
-    }, this.#idleMs);
-    // An idle timer alone must not keep the process alive.
-    entry.timer.unref();
+    this.#disarm(entry);
+    entry.cancelTimer = this.#timers.after(
+      this.#idleMs,
+      () => {
+        entry.cancelTimer = undefined;
+        if (entry.busy === 0 && this.#entries.get(entry.id) === entry) this.#onIdle(entry);
+      },
+      // An idle timer alone must not keep the process alive.
+      { unref: true },
+    );
+  }
+
+  #disarm(entry: Entry): void {
+    entry.cancelTimer?.();
+    entry.cancelTimer = undefined;
   }
 }

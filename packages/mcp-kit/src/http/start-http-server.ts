@@ -19,6 +19,7 @@ import { bearerChecker, httpTokenSchema, tokenFingerprint } from './bearer-token
 import { jsonRpcCodes, replyError } from './http-reply.js';
 import { type HttpSession, HttpSessions } from './http-sessions.js';
 import { readJsonBody } from './read-json-body.js';
+import { systemTimers, type Timers } from './timers.js';
 
 /**
  * How clients prove they may call: a shared bearer token, or nothing at all, which is accepted
@@ -48,6 +49,8 @@ export interface HttpServerOptions {
   /** How long close() lets running requests finish before cancelling them; 10 s by default. */
   shutdownGraceMs?: number;
   stderr?: StderrWrite;
+  /** Runs the idle and shutdown timers; the real ones by default (tests pass their own). */
+  timers?: Timers;
 }
 
 export interface RunningHttpServer {
@@ -147,8 +150,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const checkBearer = auth.kind === 'bearer' ? bearerChecker(auth.token) : undefined;
   const callerPrefix = auth.kind === 'bearer' ? `http:${tokenFingerprint(auth.token)}` : 'http:no-auth';
   const challenge = `Bearer realm="${options.name}"`;
+  const timers = options.timers ?? systemTimers;
 
   const sessions = new HttpSessions({
+    timers,
     idleMs: options.idleTimeoutMs ?? 30 * 60 * 1000,
     onIdle: (session) => {
       log.info(`session ${session.id} of ${session.caller} closed after being idle`);
@@ -326,9 +331,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (running > 0) {
       log.info(`shutting down: waiting up to ${graceMs} ms for ${running} running request(s)`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, graceMs);
+        const cancelTimer = timers.after(graceMs, resolve);
         idle = () => {
-          clearTimeout(timer);
+          cancelTimer();
           resolve();
         };
       });
