@@ -231,4 +231,19 @@ describe('the write gate', () => {
       detail: { applied: [] },
     });
   });
+
+  it.each([
+    ['a lone surrogate', '\ud800', 'contains a lone UTF-16 surrogate (not valid text)'],
+    ['a NUL', 'a\u0000b', 'contains a NUL character'],
+  ])('refuses text with %s as invalid input, naming the argument, audited', async (_, userId, why) => {
+    const { t } = await start();
+    const result = await callTool(t.client, 'disable_user', { userId });
+    expect(result.isError).toBe(true);
+    expect(result.text.split('\n')[0]).toBe(`Invalid argument "userId": it ${why}.`);
+    expect((await readAudit(t.auditLogPath)).at(-1)).toMatchObject({
+      tool: 'disable_user',
+      outcome: 'error',
+      detail: { kind: 'input' },
+    });
+  });
 });

@@ -2,6 +2,7 @@ import type { AuditOutcome } from '@m365-mcp/audit-log';
 import { collectRequestIds } from '@m365-mcp/graph-core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
+import { checkArgumentText } from '../tools/argument-text.js';
 import { describeError } from '../tools/error-result.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
@@ -77,6 +78,7 @@ export async function auditedCall(
 
   const { result: call, requestIds } = await collectRequestIds(async (): Promise<CallOutcome> => {
     try {
+      checkArgumentText(spec.auditArguments);
       return await spec.body(ctx);
     } catch (error) {
       const described = describeError(error, runtime.name);
