@@ -10,6 +10,8 @@ export interface GraphErrorInit {
   method?: string | undefined;
   /** The request path relative to the Graph version, without the query (`/users/{id}`). */
   path?: string | undefined;
+  /** Graph's own `error.message`, when the answer had one (already part of `message`). */
+  graphMessage?: string | undefined;
   cause?: unknown;
 }
 
@@ -22,6 +24,7 @@ export class GraphError extends Error {
   readonly clientRequestId: string | undefined;
   readonly method: string | undefined;
   readonly path: string | undefined;
+  readonly graphMessage: string | undefined;
 
   constructor(init: GraphErrorInit) {
     super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
@@ -32,6 +35,7 @@ export class GraphError extends Error {
     this.clientRequestId = init.clientRequestId;
     this.method = init.method;
     this.path = init.path;
+    this.graphMessage = init.graphMessage === undefined ? undefined : redactSecrets(init.graphMessage);
   }
 
   /**

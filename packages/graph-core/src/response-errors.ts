@@ -41,7 +41,15 @@ export function errorFromResponse(response: ErrorResponse): GraphError {
   const clientRequestId =
     response.headers.get('client-request-id') ?? error?.innerError?.['client-request-id'] ?? undefined;
   const { method, path, status } = response;
-  const base = { status, code, requestId, clientRequestId, method, path };
+  const base = {
+    status,
+    code,
+    requestId,
+    clientRequestId,
+    method,
+    path,
+    ...(graphMessage === '' ? {} : { graphMessage }),
+  };
   const prefix = `${method} ${path} failed with ${status} ${code}`;
   const detail = graphMessage === '' ? '' : `: ${graphMessage}`;
 

@@ -2,6 +2,7 @@ import { ConfigurationError } from '@m365-mcp/auth';
 import {
   BadRequestError,
   ForbiddenError,
+  GraphError,
   NotFoundError,
   ThrottledError,
   TransientError,
@@ -65,6 +66,26 @@ describe('describeError', () => {
     expect(
       describeError(new BadRequestError({ ...at, status: 400, code: 'BadRequest' }), 's').message,
     ).toMatch(/rejected GET \/users as invalid \(400 BadRequest\)/);
+  });
+
+  it("carries Graph's own words and the request-id, for every error class", () => {
+    for (const [ErrorClass, status] of [
+      [BadRequestError, 400],
+      [NotFoundError, 404],
+      [GraphError, 409],
+      [TransientError, 503],
+    ] as const) {
+      const error = new ErrorClass({
+        ...at,
+        status,
+        code: 'Some_Code',
+        graphMessage: 'The thing is in a state that does not allow this.',
+        requestId: 'b0d2f3a4-0000-4000-8000-000000000001',
+      });
+      expect(describeError(error, 's').message).toMatch(
+        /Microsoft Graph said: "The thing is in a state that does not allow this\." \(Graph request-id b0d2f3a4-0000-4000-8000-000000000001\)$/,
+      );
+    }
   });
 
   it('input errors, refusals and configuration errors pass their message on', () => {

@@ -34,7 +34,8 @@ function statusText(error: GraphError): string {
 }
 
 function requestIdNote(error: GraphError): string {
-  return error.requestId ? ` (Graph request-id ${error.requestId})` : '';
+  const said = error.graphMessage ? ` Microsoft Graph said: "${error.graphMessage}"` : '';
+  return `${said}${error.requestId ? ` (Graph request-id ${error.requestId})` : ''}`;
 }
 
 function forbiddenMessage(error: ForbiddenError, server: string): string {
