@@ -10,7 +10,7 @@
 import { parseArgs } from 'node:util';
 import type { SimDrive, Tenant } from '@m365-mcp/graph-sim';
 import { createDemoTenant, generateSharePoint } from '@m365-mcp/graph-sim';
-import { sharepointServer } from '@m365-mcp/m365-sharepoint';
+import { createSharepointServer } from '@m365-mcp/m365-sharepoint';
 import { startTestServer } from '@m365-mcp/mcp-kit/testing';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 
@@ -90,11 +90,15 @@ const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 
 const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
 
 const genStart = performance.now();
+// The server's clock is the generated tenant's "now", so its expiring links are live as generated.
+const GENERATED_AT = new Date('2026-01-01T00:00:00Z');
 const tenant = createDemoTenant();
-tenant.sharepoint = generateSharePoint({ seed: 'bench', sites, items, sharedRatio });
+tenant.sharepoint = generateSharePoint({ seed: 'bench', sites, items, sharedRatio, now: GENERATED_AT });
 const genSeconds = (performance.now() - genStart) / 1000;
 
-const server = await startTestServer(sharepointServer, { tenant });
+const server = await startTestServer(createSharepointServer({ now: () => GENERATED_AT.getTime() }), {
+  tenant,
+});
 try {
   server.sim.throttling.setMode('faithful');
   // Network latency on every round trip (a $batch counts once, as one HTTP exchange).

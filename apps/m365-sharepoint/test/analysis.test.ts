@@ -6,6 +6,8 @@ import { evaluateSettings } from '../src/analysis/settings-checks.js';
 import { addFailedSite, addSite, emptyTotals, totalsSchema } from '../src/analysis/totals.js';
 
 const tenant = tenantIdentityFor('contoso.sharepoint.com');
+/** A fixed instant: expiry is judged against it, never against the wall clock. */
+const NOW = Date.parse('2026-06-15T12:00:00Z');
 
 describe('checksums', () => {
   it('Luhn accepts test card numbers and rejects near misses', () => {
@@ -76,6 +78,7 @@ describe('classifyPermission', () => {
         expirationDateTime: '0001-01-01T00:00:00Z',
       },
       tenant,
+      NOW,
     );
     expect(c).toMatchObject({
       scope: 'anonymous',
@@ -102,11 +105,13 @@ describe('classifyPermission', () => {
         ],
       },
       tenant,
+      NOW,
     );
     expect(guest.external).toBe(true);
     const member = classifyPermission(
       { id: '3', roles: ['read'], grantedToV2: { user: { displayName: 'A', email: 'adele@contoso.com' } } },
       tenant,
+      NOW,
     );
     expect(member).toMatchObject({ external: false, scope: 'direct', score: 1 });
   });
@@ -123,13 +128,46 @@ describe('classifyPermission', () => {
         },
       },
       tenant,
+      NOW,
     );
     expect(everyone).toMatchObject({ everyone: true, score: 5 });
     const group = classifyPermission(
       { id: '5', roles: ['owner'], grantedToV2: { siteGroup: { displayName: 'Finance Owners' } } },
       tenant,
+      NOW,
     );
     expect(group).toMatchObject({ structural: true, score: 0 });
+  });
+});
+
+describe('classifyPermission and expiry', () => {
+  const link = (expirationDateTime?: string) => ({
+    id: 'x',
+    roles: ['read'],
+    link: { scope: 'anonymous', type: 'view' },
+    ...(expirationDateTime === undefined ? {} : { expirationDateTime }),
+  });
+  it('a link whose expiry has passed at `now` is expired and scores 0', () => {
+    expect(classifyPermission(link('2026-06-14T12:00:00Z'), tenant, NOW)).toMatchObject({
+      expired: true,
+      score: 0,
+    });
+    // Exactly at its expiry it no longer works.
+    expect(classifyPermission(link('2026-06-15T12:00:00Z'), tenant, NOW).expired).toBe(true);
+  });
+  it('a link that expires later, or never, is live', () => {
+    expect(classifyPermission(link('2026-06-16T12:00:00Z'), tenant, NOW)).toMatchObject({
+      expired: false,
+      score: 6,
+    });
+    expect(classifyPermission(link(), tenant, NOW)).toMatchObject({ expired: false, expires: null });
+    expect(classifyPermission(link('0001-01-01T00:00:00Z'), tenant, NOW)).toMatchObject({
+      expired: false,
+      expires: null,
+    });
+  });
+  it('an unreadable expiry is taken as live: exposure is never hidden by a bad date', () => {
+    expect(classifyPermission(link('next tuesday'), tenant, NOW).expired).toBe(false);
   });
 });
 
@@ -156,6 +194,17 @@ describe('evaluateSettings', () => {
     );
     expect(safe.filter((f) => f.status === 'fail')).toEqual([]);
   });
+  it('a deciding value Graph left out or null is an error, never a pass', () => {
+    const findings = evaluateSettings(
+      { sharingCapability: 'disabled', isLegacyAuthProtocolsEnabled: null, idleSessionSignOut: null },
+      't',
+    );
+    const status = (id: string) => findings.find((f) => f.id === `sharepoint.settings.${id}`)?.status;
+    expect(status('legacy-auth')).toBe('error');
+    expect(status('guest-resharing')).toBe('error');
+    expect(status('idle-sign-out')).toBe('error');
+    expect(status('external-sharing')).toBe('pass');
+  });
 });
 
 describe('totals', () => {
@@ -175,6 +224,7 @@ describe('totals', () => {
           classifyPermission(
             { id: 'p', roles: ['read'], link: { scope: 'anonymous', type: 'view' } },
             tenant,
+            NOW,
           ),
         ],
         score: 8,
@@ -196,6 +246,7 @@ describe('totals', () => {
         ...classifyPermission(
           { id: 'p', roles: ['write'], link: { scope: 'anonymous', type: 'edit' } },
           tenant,
+          NOW,
         ),
         grantees: [grantee],
         external: true,

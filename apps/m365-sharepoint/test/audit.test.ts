@@ -3,13 +3,36 @@
 import { createDemoTenant, generateSharePoint } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharepointServer } from '../src/index.js';
+import { createSharepointServer, sharepointServer } from '../src/index.js';
 import { call } from './support.js';
+
+// The generated tenant is made as of CREATED, with anyone links expiring up to 90 days later; the
+// server's clock is a month on, so some of them have expired and the rest are live.
+const CREATED = Date.parse('2026-01-01T00:00:00Z');
+const NOW = CREATED + 30 * 86_400_000;
+const server = createSharepointServer({ now: () => NOW });
 
 function generatedTenant() {
   const tenant = createDemoTenant();
-  tenant.sharepoint = generateSharePoint({ seed: 'audit-test', sites: 45, items: 3000, sharedRatio: 0.03 });
+  tenant.sharepoint = generateSharePoint({
+    seed: 'audit-test',
+    sites: 45,
+    items: 3000,
+    sharedRatio: 0.03,
+    now: new Date(CREATED),
+  });
   return tenant;
+}
+
+/** Items whose `shared` facet is set (each costs one permission read), and those still shared at NOW. */
+function sharing(t: TestServer) {
+  const items = t.sim.tenant.sharepoint.drives.flatMap((d) => d.items.filter((i) => i.parentId !== null));
+  const live = (p: { expirationDateTime?: string }) =>
+    p.expirationDateTime === undefined || Date.parse(p.expirationDateTime) > NOW;
+  return {
+    facet: items.filter((i) => i.permissions.length > 0).length,
+    live: items.filter((i) => i.permissions.some(live)).length,
+  };
 }
 
 const permissionReads = (t: TestServer) =>
@@ -24,16 +47,16 @@ const deltaFirstPages = (t: TestServer) =>
 describe('audit_sharepoint_sites on a generated tenant', () => {
   let t: TestServer;
   let sharedItems: number;
+  let facetShared: number;
   beforeAll(async () => {
     // Throttling is off here, so the client-side pacing gets an unlimited budget.
-    t = await startTestServer(sharepointServer, {
+    t = await startTestServer(server, {
       tenant: generatedTenant(),
       config: { settings: { resourceUnits: { perMinute: 60_000_000, capacity: 1_000_000 } } },
     });
-    sharedItems = t.sim.tenant.sharepoint.drives.reduce(
-      (n, d) => n + d.items.filter((i) => i.parentId !== null && i.permissions.length > 0).length,
-      0,
-    );
+    ({ live: sharedItems, facet: facetShared } = sharing(t));
+    // The tenant holds expired links, so both counts are exercised.
+    expect(facetShared).toBeGreaterThan(sharedItems);
   });
   afterAll(async () => t.close());
 
@@ -50,13 +73,14 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
     expect(r.data.complete).toBe(true);
     expect(r.data.sitesAudited).toBe(45);
     expect(r.data.sharedItems).toBe(sharedItems);
-    expect(permissionReads(t)).toHaveLength(sharedItems);
+    expect(r.data.expiredPermissions).toBeGreaterThan(0);
+    expect(permissionReads(t)).toHaveLength(facetShared);
     const deltas = deltaFirstPages(t);
     expect(deltas).toHaveLength(45);
     expect(deltas.every((e) => (e.query.$select ?? '').includes('shared'))).toBe(true);
     // Permission reads travel in $batch requests of up to 20.
     const batches = t.sim.requests.all().filter((e) => e.path === '/$batch');
-    expect(batches.length).toBeLessThanOrEqual(Math.ceil(sharedItems / 20) + 3 + 3);
+    expect(batches.length).toBeLessThanOrEqual(Math.ceil(facetShared / 20) + 3 + 3);
     expect(progress.length).toBeGreaterThanOrEqual(3);
     expect(progress.at(-1)).toMatch(/45 sites/);
   });
@@ -78,6 +102,7 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
       'sitesAudited',
       'itemsScanned',
       'sharedItems',
+      'expiredPermissions',
       'permissions',
       'byScope',
       'externalDomains',
@@ -95,7 +120,7 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
       .filter((e) => /\/items\/[^/]+\/permissions$/.test(e.path) && e.status === 200)
       .map((e) => e.path);
     expect(new Set(perms).size).toBe(perms.length);
-    expect(perms).toHaveLength(sharedItems);
+    expect(perms).toHaveLength(facetShared);
   }, 120_000);
 
   it('stops on the item budget and says so', async () => {
@@ -116,7 +141,7 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
 
 describe('under SharePoint throttling', () => {
   it('paces itself in resource units: (almost) no 429, the audit complete', async () => {
-    const t = await startTestServer(sharepointServer, {
+    const t = await startTestServer(server, {
       tenant: generatedTenant(),
       // The same budget on both sides, small enough that the audit (about 650 units) must wait.
       config: { settings: { resourceUnits: { perMinute: 60_000, capacity: 200 } } },

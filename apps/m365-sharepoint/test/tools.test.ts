@@ -196,7 +196,7 @@ describe('on the demo tenant (planted problems)', () => {
     const r = await call(t.client, 'assess_sharepoint_posture', {});
     expect(r.isError).toBeFalsy();
     expect(r.data.status).toBe('critical');
-    expect(String(r.data.statusRule)).toMatch(/critical when an anyone link allows editing/);
+    expect(String(r.data.statusRule)).toMatch(/critical when a live anyone link allows editing/);
     expect(field<string[]>(r.data, 'nextActions').length).toBeGreaterThan(0);
     expect(r.text.length).toBeLessThan(1500);
   });

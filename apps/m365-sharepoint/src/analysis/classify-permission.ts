@@ -18,6 +18,8 @@ export interface ClassifiedPermission {
   isLink: boolean;
   /** ISO time, or null when the link or grant never expires. */
   expires: string | null;
+  /** Its expiry has passed: SharePoint keeps the permission, but it no longer grants access. */
+  expired: boolean;
   hasPassword: boolean;
   grantees: Grantee[];
   /** "Everyone", "Everyone except external users" and similar tenant-wide claims. */
@@ -87,15 +89,16 @@ function accessOf(p: GraphPermission): Access {
 /**
  * The scoring rule (stated to users as SCORE_RULE): anonymous edit 10, anonymous view 6, +2 for an
  * anonymous link without expiry, everyone-style grant 5 (edit 7), external grantee 6 edit / 4 view,
- * organization link 4 edit / 2 view, specific internal people 1; structural access 0.
+ * organization link 4 edit / 2 view, specific internal people 1; structural access and expired ones 0.
  */
 export const SCORE_RULE =
   'Per permission: anyone link edit 10 / view 6 (+2 without expiry, -2 with a password); everyone-style grant edit 7 / view 5; ' +
-  'outside or guest grantee edit 6 / view 4; organization link edit 4 / view 2; named internal people 1; site groups and owners 0. ' +
+  'outside or guest grantee edit 6 / view 4; organization link edit 4 / view 2; named internal people 1; site groups, owners ' +
+  'and expired links or grants 0. ' +
   'An item scores the sum of its own permissions; a site the sum of its items.';
 
 function scoreOf(c: Omit<ClassifiedPermission, 'score'>): number {
-  if (c.structural) return 0;
+  if (c.structural || c.expired) return 0;
   const edit = c.access !== 'view';
   if (c.scope === 'anonymous') {
     let s = edit ? 10 : 6;
@@ -109,7 +112,19 @@ function scoreOf(c: Omit<ClassifiedPermission, 'score'>): number {
   return 1;
 }
 
-export function classifyPermission(p: GraphPermission, tenant: TenantIdentity): ClassifiedPermission {
+/** True when an expiry time has passed at `now`; an unreadable time is taken as not passed (still exposed). */
+function hasPassed(expires: string | null, now: number): boolean {
+  if (expires === null) return false;
+  const at = Date.parse(expires);
+  return !Number.isNaN(at) && at <= now;
+}
+
+/** `now` (ms since the epoch) decides whether an expiring link or grant still counts. */
+export function classifyPermission(
+  p: GraphPermission,
+  tenant: TenantIdentity,
+  now: number,
+): ClassifiedPermission {
   const linkScope = p.link?.scope;
   const scope: SharingScope =
     linkScope === 'anonymous' || linkScope === 'organization' || linkScope === 'users'
@@ -130,12 +145,14 @@ export function classifyPermission(p: GraphPermission, tenant: TenantIdentity): 
   const access = accessOf(p);
   const structural = !p.link && (Boolean(p.grantedToV2?.siteGroup) || access === 'owner');
   const expiry = p.expirationDateTime ?? null;
+  const expires = expiry === null || NO_EXPIRY.test(expiry) ? null : expiry;
   const base = {
     id: p.id,
     scope,
     access,
     isLink: Boolean(p.link),
-    expires: expiry === null || NO_EXPIRY.test(expiry) ? null : expiry,
+    expires,
+    expired: hasPassed(expires, now),
     hasPassword: p.hasPassword ?? false,
     grantees,
     everyone,

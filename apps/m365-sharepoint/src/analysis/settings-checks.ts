@@ -1,21 +1,24 @@
 // The tenant sharing settings Graph exposes, each risky value a finding with its CIS/CISA id, and
-// the CIS controls Graph cannot read, said plainly (they need the SharePoint admin API).
+// the CIS controls Graph cannot read, said plainly (they need the SharePoint admin API). A check
+// whose deciding value Graph left out (absent or null) is an error, never a pass.
 import type { Finding } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { cis, cisa } from './references.js';
 
 export const sharingSettingsSchema = z
   .object({
+    // Every property of Graph's sharepointSettings is nullable (v1.0 metadata); sharingCapability
+    // is required here because without it the body is not a settings object at all.
     sharingCapability: z.string(),
-    sharingDomainRestrictionMode: z.string().optional(),
-    sharingAllowedDomainList: z.array(z.string()).optional(),
-    sharingBlockedDomainList: z.array(z.string()).optional(),
-    isResharingByExternalUsersEnabled: z.boolean().optional(),
-    isRequireAcceptingUserToMatchInvitedUserEnabled: z.boolean().optional(),
-    isLegacyAuthProtocolsEnabled: z.boolean().optional(),
-    isUnmanagedSyncAppForTenantRestricted: z.boolean().optional(),
-    allowedDomainGuidsForSyncApp: z.array(z.string()).optional(),
-    idleSessionSignOut: z.object({ isEnabled: z.boolean().optional() }).passthrough().optional(),
+    sharingDomainRestrictionMode: z.string().nullish(),
+    sharingAllowedDomainList: z.array(z.string()).nullish(),
+    sharingBlockedDomainList: z.array(z.string()).nullish(),
+    isResharingByExternalUsersEnabled: z.boolean().nullish(),
+    isRequireAcceptingUserToMatchInvitedUserEnabled: z.boolean().nullish(),
+    isLegacyAuthProtocolsEnabled: z.boolean().nullish(),
+    isUnmanagedSyncAppForTenantRestricted: z.boolean().nullish(),
+    allowedDomainGuidsForSyncApp: z.array(z.string()).nullish(),
+    idleSessionSignOut: z.object({ isEnabled: z.boolean().nullish() }).passthrough().nullish(),
   })
   .passthrough();
 export type SharingSettings = z.infer<typeof sharingSettingsSchema>;
@@ -42,6 +45,9 @@ interface Check {
   id: string;
   title: string;
   severity: Finding['severity'];
+  /** The property that decides the check, and its value: absent or null, the check cannot decide. */
+  decidedBy: string;
+  value: (s: SharingSettings) => unknown;
   failed: (s: SharingSettings) => boolean;
   evidence: (s: SharingSettings) => Finding['evidence'];
   recommendation: string;
@@ -53,6 +59,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.external-sharing',
     title: 'External sharing allows anyone links',
     severity: 'high',
+    decidedBy: 'sharingCapability',
+    value: (s) => s.sharingCapability,
     failed: (s) => s.sharingCapability === 'externalUserAndGuestSharing',
     evidence: (s) => ({ sharingCapability: s.sharingCapability }),
     recommendation:
@@ -69,6 +77,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.domain-restriction',
     title: 'External sharing is not limited by a domain allow or block list',
     severity: 'medium',
+    decidedBy: 'sharingCapability',
+    value: (s) => s.sharingCapability,
     failed: (s) => {
       if (s.sharingCapability === 'disabled') return false;
       const mode = s.sharingDomainRestrictionMode ?? 'none';
@@ -92,6 +102,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.guest-resharing',
     title: 'Guests can reshare items they do not own',
     severity: 'medium',
+    decidedBy: 'isResharingByExternalUsersEnabled',
+    value: (s) => s.isResharingByExternalUsersEnabled,
     failed: (s) => s.isResharingByExternalUsersEnabled === true,
     evidence: (s) => ({ isResharingByExternalUsersEnabled: s.isResharingByExternalUsersEnabled ?? null }),
     recommendation: 'Set isResharingByExternalUsersEnabled to false.',
@@ -101,6 +113,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.legacy-auth',
     title: 'Legacy authentication protocols are allowed for SharePoint',
     severity: 'high',
+    decidedBy: 'isLegacyAuthProtocolsEnabled',
+    value: (s) => s.isLegacyAuthProtocolsEnabled,
     failed: (s) => s.isLegacyAuthProtocolsEnabled === true,
     evidence: (s) => ({ isLegacyAuthProtocolsEnabled: s.isLegacyAuthProtocolsEnabled ?? null }),
     recommendation:
@@ -111,6 +125,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.unmanaged-sync',
     title: 'OneDrive sync is not restricted to managed (domain-joined) devices',
     severity: 'medium',
+    decidedBy: 'isUnmanagedSyncAppForTenantRestricted',
+    value: (s) => s.isUnmanagedSyncAppForTenantRestricted,
     failed: (s) =>
       s.isUnmanagedSyncAppForTenantRestricted !== true || (s.allowedDomainGuidsForSyncApp ?? []).length === 0,
     evidence: (s) => ({
@@ -125,6 +141,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.invitee-match',
     title: 'Invitations can be accepted by a different account than the one invited',
     severity: 'low',
+    decidedBy: 'isRequireAcceptingUserToMatchInvitedUserEnabled',
+    value: (s) => s.isRequireAcceptingUserToMatchInvitedUserEnabled,
     failed: (s) => s.isRequireAcceptingUserToMatchInvitedUserEnabled === false,
     evidence: (s) => ({
       isRequireAcceptingUserToMatchInvitedUserEnabled:
@@ -137,6 +155,8 @@ const CHECKS: Check[] = [
     id: 'sharepoint.settings.idle-sign-out',
     title: 'Idle session sign-out is off for SharePoint and OneDrive',
     severity: 'low',
+    decidedBy: 'idleSessionSignOut.isEnabled',
+    value: (s) => s.idleSessionSignOut?.isEnabled,
     failed: (s) => s.idleSessionSignOut?.isEnabled !== true,
     evidence: (s) => ({ idleSessionSignOutEnabled: s.idleSessionSignOut?.isEnabled ?? null }),
     recommendation: 'Turn on idle session sign-out for unmanaged devices.',
@@ -146,7 +166,21 @@ const CHECKS: Check[] = [
 
 export function evaluateSettings(settings: SharingSettings, tenantId: string): Finding[] {
   const resource = tenantResource(tenantId);
-  const findings: Finding[] = CHECKS.map((c) => {
+  const findings: Finding[] = CHECKS.map((c): Finding => {
+    const value = c.value(settings);
+    if (value === undefined || value === null) {
+      return {
+        id: c.id,
+        title: `Not decided: ${c.title.toLowerCase()} (Graph gave no value for ${c.decidedBy})`,
+        severity: 'info',
+        status: 'error',
+        resource,
+        evidence: { [c.decidedBy]: null },
+        recommendation: `Check ${c.decidedBy} in the SharePoint admin center, or run the check again later.`,
+        references: c.references,
+        reason: `Microsoft Graph's answer to GET /admin/sharepoint/settings carried no value for ${c.decidedBy}.`,
+      };
+    }
     const failed = c.failed(settings);
     return {
       id: c.id,

@@ -8,6 +8,8 @@ export const TOP_SITES = 10;
 export const TOP_ITEMS = 10;
 const MAX_DOMAINS = 40;
 const MAX_FAILED = 20;
+/** Room for Graph's message and its request-id, which a reader quotes to Microsoft support. */
+const MAX_REASON = 400;
 
 const scopeCountsSchema = z.object({
   anonymous: z.number().int().min(0),
@@ -56,6 +58,8 @@ export const totalsSchema = z.object({
   organizationEdit: z.number().int().min(0),
   externalGrants: z.number().int().min(0),
   everyoneGrants: z.number().int().min(0),
+  /** Links and grants whose expiry has passed: kept by SharePoint, counted here, never as exposure. */
+  expiredPermissions: z.number().int().min(0).default(0),
   externalDomains: z.record(z.string(), z.number().int()),
   topSites: z.array(topSiteSchema).max(TOP_SITES),
   topItems: z.array(topItemSchema).max(TOP_ITEMS),
@@ -84,6 +88,7 @@ export function emptyTotals(): AuditTotals {
     organizationEdit: 0,
     externalGrants: 0,
     everyoneGrants: 0,
+    expiredPermissions: 0,
     externalDomains: {},
     topSites: [],
     topItems: [],
@@ -98,9 +103,18 @@ export interface SiteSummary {
   webUrl: string;
 }
 
-/** Adds one site's shared items to the totals (mutates and returns them). */
-export function addSite(totals: AuditTotals, site: SiteSummary, items: readonly SharedItem[]): AuditTotals {
+/**
+ * Adds one site's shared items (their live permissions) and its count of expired ones to the totals
+ * (mutates and returns them).
+ */
+export function addSite(
+  totals: AuditTotals,
+  site: SiteSummary,
+  items: readonly SharedItem[],
+  expiredPermissions = 0,
+): AuditTotals {
   totals.sitesAudited += 1;
+  totals.expiredPermissions += expiredPermissions;
   const siteScopes = zeroScopes();
   let siteScore = 0;
   for (const item of items) {
@@ -172,6 +186,6 @@ export function addFailedSite(totals: AuditTotals, site: SiteSummary, reason: st
     totals.failedSites.push({
       id: site.id.slice(0, 300),
       name: site.name.slice(0, 120),
-      reason: reason.slice(0, 200),
+      reason: reason.slice(0, MAX_REASON),
     });
 }

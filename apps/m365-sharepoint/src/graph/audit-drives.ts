@@ -1,9 +1,11 @@
 // Audits a set of drives the cheap way: delta (with `$select`) finds the shared items, then only
 // their permissions are read, batched across drives. Failures stay per drive or per item, so one bad
-// answer makes a result partial, never wrong.
+// answer makes a result partial, never wrong. A link or grant whose expiry has passed is counted
+// apart: SharePoint keeps it (and the item's `shared` facet), but it exposes nothing.
 import type { GraphClient } from '@m365-mcp/graph-core';
 import { classifyPermission, type TenantIdentity } from '../analysis/classify-permission.js';
 import { itemScore, type SharedItem } from '../analysis/shared-item.js';
+import { failureReason } from './failure-reason.js';
 import { mapLimited } from './map-limited.js';
 import { itemKey, readPermissions } from './read-permissions.js';
 import { NO_PACING, type Pacer } from './ru-pacer.js';
@@ -20,7 +22,10 @@ export interface DriveFailure {
 export interface DrivesAudit {
   itemsScanned: number;
   drivesAudited: number;
+  /** Items with live sharing of their own (expired links and grants left out). */
   sharedItems: SharedItem[];
+  /** Expired links and grants, by site id. */
+  expiredBySite: Map<string, number>;
   failures: DriveFailure[];
   /** Sites (by id) where anything failed: their results are partial. */
   partialSites: Set<string>;
@@ -31,10 +36,13 @@ export async function auditDrives(
   drives: readonly DriveRef[],
   sites: ReadonlyMap<string, SiteRef>,
   tenant: TenantIdentity,
+  /** The instant (ms since the epoch) expiries are judged at. */
+  now: number,
   signal?: AbortSignal,
   pacer: Pacer = NO_PACING,
 ): Promise<DrivesAudit> {
   const failures: DriveFailure[] = [];
+  const expiredBySite = new Map<string, number>();
   const partialSites = new Set<string>();
   // Eight drives at a time; the Graph client paces the requests themselves.
   const scans = await mapLimited(drives, 8, async (drive): Promise<DriveScan | undefined> => {
@@ -47,7 +55,7 @@ export async function auditDrives(
       return scan;
     } catch (error) {
       if (signal?.aborted) throw error;
-      failures.push({ siteId: drive.siteId, driveId: drive.id, reason: reasonOf(error) });
+      failures.push({ siteId: drive.siteId, driveId: drive.id, reason: failureReason(error) });
       partialSites.add(drive.siteId);
       return undefined;
     }
@@ -75,9 +83,13 @@ export async function auditDrives(
     }
     const own = read.permissions
       .filter((p) => !p.inheritedFrom)
-      .map((p) => classifyPermission(p, tenant))
+      .map((p) => classifyPermission(p, tenant, now))
       .filter((p) => !p.structural);
-    if (own.length === 0) continue;
+    const live = own.filter((p) => !p.expired);
+    const expired = own.length - live.length;
+    if (expired > 0)
+      expiredBySite.set(scan.drive.siteId, (expiredBySite.get(scan.drive.siteId) ?? 0) + expired);
+    if (live.length === 0) continue;
     sharedItems.push({
       siteId: scan.drive.siteId,
       siteName: sites.get(scan.drive.siteId)?.displayName ?? scan.drive.siteId,
@@ -87,20 +99,16 @@ export async function auditDrives(
       webUrl: item.webUrl,
       isFolder: item.isFolder,
       descendants: item.descendants,
-      permissions: own,
-      score: itemScore(own),
+      permissions: live,
+      score: itemScore(live),
     });
   }
   return {
     itemsScanned: done.reduce((n, s) => n + s.itemsScanned, 0),
     drivesAudited: done.length,
     sharedItems,
+    expiredBySite,
     failures,
     partialSites,
   };
-}
-
-export function reasonOf(error: unknown): string {
-  if (error instanceof Error) return error.message.slice(0, 300);
-  return 'unknown error';
 }

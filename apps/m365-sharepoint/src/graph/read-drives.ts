@@ -1,6 +1,8 @@
 // The libraries of many sites in as few requests as possible: one `$batch` per 20 sites.
-import { type GraphClient, graphPath } from '@m365-mcp/graph-core';
+import { type GraphClient, type GraphError, graphPath, toGraphError } from '@m365-mcp/graph-core';
 import { z } from 'zod';
+import { batchError, failureReason, unexpectedShape } from './failure-reason.js';
+import { parseAll } from './parse-all.js';
 import { NO_PACING, type Pacer } from './ru-pacer.js';
 import { DRIVE_SELECT, type DriveRef, driveRef, driveSchema, type SiteRef } from './shapes.js';
 
@@ -9,7 +11,14 @@ const drivePageSchema = z.object({
   '@odata.nextLink': z.string().optional(),
 });
 
-export type SiteDrives = { ok: true; drives: DriveRef[] } | { ok: false; reason: string };
+export type SiteDrives =
+  | { ok: true; drives: DriveRef[] }
+  /** `error` for a caller that fails as a whole (one site); `reason` for a list of failed sites. */
+  | { ok: false; reason: string; error: GraphError };
+
+function failed(error: GraphError): SiteDrives {
+  return { ok: false, reason: failureReason(error), error };
+}
 
 export async function readDrivesOfSites(
   graph: GraphClient,
@@ -33,31 +42,37 @@ export async function readDrivesOfSites(
   for (const result of results) {
     const site = sites[Number(result.id)];
     if (!site) continue;
+    const path = graphPath`/sites/${site.id}/drives`;
     if (result.error || result.status >= 300) {
-      out.set(site.id, { ok: false, reason: result.error?.message ?? `HTTP ${result.status}` });
+      out.set(site.id, failed(batchError(result, path)));
       continue;
     }
     const page = drivePageSchema.safeParse(result.body);
-    if (!page.success) {
-      out.set(site.id, { ok: false, reason: 'unreadable drive list' });
+    const drives = page.success ? parseAll(page.data.value, driveSchema) : undefined;
+    // A library that cannot be read is a library not audited: the site is failed, not quietly smaller.
+    if (!page.success || drives === undefined) {
+      out.set(site.id, failed(unexpectedShape(path, result.headers['request-id'])));
       continue;
     }
-    const drives: DriveRef[] = [];
-    for (const raw of page.data.value) {
-      const drive = driveSchema.safeParse(raw);
-      if (drive.success) drives.push(driveRef(site.id, drive.data));
-    }
+    const refs = drives.map((d) => driveRef(site.id, d));
     // A site with more than a page of libraries is rare; read the rest one by one.
     const next = page.data['@odata.nextLink'];
     if (next) {
-      const rest = await graph.list(next, {
-        schema: driveSchema,
-        maxPages: 20,
-        ...(signal ? { signal } : {}),
-      });
-      for (const d of rest.items) drives.push(driveRef(site.id, d));
+      try {
+        const rest = await graph.list(next, {
+          schema: driveSchema,
+          maxPages: 20,
+          ...(signal ? { signal } : {}),
+        });
+        if (!rest.complete) throw new Error(`${rest.pages} pages of libraries and still more`);
+        for (const d of rest.items) refs.push(driveRef(site.id, d));
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        out.set(site.id, failed(toGraphError(error, { method: 'GET', path })));
+        continue;
+      }
     }
-    out.set(site.id, { ok: true, drives });
+    out.set(site.id, { ok: true, drives: refs });
   }
   return out;
 }

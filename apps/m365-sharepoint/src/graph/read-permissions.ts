@@ -3,6 +3,8 @@
 import { type GraphClient, graphPath } from '@m365-mcp/graph-core';
 import { z } from 'zod';
 import { type GraphPermission, graphPermissionSchema } from '../analysis/graph-permission.js';
+import { batchError, failureReason, unexpectedShape } from './failure-reason.js';
+import { parseAll } from './parse-all.js';
 import { NO_PACING, type Pacer } from './ru-pacer.js';
 
 export interface ItemKey {
@@ -12,7 +14,11 @@ export interface ItemKey {
 
 export type ItemPermissions = { ok: true; permissions: GraphPermission[] } | { ok: false; reason: string };
 
-const pageSchema = z.object({ value: z.array(z.unknown()) });
+const pageSchema = z.object({ value: z.array(z.unknown()), '@odata.nextLink': z.string().optional() });
+
+function permissionsPath(item: ItemKey): string {
+  return graphPath`/drives/${item.driveId}/items/${item.itemId}/permissions`;
+}
 
 export function itemKey(k: ItemKey): string {
   return `${k.driveId}/${k.itemId}`;
@@ -46,26 +52,44 @@ async function readChunk(
     items.map((item, i) => ({
       id: String(i),
       method: 'GET' as const,
-      url: graphPath`/drives/${item.driveId}/items/${item.itemId}/permissions`,
+      url: permissionsPath(item),
     })),
     signal ? { signal } : {},
   );
   for (const result of results) {
     const item = items[Number(result.id)];
     if (!item) continue;
+    const path = permissionsPath(item);
     if (result.error || result.status >= 300) {
-      out.set(itemKey(item), { ok: false, reason: result.error?.message ?? `HTTP ${result.status}` });
+      out.set(itemKey(item), { ok: false, reason: failureReason(batchError(result, path)) });
       continue;
     }
     const page = pageSchema.safeParse(result.body);
-    if (!page.success) {
-      out.set(itemKey(item), { ok: false, reason: 'unreadable permission list' });
+    const permissions = page.success ? parseAll(page.data.value, graphPermissionSchema) : undefined;
+    // One permission that cannot be read could be the anyone link: the item is failed, not passed.
+    if (!page.success || permissions === undefined) {
+      out.set(itemKey(item), {
+        ok: false,
+        reason: failureReason(unexpectedShape(path, result.headers['request-id'])),
+      });
       continue;
     }
-    const permissions: GraphPermission[] = [];
-    for (const raw of page.data.value) {
-      const p = graphPermissionSchema.safeParse(raw);
-      if (p.success) permissions.push(p.data);
+    // An item with more permissions than a page: the rest, one page at a time (rare).
+    const next = page.data['@odata.nextLink'];
+    if (next) {
+      try {
+        const rest = await graph.list(next, {
+          schema: graphPermissionSchema,
+          maxPages: 50,
+          ...(signal ? { signal } : {}),
+        });
+        if (!rest.complete) throw new Error(`${rest.pages} pages of permissions and still more`);
+        permissions.push(...rest.items);
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        out.set(itemKey(item), { ok: false, reason: failureReason(error) });
+        continue;
+      }
     }
     out.set(itemKey(item), { ok: true, permissions });
   }

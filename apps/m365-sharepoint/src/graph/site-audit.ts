@@ -15,6 +15,8 @@ export interface SiteAudit {
   owners: string[];
   itemsScanned: number;
   sharedItems: SharedItem[];
+  /** Links and grants whose expiry has passed (not in sharedItems). */
+  expiredPermissions: number;
   failures: DriveFailure[];
   complete: boolean;
 }
@@ -23,16 +25,20 @@ export async function auditSite(
   graph: GraphClient,
   site: SiteRef,
   tenant: TenantIdentity,
+  /** The instant (ms since the epoch) expiries are judged at. */
+  now: number,
   signal?: AbortSignal,
   pacer: Pacer = NO_PACING,
 ): Promise<SiteAudit> {
   const drivesBySite = await readDrivesOfSites(graph, [site], signal, pacer);
   const listed = drivesBySite.get(site.id);
-  if (!listed?.ok)
-    throw new Error(`The site's libraries could not be read: ${listed?.reason ?? 'no answer'}`);
+  // One site is one area: its libraries unread, the tool fails with Graph's typed error (status,
+  // message, request-id), which the server turns into a clear isError result.
+  if (!listed) throw new Error('The $batch answer had no member for the site.');
+  if (!listed.ok) throw listed.error;
   const drives = listed.drives;
   const [audit, roots] = await Promise.all([
-    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, signal, pacer),
+    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, now, signal, pacer),
     readPermissions(
       graph,
       drives.map((d) => ({ driveId: d.id, itemId: 'root' })),
@@ -45,7 +51,7 @@ export async function auditSite(
     const root = roots.get(itemKey({ driveId: drive.id, itemId: 'root' }));
     if (!root?.ok) continue;
     for (const p of root.permissions) {
-      const c = classifyPermission(p, tenant);
+      const c = classifyPermission(p, tenant, now);
       if (c.access === 'owner') for (const g of c.grantees) owners.add(g.displayName);
       const group = p.grantedToV2?.siteGroup?.displayName;
       if (group && p.roles.includes('owner')) owners.add(group);
@@ -57,6 +63,7 @@ export async function auditSite(
     owners: [...owners],
     itemsScanned: audit.itemsScanned,
     sharedItems: audit.sharedItems.sort((a, b) => b.score - a.score),
+    expiredPermissions: audit.expiredBySite.get(site.id) ?? 0,
     failures: audit.failures,
     complete: audit.failures.length === 0,
   };

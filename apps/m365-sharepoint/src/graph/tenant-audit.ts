@@ -46,6 +46,7 @@ export interface AuditHooks {
   signal?: AbortSignal;
   pacer?: Pacer;
   progress?: (done: number, message: string) => Promise<void>;
+  /** The server's clock: budgets are measured with it, and expiries judged at the call's start. */
   now?: () => number;
 }
 
@@ -110,7 +111,7 @@ export async function runTenantAudit(
         if (state.includeOneDrives || !site.isPersonalSite) group.push(site);
         end += 1;
       }
-      itemsThisCall += await auditGroup(graph, tenant, group, state.totals, hooks.signal, pacer);
+      itemsThisCall += await auditGroup(graph, tenant, began, group, state.totals, hooks.signal, pacer);
       sitesThisCall += group.length;
       state.offset = end;
       await hooks.progress?.(
@@ -128,6 +129,7 @@ export async function runTenantAudit(
 async function auditGroup(
   graph: GraphClient,
   tenant: TenantIdentity,
+  now: number,
   group: readonly SiteRef[],
   totals: AuditTotals,
   signal: AbortSignal | undefined,
@@ -140,7 +142,7 @@ async function auditGroup(
     const d = drivesBySite.get(s.id);
     return d?.ok ? d.drives : [];
   });
-  const audit = await auditDrives(graph, drives, sites, tenant, signal, pacer);
+  const audit = await auditDrives(graph, drives, sites, tenant, now, signal, pacer);
   totals.drivesAudited += audit.drivesAudited;
   totals.itemsScanned += audit.itemsScanned;
   for (const site of group) {
@@ -154,6 +156,7 @@ async function auditGroup(
       totals,
       summary,
       audit.sharedItems.filter((i) => i.siteId === site.id),
+      audit.expiredBySite.get(site.id) ?? 0,
     );
     if (audit.partialSites.has(site.id)) {
       const failure = audit.failures.find((f) => f.siteId === site.id);

@@ -1,123 +1,117 @@
-import { ForbiddenError } from '@m365-mcp/graph-core';
-import { assessmentShape, defineTool, type Finding, type PostureStatus } from '@m365-mcp/mcp-kit';
+import { assessmentShape, defineTool, type Finding, type ToolDefinition } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { tenantIdentityFor } from '../analysis/classify-permission.js';
-import { evaluateSettings, sharingSettingsSchema } from '../analysis/settings-checks.js';
+import { postureStatus, STATUS_RULE } from '../analysis/posture-status.js';
+import { evaluateSettings } from '../analysis/settings-checks.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
+import type { AuditTotals } from '../analysis/totals.js';
+import type { Now } from '../clock.js';
 import { pacerFor } from '../graph/pacer-for.js';
+import { readSharingSettings } from '../graph/read-sharing-settings.js';
 import { newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
+import { areaFailure } from './area-failure.js';
+import { includeOneDrivesInput } from './include-onedrives.js';
 import { tenantHost } from './tenant-host.js';
 
 export const ASSESSMENT_BUDGET = { maxSites: 50, maxItems: 50_000, maxSeconds: 20 };
 
-export const STATUS_RULE =
-  'critical when an anyone link allows editing or never expires; warning when a sharing setting fails its CIS/CISA ' +
-  'check, or when external, everyone-style or organization-edit sharing is found, or when the bounded audit did not ' +
-  'cover the whole tenant; ok otherwise; unknown when neither the settings nor the sites could be read.';
+const SETTINGS_AREA = { id: 'sharepoint.settings', what: 'SharePoint tenant settings' };
+const SHARING_AREA = { id: 'sharepoint.sharing', what: 'SharePoint sharing audit' };
 
-export const assessSharepointPosture = defineTool({
-  name: 'assess_sharepoint_posture',
-  title: 'SharePoint posture assessment',
-  description:
-    'The SharePoint and OneDrive assessment in one call: the tenant sharing settings plus a bounded sharing audit ' +
-    `(at most ${ASSESSMENT_BUDGET.maxSites} sites, ${ASSESSMENT_BUDGET.maxSeconds} s), with a status and the rule ` +
-    'that set it. Cheap; for the whole tenant use audit_sharepoint_sites.',
-  assessment: true,
-  input: {},
-  output: {
-    ...assessmentShape,
-    auditCoverage: z.object({
-      sitesAudited: z.number().int(),
-      itemsScanned: z.number().int(),
-      complete: z.boolean(),
-    }),
-  },
-  annotations: READ_ONLY,
-  async handler(_args, ctx) {
-    const findings: Finding[] = [];
-    let settingsRead = false;
-    try {
-      const s = await ctx.graph.get('/admin/sharepoint/settings', {
-        schema: sharingSettingsSchema,
-        signal: ctx.signal,
-      });
-      findings.push(...evaluateSettings(s, 'tenant').filter((f) => f.status !== 'manual'));
-      settingsRead = true;
-    } catch (error) {
-      if (!(error instanceof ForbiddenError)) throw error;
-      findings.push(skipped('sharepoint.settings', 'SharePoint tenant settings', error.message));
-    }
-    let auditRead = false;
-    let coverage = { sitesAudited: 0, itemsScanned: 0, complete: false };
-    let sharing = { critical: false, warning: false };
-    try {
+/** `now` is the server's clock: it judges link expiry and measures the audit's time budget. */
+export const assessSharepointPosture = (now: Now): ToolDefinition =>
+  defineTool({
+    name: 'assess_sharepoint_posture',
+    title: 'SharePoint posture assessment',
+    description:
+      'The SharePoint and OneDrive assessment in one call: the tenant sharing settings plus a bounded sharing audit ' +
+      `of sites and OneDrives (at most ${ASSESSMENT_BUDGET.maxSites} sites, ${ASSESSMENT_BUDGET.maxSeconds} s; ` +
+      'include_onedrives=false leaves OneDrives out), with a status and the rule that set it. An area Graph would ' +
+      'not answer is reported as its own finding (skipped or error, with the request-id), never as a pass. Cheap; ' +
+      'for the whole tenant use audit_sharepoint_sites.',
+    assessment: true,
+    input: {
+      include_onedrives: includeOneDrivesInput.describe(
+        'Audit personal OneDrives too (default true, or the server setting includeOneDrives)',
+      ),
+    },
+    output: {
+      ...assessmentShape,
+      auditCoverage: z.object({
+        sitesAudited: z.number().int(),
+        itemsScanned: z.number().int(),
+        complete: z.boolean(),
+        includesOneDrives: z.boolean(),
+      }),
+    },
+    annotations: READ_ONLY,
+    async handler(args, ctx) {
       const settings = readSettings(ctx.config.settings);
-      const pacer = pacerFor(ctx.graph, settings.resourceUnits);
-      const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
-      const run = await runTenantAudit(ctx.graph, tenant, ASSESSMENT_BUDGET, newAuditState(false), {
-        signal: ctx.signal,
-        pacer,
-        progress: (done, message) => ctx.progress(done, undefined, message),
-      });
-      const t = run.state.totals;
-      const complete = run.done && t.failedSiteCount === 0;
-      coverage = { sitesAudited: t.sitesAudited, itemsScanned: t.itemsScanned, complete };
-      findings.push(
-        ...sharingFindings(t, { type: 'tenant', id: 'sharepoint', displayName: 'All sites' }, complete),
-      );
-      sharing = {
-        critical: t.anonymousEdit > 0 || t.anonymousWithoutExpiry > 0,
-        warning: t.externalGrants > 0 || t.everyoneGrants > 0 || t.organizationEdit > 0 || !complete,
+      const findings: Finding[] = [];
+      try {
+        const s = await readSharingSettings(ctx.graph, ctx.signal);
+        findings.push(...evaluateSettings(s, 'tenant').filter((f) => f.status !== 'manual'));
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        findings.push(areaFailure(SETTINGS_AREA, error, ctx));
+      }
+      const includesOneDrives = args.include_onedrives ?? settings.includeOneDrives;
+      let coverage = { sitesAudited: 0, itemsScanned: 0, complete: false, includesOneDrives };
+      let sharing: { totals: AuditTotals; complete: boolean } | undefined;
+      try {
+        const pacer = pacerFor(ctx.graph, settings.resourceUnits);
+        const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
+        const run = await runTenantAudit(
+          ctx.graph,
+          tenant,
+          ASSESSMENT_BUDGET,
+          newAuditState(includesOneDrives),
+          {
+            signal: ctx.signal,
+            pacer,
+            now,
+            progress: (done, message) => ctx.progress(done, undefined, message),
+          },
+        );
+        const t = run.state.totals;
+        const complete = run.done && t.failedSiteCount === 0;
+        coverage = {
+          sitesAudited: t.sitesAudited,
+          itemsScanned: t.itemsScanned,
+          complete,
+          includesOneDrives,
+        };
+        findings.push(
+          ...sharingFindings(t, { type: 'tenant', id: 'sharepoint', displayName: 'All sites' }, complete),
+        );
+        sharing = { totals: t, complete };
+      } catch (error) {
+        if (ctx.signal.aborted) throw error;
+        findings.push(areaFailure(SHARING_AREA, error, ctx));
+      }
+      const status = postureStatus(findings, sharing);
+      findings.sort((a, b) => rank(a) - rank(b));
+      const nextActions = nextActionsFor(findings, coverage.complete);
+      const failing = findings.filter((f) => f.status === 'fail');
+      const unreadable = findings.filter((f) => f.status === 'error' || f.status === 'skipped');
+      const summary = [
+        `SharePoint posture: ${status}. ${failing.length} failing check(s); audit covered ${coverage.sitesAudited} site(s)${includesOneDrives ? ' (OneDrives included)' : ' (OneDrives left out)'}${coverage.complete ? '' : ' (partial)'}.`,
+        ...failing.slice(0, 6).map((f) => `- [${f.severity}] ${f.title}`),
+        ...unreadable.slice(0, 3).map((f) => `- [${f.status}] ${f.title}: ${(f.reason ?? '').slice(0, 240)}`),
+        ...nextActions.slice(0, 2).map((a) => `Next: ${a}`),
+      ];
+      return {
+        structured: { status, statusRule: STATUS_RULE, findings, nextActions, auditCoverage: coverage },
+        summary: summary.join('\n'),
       };
-      auditRead = true;
-    } catch (error) {
-      if (!(error instanceof ForbiddenError)) throw error;
-      findings.push(skipped('sharepoint.sharing', 'SharePoint sharing audit', error.message));
-    }
-    const settingsFail = findings.some((f) => f.id.startsWith('sharepoint.settings.') && f.status === 'fail');
-    const status: PostureStatus =
-      !settingsRead && !auditRead
-        ? 'unknown'
-        : sharing.critical
-          ? 'critical'
-          : settingsFail || sharing.warning
-            ? 'warning'
-            : 'ok';
-    findings.sort((a, b) => rank(a) - rank(b));
-    const nextActions = nextActionsFor(findings, coverage.complete);
-    const failing = findings.filter((f) => f.status === 'fail');
-    const summary = [
-      `SharePoint posture: ${status}. ${failing.length} failing check(s); audit covered ${coverage.sitesAudited} site(s)${coverage.complete ? '' : ' (partial)'}.`,
-      ...failing.slice(0, 6).map((f) => `- [${f.severity}] ${f.title}`),
-      ...nextActions.slice(0, 2).map((a) => `Next: ${a}`),
-    ];
-    return {
-      structured: { status, statusRule: STATUS_RULE, findings, nextActions, auditCoverage: coverage },
-      summary: summary.join('\n'),
-    };
-  },
-});
+    },
+  });
 
 const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
 function rank(f: Finding): number {
   return (f.status === 'fail' ? 0 : 10) + SEVERITY_RANK[f.severity];
-}
-
-function skipped(id: string, what: string, reason: string): Finding {
-  return {
-    id,
-    title: `${what}: not permitted`,
-    severity: 'info',
-    status: 'skipped',
-    resource: { type: 'tenant', id: 'sharepoint' },
-    evidence: {},
-    recommendation:
-      'Grant the permission `m365-sharepoint permissions` lists, then run the assessment again.',
-    references: [],
-    reason: reason.slice(0, 400),
-  };
 }
 
 function nextActionsFor(findings: readonly Finding[], complete: boolean): string[] {
@@ -139,5 +133,9 @@ function nextActionsFor(findings: readonly Finding[], complete: boolean): string
     out.push('Run audit_sharepoint_sites for the whole tenant (the assessment audits a bounded sample).');
   if (failing.has('sharepoint.settings.legacy-auth'))
     out.push('Turn off legacy authentication for SharePoint (CIS 7.2.1).');
+  if (findings.some((f) => f.status === 'error'))
+    out.push(
+      'Run the assessment again for what could not be read (error findings name the request and its Graph request-id).',
+    );
   return out;
 }

@@ -75,6 +75,12 @@ export const totalsOutput = {
   anonymousEdit: z.number().int(),
   externalGrants: z.number().int(),
   everyoneGrants: z.number().int(),
+  expiredPermissions: z
+    .number()
+    .int()
+    .describe(
+      'Links and grants whose expiry has passed: SharePoint still lists them, but they expose nothing',
+    ),
   externalDomains: z.record(z.string(), z.number().int()),
   riskiestSites: z.array(topSiteSchema),
   riskiestItems: z.array(topItemSchema),
@@ -96,6 +102,7 @@ export function presentTotals(t: AuditTotals, ctx: ToolContext) {
     anonymousEdit: t.anonymousEdit,
     externalGrants: t.externalGrants,
     everyoneGrants: t.everyoneGrants,
+    expiredPermissions: t.expiredPermissions,
     externalDomains: domains,
     riskiestSites: t.topSites.map((s) => ({
       ...s,
@@ -117,6 +124,7 @@ export function countsLine(t: AuditTotals): string {
     `${t.sharedItems} shared item(s) in ${t.sitesAudited} site(s) (${t.itemsScanned} items scanned): ` +
     `anyone ${t.byScope.anonymous} (${t.anonymousEdit} edit, ${t.anonymousWithoutExpiry} never expire), ` +
     `organization ${t.byScope.organization}, specific people ${t.byScope.users}, direct ${t.byScope.direct}; ` +
-    `external ${t.externalGrants}, everyone-style ${t.everyoneGrants}.`
+    `external ${t.externalGrants}, everyone-style ${t.everyoneGrants}` +
+    (t.expiredPermissions > 0 ? `; ${t.expiredPermissions} expired link(s) or grant(s) not counted.` : '.')
   );
 }

@@ -1,8 +1,10 @@
-import { graph, settingIs, verdict } from './define.js';
+import { graph, verdict } from './define.js';
+import { requiredSetting, sharepointSettingIs, sharepointSettings } from './sharepoint-settings.js';
 import { type Control, cis, cisa } from './types.js';
 import { at, strings } from './values.js';
 
-// CIS 7: SharePoint admin center, as far as Graph's sharepointSettings exposes it.
+// CIS 7: SharePoint admin center, as far as Graph's sharepointSettings exposes it (read in either
+// documented shape; a body that is not the settings errors instead of failing every control).
 
 export const section7: Control[] = [
   graph({
@@ -16,7 +18,7 @@ export const section7: Control[] = [
     resources: ['sharepointSettings'],
     remediation:
       "Turn off 'Apps that don't use modern authentication' (isLegacyAuthProtocolsEnabled = false).",
-    evaluate: settingIs('sharepointSettings', 'isLegacyAuthProtocolsEnabled', [false]),
+    evaluate: sharepointSettingIs('isLegacyAuthProtocolsEnabled', [false]),
   }),
   graph({
     id: 'CIS.M365.7.2.3',
@@ -29,7 +31,7 @@ export const section7: Control[] = [
     resources: ['sharepointSettings'],
     remediation:
       "Set SharePoint external sharing to 'New and existing guests' or more restrictive (no Anyone links).",
-    evaluate: settingIs('sharepointSettings', 'sharingCapability', [
+    evaluate: sharepointSettingIs('sharingCapability', [
       'externalUserSharingOnly',
       'existingExternalUserSharingOnly',
       'disabled',
@@ -46,7 +48,7 @@ export const section7: Control[] = [
     resources: ['sharepointSettings'],
     remediation:
       "Turn off 'Allow guests to share items they don't own' (isResharingByExternalUsersEnabled = false).",
-    evaluate: settingIs('sharepointSettings', 'isResharingByExternalUsersEnabled', [false]),
+    evaluate: sharepointSettingIs('isResharingByExternalUsersEnabled', [false]),
   }),
   graph({
     id: 'CIS.M365.7.2.6',
@@ -59,7 +61,7 @@ export const section7: Control[] = [
     resources: ['sharepointSettings'],
     remediation: 'Limit external sharing by domain: an allow list of partner domains (or a block list).',
     evaluate(ctx) {
-      const s = ctx.get('sharepointSettings');
+      const s = sharepointSettings(ctx);
       const mode = at(s, 'sharingDomainRestrictionMode') ?? null;
       const allowed = strings(at(s, 'sharingAllowedDomainList'));
       const blocked = strings(at(s, 'sharingBlockedDomainList'));
@@ -83,8 +85,8 @@ export const section7: Control[] = [
     remediation:
       'Allow syncing only on computers joined to specific domains (isUnmanagedSyncAppForTenantRestricted with the domain GUIDs).',
     evaluate(ctx) {
-      const s = ctx.get('sharepointSettings');
-      const restricted = at(s, 'isUnmanagedSyncAppForTenantRestricted') === true;
+      const s = sharepointSettings(ctx);
+      const restricted = requiredSetting(s, 'isUnmanagedSyncAppForTenantRestricted') === true;
       const domains = strings(at(s, 'allowedDomainGuidsForSyncApp')).length;
       return verdict(restricted && domains > 0, {
         isUnmanagedSyncAppForTenantRestricted: restricted,

@@ -110,6 +110,13 @@ export interface SimDrive {
 
 export interface SharePointData {
   settings: SharePointSettings;
+  /**
+   * How `GET /admin/sharepoint/settings` answers: `entity` (the default) flat, as the service does;
+   * `valueWrapped` as the sample in Microsoft's documentation shows it (`{ "value": { ... } }`), so a
+   * test can prove that a reader accepts both shapes. Not a leniency: Graph never answers in a
+   * shape this option does not name.
+   */
+  settingsShape?: 'entity' | 'valueWrapped';
   sites: SimSite[];
   drives: SimDrive[];
 }

@@ -1,5 +1,6 @@
 // The tenant's SharePoint settings: a flat singleton (Graph's docs sample wraps it in `value`, the
-// service does not), and PATCH for remediation.
+// service does not; the tenant's `settingsShape` can ask for the documented shape), and PATCH for
+// remediation.
 import { z } from 'zod';
 import { badRequest, type RouteDefinition } from '../../engine/route.js';
 import type { SharePointSettings } from '../../tenant/sharepoint.js';
@@ -58,11 +59,14 @@ export const settingsRoutes: RouteDefinition[] = [
     path: '/admin/sharepoint/settings',
     workload: 'sharepoint',
     cost: 1,
-    handler: (ctx) => ({
-      kind: 'entity',
-      body: ctx.tenant.sharepoint.settings,
-      context: 'admin/sharepoint/settings',
-    }),
+    handler: (ctx) => {
+      const { settings, settingsShape } = ctx.tenant.sharepoint;
+      return {
+        kind: 'entity',
+        body: settingsShape === 'valueWrapped' ? { value: settings } : settings,
+        context: 'admin/sharepoint/settings',
+      };
+    },
   },
   {
     method: 'PATCH',

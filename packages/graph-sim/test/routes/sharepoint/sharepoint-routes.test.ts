@@ -56,6 +56,17 @@ describe('tenant sharing settings', () => {
     });
   });
 
+  it('serves the value-wrapped shape of Microsoft’s docs sample when the tenant asks for it', async () => {
+    demo.sim.tenant.sharepoint.settingsShape = 'valueWrapped';
+    try {
+      const body = (await reader.get('/v1.0/admin/sharepoint/settings')).json();
+      expect(body).not.toHaveProperty('sharingCapability');
+      expect(body.value).toMatchObject({ sharingCapability: 'externalUserAndGuestSharing' });
+    } finally {
+      delete demo.sim.tenant.sharepoint.settingsShape;
+    }
+  });
+
   it('changes settings only with the ReadWrite role, validates them, and shows the change', async () => {
     const fix = {
       sharingCapability: 'existingExternalUserSharingOnly',
