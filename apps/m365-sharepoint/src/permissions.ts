@@ -18,6 +18,13 @@ export const sharepointPermissions = definePermissions('m365-sharepoint', [
     access: 'read',
   },
   {
+    permission: 'Organization.Read.All',
+    reason:
+      "Read the tenant's verified domains (GET /organization) so a share with any of them counts as internal, " +
+      'not only with the domain the SharePoint host name suggests. Without it, that guess and settings.internalDomains decide.',
+    access: 'read',
+  },
+  {
     permission: 'Files.ReadWrite.All',
     reason:
       'remove_sharing_link: DELETE /drives/{id}/items/{id}/permissions/{id} (least-privileged for that call). Only with --allow-writes.',

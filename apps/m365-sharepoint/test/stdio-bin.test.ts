@@ -30,6 +30,7 @@ describe('the built bin', () => {
     expect(reads.permissions.map((p) => p.permission)).toEqual([
       'SharePointTenantSettings.Read.All',
       'Sites.Read.All',
+      'Organization.Read.All',
     ]);
     const all = JSON.parse(await bin.run(['permissions', '--json', '--writes'])) as {
       permissions: { permission: string }[];

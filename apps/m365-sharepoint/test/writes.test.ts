@@ -90,10 +90,11 @@ describe('remove_sharing_link', () => {
 });
 
 describe('permissions', () => {
-  it('the manifest is least privilege: two reads, one write', () => {
+  it('the manifest is least privilege: three reads, one write', () => {
     expect(sharepointPermissions.permissions.map((p) => `${p.permission}:${p.access}`)).toEqual([
       'SharePointTenantSettings.Read.All:read',
       'Sites.Read.All:read',
+      'Organization.Read.All:read',
       'Files.ReadWrite.All:write',
     ]);
   });

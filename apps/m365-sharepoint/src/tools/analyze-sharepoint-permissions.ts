@@ -1,12 +1,13 @@
 import { defineTool, findingSchema, type ToolDefinition } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { SCORE_RULE, tenantIdentityFor } from '../analysis/classify-permission.js';
+import { SCORE_RULE } from '../analysis/classify-permission.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
 import { addSite, emptyTotals } from '../analysis/totals.js';
 import type { Now } from '../clock.js';
 import { pacerFor } from '../graph/pacer-for.js';
 import { resolveSite } from '../graph/resolve-site.js';
 import { auditSite } from '../graph/site-audit.js';
+import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
 import { countsLine, presentItem, presentTotals, sharedItemOutput, totalsOutput } from './present.js';
@@ -78,7 +79,7 @@ export const analyzeSharepointPermissions = (now: Now): ToolDefinition =>
       const settings = readSettings(ctx.config.settings);
       const site = await resolveSite(ctx.graph, args, ctx.signal);
       const host = safeHost(site.webUrl) ?? (site.id.split(',')[0] as string);
-      const tenant = tenantIdentityFor(host, settings.internalDomains);
+      const tenant = await readTenantIdentity(ctx, host, settings.internalDomains);
       const audit = await auditSite(
         ctx.graph,
         site,

@@ -1,6 +1,5 @@
 import { assessmentShape, defineTool, type Finding, type ToolDefinition } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { tenantIdentityFor } from '../analysis/classify-permission.js';
 import { postureStatus, STATUS_RULE } from '../analysis/posture-status.js';
 import { evaluateSettings } from '../analysis/settings-checks.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
@@ -9,6 +8,7 @@ import type { Now } from '../clock.js';
 import { pacerFor } from '../graph/pacer-for.js';
 import { readSharingSettings } from '../graph/read-sharing-settings.js';
 import { newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
+import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
 import { areaFailure } from './area-failure.js';
@@ -62,7 +62,7 @@ export const assessSharepointPosture = (now: Now): ToolDefinition =>
       let sharing: { totals: AuditTotals; complete: boolean } | undefined;
       try {
         const pacer = pacerFor(ctx.graph, settings.resourceUnits);
-        const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
+        const tenant = await readTenantIdentity(ctx, await tenantHost(ctx, pacer), settings.internalDomains);
         const run = await runTenantAudit(
           ctx.graph,
           tenant,

@@ -6,11 +6,12 @@ import {
   type ToolDefinition,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { SCORE_RULE, tenantIdentityFor } from '../analysis/classify-permission.js';
+import { SCORE_RULE } from '../analysis/classify-permission.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
 import type { Now } from '../clock.js';
 import { pacerFor } from '../graph/pacer-for.js';
 import { auditStateSchema, newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
+import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
 import { READ_ONLY } from './annotations.js';
 import { includeOneDrivesInput } from './include-onedrives.js';
@@ -69,7 +70,7 @@ export const auditSharepointSites = (now: Now): ToolDefinition =>
         ? decodeCursor(args.cursor, auditStateSchema)
         : newAuditState(args.include_onedrives ?? settings.includeOneDrives);
       const pacer = pacerFor(ctx.graph, settings.resourceUnits);
-      const tenant = tenantIdentityFor(await tenantHost(ctx, pacer), settings.internalDomains);
+      const tenant = await readTenantIdentity(ctx, await tenantHost(ctx, pacer), settings.internalDomains);
       const run = await runTenantAudit(
         ctx.graph,
         tenant,
