@@ -162,18 +162,21 @@ describe('run_security_audit under faults', () => {
     [404, 'ResourceNotFound'],
     [409, 'Conflict'],
     [500, 'generalException'],
-  ])('a %i on one resource: its controls say what failed, in Graph words, with the request-id', async (status, code) => {
-    const s = await start();
-    s.sim.faults.add({ match: { path: '/domains' }, times: 50, fault: { kind: 'status', status, code } });
-    const result = (await s.client.callTool({
-      name: 'run_security_audit',
-      arguments: { ids: ['CIS.M365.1.3.1'] },
-    })) as unknown as AuditResult;
-    expect(result.isError).toBeFalsy();
-    const [finding] = result.structuredContent.findings;
-    expect(finding?.status).toBe('error');
-    expect(finding?.reason).toContain(`GET /domains failed with ${status} ${code}`);
-    expect(finding?.reason).toMatch(/request-id [0-9a-f-]{36}\)$/);
-    expect(graphLog(s, '/domains').map((r) => r.status)).toEqual([status]);
-  });
+  ])(
+    'a %i on one resource: its controls say what failed, in Graph words, with the request-id',
+    async (status, code) => {
+      const s = await start();
+      s.sim.faults.add({ match: { path: '/domains' }, times: 50, fault: { kind: 'status', status, code } });
+      const result = (await s.client.callTool({
+        name: 'run_security_audit',
+        arguments: { ids: ['CIS.M365.1.3.1'] },
+      })) as unknown as AuditResult;
+      expect(result.isError).toBeFalsy();
+      const [finding] = result.structuredContent.findings;
+      expect(finding?.status).toBe('error');
+      expect(finding?.reason).toContain(`GET /domains failed with ${status} ${code}`);
+      expect(finding?.reason).toMatch(/request-id [0-9a-f-]{36}\)$/);
+      expect(graphLog(s, '/domains').map((r) => r.status)).toEqual([status]);
+    },
+  );
 });

@@ -34,13 +34,14 @@ export const identityPermissions = definePermissions('m365-identity', [
   },
   {
     permission: 'GroupMember.ReadBasic.All',
-    reason: 'Expand role-assignable groups that hold directory roles (GET /groups/{id}/transitiveMembers).',
+    reason:
+      'Expand role-assignable groups that hold directory roles, and groups excluded from conditional access (GET /groups/{id}/transitiveMembers).',
     access: 'read',
   },
   {
     permission: 'User.Read.All',
     reason:
-      'Read users’ account state, type, sync, licences and creation date (GET /users, /users/{id}); User.ReadBasic.All, the catalogue’s least, does not return these properties.',
+      'Read users’ account state, type, sync, licences and creation date, and which accounts are disabled (GET /users, /users/{id}); User.ReadBasic.All, the catalogue’s least, does not return these properties.',
     access: 'read',
   },
   {

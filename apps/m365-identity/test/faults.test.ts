@@ -96,4 +96,20 @@ describe('faults', () => {
     // Bounded: a handful of attempts per call, not a retry loop.
     expect(statuses('/applications').length).toBeLessThanOrEqual(16);
   }, 60_000);
+
+  it("beta's role definitions failing: the privileged flag falls back to v1.0 and the built-in list; the area still runs", async () => {
+    t.sim.faults.add({
+      match: { path: '/roleManagement/directory/roleDefinitions', version: 'beta' },
+      times: 50,
+      fault: { kind: 'status', status: 500 },
+    });
+    const result = await callTool(t.client, 'list_privileged_access', { limit: 50 });
+    expect(result.isError).toBeFalsy();
+    expect((result.structured.counts as Record<string, number>).globalAdmins).toBe(5);
+    const reads = t.sim.requests
+      .all()
+      .filter((r) => r.path === '/roleManagement/directory/roleDefinitions')
+      .map((r) => `${r.version} ${r.status}`);
+    expect(reads).toEqual(['beta 500', 'v1.0 200']);
+  });
 });

@@ -115,7 +115,7 @@ describe('m365-identity tools on the demo tenant', () => {
     );
   });
 
-  it('review_conditional_access: legacy auth and user risk gaps, report-only MFA, broad exclusion, break-glass ok', async () => {
+  it('review_conditional_access: legacy auth, user risk and sign-in risk gaps, report-only MFA, broad exclusion, break-glass ok', async () => {
     const result = await callTool(t.client, 'review_conditional_access');
     expect(result.isError).toBeFalsy();
     expectShortSummary(summaryOf(result));
@@ -126,7 +126,10 @@ describe('m365-identity tools on the demo tenant', () => {
       'CA002: Require multifactor authentication for all users [enabledForReportingButNotEnforced]',
     ]);
     expect(problems(result, 'identity.ca.mfa_admins')).toEqual([]);
-    expect(problems(result, 'identity.ca.sign_in_risk_policy')).toEqual([]);
+    // CA003 is enforced for all users but excludes the Sales group: not a policy for everyone.
+    expect(problems(result, 'identity.ca.sign_in_risk_policy')[0]?.evidence.enforcedWithGaps).toEqual([
+      `CA003: Require multifactor authentication for risky sign-ins [enabled]: excludes group ${demoGroupIds.sales} (members besides break-glass)`,
+    ]);
     expect(
       problems(result, 'identity.ca.policy_not_enforced')
         .map((f) => f.resource.id)

@@ -1,8 +1,12 @@
 // App credential hygiene and dangerous application permissions: expired, soon-expiring and
 // long-lived secrets and certificates, and apps holding high-risk Graph application permissions.
+// An app whose service principal is disabled cannot get a token here: its credentials and
+// permissions are no active exposure (an expired secret on it is no outage either), so it gets one
+// low finding when it still holds something worth removing (disabled-apps.ts), and no other.
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { ApplicationsData, GraphPermissionGrant } from '../graph/fetch-applications.js';
 import type { GraphCredential } from '../graph/schemas.js';
+import { disabledAppFindings } from './disabled-apps.js';
 import { daysBetween, parseDate, ref, type TenantText } from './findings.js';
 
 /** Permissions that let an app take over the tenant (write the directory, roles, apps or grants). */
@@ -55,6 +59,8 @@ export interface AppReport {
   /** Valid (not expired) credentials left. */
   validCredentials: number;
   highRiskPermissions: { permission: string; risk: 'tier0' | 'high'; grantedDateTime: string | null }[];
+  /** False when its service principal in this tenant is disabled; null when it has none. */
+  accountEnabled: boolean | null;
 }
 
 export interface AppCredentialOptions {
@@ -121,6 +127,7 @@ export function auditApps(
       credentialIssues: [...secrets.issues, ...certs.issues],
       validCredentials: secrets.valid + certs.valid,
       highRiskPermissions: [],
+      accountEnabled: null,
     });
   }
   for (const sp of data.servicePrincipals) {
@@ -135,10 +142,12 @@ export function auditApps(
       }))
       .filter((g): g is AppReport['highRiskPermissions'][number] => g.risk !== null);
     const existing = reports.get(key);
+    const enabled = sp.accountEnabled ?? null;
     if (existing) {
       existing.credentialIssues.push(...secrets.issues, ...certs.issues);
       existing.validCredentials += secrets.valid + certs.valid;
       existing.highRiskPermissions.push(...risky);
+      existing.accountEnabled = enabled;
     } else if (secrets.issues.length + certs.issues.length + risky.length > 0) {
       reports.set(key, {
         id: sp.id,
@@ -148,6 +157,7 @@ export function auditApps(
         credentialIssues: [...secrets.issues, ...certs.issues],
         validCredentials: secrets.valid + certs.valid,
         highRiskPermissions: risky,
+        accountEnabled: enabled,
       });
     }
   }
@@ -181,6 +191,10 @@ function describeCredential(c: CredentialIssue): string {
 export function appFindings(reports: readonly AppReport[], options: AppCredentialOptions): Finding[] {
   const findings: Finding[] = [];
   for (const r of reports) {
+    if (r.accountEnabled === false) {
+      findings.push(...disabledAppFindings(r));
+      continue;
+    }
     const expired = r.credentialIssues.filter((c) => c.issue === 'expired');
     const expiring = r.credentialIssues.filter((c) => c.issue === 'expiringSoon');
     const longLived = r.credentialIssues.filter((c) => c.issue === 'longLived');

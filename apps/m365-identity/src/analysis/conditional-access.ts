@@ -1,20 +1,10 @@
-// Conditional access review: the gaps that matter (ScubaGear/CIS semantics, simplified where noted),
-// each with the policies that decided it as evidence.
+// Conditional access review: the requirements (ca-coverage.ts), policies left unenforced, broad
+// exclusions and the break-glass exclusions, each with the policies that decided it as evidence.
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { ConditionalAccessPolicy } from '../graph/schemas.js';
+import { checks, coverageFindings, isEnabled, meets } from './ca-coverage.js';
 import { ref, type TenantText, tenantResource, validAccountsCloud } from './findings.js';
-
-/** The CISA SCuBA privileged roles an admin MFA policy must cover (by template id). */
-export const adminRoleIdsForMfa: ReadonlyMap<string, string> = new Map([
-  ['62e90394-69f5-4237-9190-012177145e10', 'Global Administrator'],
-  ['e8611ab8-c189-46e8-94e1-60213ab1f814', 'Privileged Role Administrator'],
-  ['fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator'],
-  ['f28a1f50-f6e7-4571-818b-6a12f2af6b6c', 'SharePoint Administrator'],
-  ['29232cdf-9323-42fd-ade2-1d097af3e4de', 'Exchange Administrator'],
-  ['8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2', 'Hybrid Identity Administrator'],
-  ['9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'Application Administrator'],
-  ['158c047a-c907-4556-b7ef-446551a6b5f7', 'Cloud Application Administrator'],
-]);
+import { type ExclusionContext, exclusions, isBreakGlassGroup, policyUsers } from './policy-scope.js';
 
 export interface PolicyView {
   id: string;
@@ -29,6 +19,11 @@ export interface PolicyView {
 export interface BreakGlassInput {
   /** Object ids of the configured break-glass accounts (resolved from config). */
   configured: readonly string[];
+  /**
+   * User ids in each group the policies exclude (by group id), so a group holding only the
+   * break-glass accounts counts as their exclusion; a group not here is taken as unknown people.
+   */
+  excludedGroupMembers?: ReadonlyMap<string, readonly string[]>;
 }
 
 export interface ConditionalAccessReview {
@@ -41,46 +36,8 @@ export interface ConditionalAccessReview {
 }
 
 const list = (value: readonly string[] | null | undefined): string[] => [...(value ?? [])];
-
-function users(p: ConditionalAccessPolicy) {
-  const u = p.conditions?.users;
-  return {
-    includeUsers: list(u?.includeUsers),
-    excludeUsers: list(u?.excludeUsers),
-    includeGroups: list(u?.includeGroups),
-    excludeGroups: list(u?.excludeGroups),
-    includeRoles: list(u?.includeRoles),
-    excludeRoles: list(u?.excludeRoles),
-  };
-}
-
-const isEnabled = (p: ConditionalAccessPolicy) => p.state === 'enabled';
-const allUsers = (p: ConditionalAccessPolicy) => users(p).includeUsers.includes('All');
-const allApps = (p: ConditionalAccessPolicy) =>
-  list(p.conditions?.applications?.includeApplications).includes('All') &&
-  list(p.conditions?.applications?.excludeApplications).length === 0;
 const controls = (p: ConditionalAccessPolicy) => list(p.grantControls?.builtInControls);
-const requiresMfa = (p: ConditionalAccessPolicy) =>
-  controls(p).includes('mfa') || p.grantControls?.authenticationStrength != null;
-const blocks = (p: ConditionalAccessPolicy) => controls(p).includes('block');
-/** No risk, client-app, location or platform condition narrows when the policy applies. */
-const unconditional = (p: ConditionalAccessPolicy) => {
-  const c = p.conditions;
-  const apps = list(c?.clientAppTypes);
-  return (
-    list(c?.userRiskLevels).length === 0 &&
-    list(c?.signInRiskLevels).length === 0 &&
-    (apps.length === 0 || apps.includes('all')) &&
-    (c?.locations ?? null) === null &&
-    (c?.platforms ?? null) === null
-  );
-};
-
-function missingAdminRoles(p: ConditionalAccessPolicy): string[] {
-  if (allUsers(p)) return [];
-  const roles = new Set(users(p).includeRoles);
-  return [...adminRoleIdsForMfa].filter(([id]) => !roles.has(id)).map(([, name]) => name);
-}
+const users = policyUsers;
 
 function name(text: TenantText, p: ConditionalAccessPolicy): string {
   return text(p.displayName ?? p.id);
@@ -108,125 +65,30 @@ function view(text: TenantText, p: ConditionalAccessPolicy): PolicyView {
   };
 }
 
-function evidencePolicies(text: TenantText, policies: readonly ConditionalAccessPolicy[]): string[] {
-  return policies.map((p) => `${name(text, p)} [${p.state}]`);
+/**
+ * A report-only policy that meets only requirements an enforced policy already meets is a trial
+ * beside enforced coverage (a stricter variant being measured), not a gap: it gets no warning.
+ */
+function besideEnforced(
+  p: ConditionalAccessPolicy,
+  policies: readonly ConditionalAccessPolicy[],
+  ctx: ExclusionContext,
+): boolean {
+  const met = checks.filter((check) => meets(check, p, ctx));
+  return (
+    met.length > 0 &&
+    met.every((check) => policies.some((other) => isEnabled(other) && meets(check, other, ctx)))
+  );
 }
 
-interface Check {
-  id: string;
-  title: string;
-  failTitle: string;
-  severity: Finding['severity'];
-  /** Enabled policies that satisfy the check. */
-  satisfies: (p: ConditionalAccessPolicy) => boolean;
-  /** Policies that would satisfy it if they were enforced (report-only or disabled). */
-  recommendation: string;
-  references: Finding['references'];
-}
-
-const checks: Check[] = [
-  {
-    id: 'identity.ca.mfa_admins',
-    title: 'MFA is required for administrators',
-    failTitle: 'No enforced policy requires MFA for every privileged admin role',
-    severity: 'critical',
-    satisfies: (p) => allApps(p) && unconditional(p) && requiresMfa(p) && missingAdminRoles(p).length === 0,
-    recommendation:
-      'Enable a policy that targets every privileged directory role (or all users), all cloud apps, and grants access only with MFA or, better, the phishing-resistant authentication strength.',
-    references: [ref.cis('5.2.2.1', 'MFA for all users in administrative roles'), validAccountsCloud],
-  },
-  {
-    id: 'identity.ca.mfa_all_users',
-    title: 'MFA is required for all users',
-    failTitle: 'No enforced policy requires MFA for all users',
-    severity: 'high',
-    satisfies: (p) => allUsers(p) && allApps(p) && unconditional(p) && requiresMfa(p),
-    recommendation:
-      'Enforce a policy for all users and all cloud apps that requires MFA (exclude only the break-glass accounts). If one exists in report-only, review its sign-in impact and switch it on.',
-    references: [ref.cis('5.2.2.2', 'MFA for all users'), ref.cisa('MS.AAD.3.2v1'), validAccountsCloud],
-  },
-  {
-    id: 'identity.ca.legacy_auth_blocked',
-    title: 'Legacy authentication is blocked',
-    failTitle: 'Legacy authentication is not blocked',
-    severity: 'high',
-    satisfies: (p) => {
-      const types = list(p.conditions?.clientAppTypes);
-      return (
-        allUsers(p) &&
-        allApps(p) &&
-        blocks(p) &&
-        types.includes('exchangeActiveSync') &&
-        types.includes('other')
-      );
-    },
-    recommendation:
-      'Enforce a policy for all users and all cloud apps with client apps "Exchange ActiveSync" and "Other clients" that blocks access; legacy protocols cannot do MFA and carry most password-spray attacks.',
-    references: [
-      ref.cis('5.2.2.3', 'Conditional access blocks legacy authentication'),
-      ref.cisa('MS.AAD.1.1v1'),
-      ref.mitre('T1110.003', 'Brute Force: Password Spraying'),
-    ],
-  },
-  {
-    id: 'identity.ca.sign_in_risk_policy',
-    title: 'A sign-in risk policy is enforced',
-    failTitle: 'No enforced sign-in risk policy',
-    severity: 'medium',
-    satisfies: (p) => {
-      const levels = list(p.conditions?.signInRiskLevels);
-      return (
-        allUsers(p) && (levels.includes('high') || levels.includes('medium')) && (requiresMfa(p) || blocks(p))
-      );
-    },
-    recommendation:
-      'Enforce a policy for all users on medium and high sign-in risk that requires MFA (or blocks), with sign-in frequency "every time".',
-    references: [ref.cis('5.2.2.7', 'Identity Protection sign-in risk policy'), ref.cisa('MS.AAD.2.3v1')],
-  },
-  {
-    id: 'identity.ca.user_risk_policy',
-    title: 'A user risk policy is enforced',
-    failTitle: 'No enforced user risk policy',
-    severity: 'high',
-    satisfies: (p) =>
-      allUsers(p) &&
-      list(p.conditions?.userRiskLevels).includes('high') &&
-      (blocks(p) || controls(p).includes('passwordChange') || requiresMfa(p)),
-    recommendation:
-      'Enforce a policy for all users on high user risk that requires a secure password change with MFA (or blocks), so a compromised account cannot keep signing in.',
-    references: [
-      ref.cis('5.2.2.6', 'Identity Protection user risk policy'),
-      ref.cisa('MS.AAD.2.1v1'),
-      validAccountsCloud,
-    ],
-  },
-];
-
-function coverageFindings(text: TenantText, policies: readonly ConditionalAccessPolicy[]): Finding[] {
-  return checks.map((check) => {
-    const enforced = policies.filter((p) => isEnabled(p) && check.satisfies(p));
-    const notEnforced = policies.filter((p) => !isEnabled(p) && check.satisfies(p));
-    const passed = enforced.length > 0;
-    return {
-      id: check.id,
-      title: passed ? check.title : check.failTitle,
-      severity: check.severity,
-      status: passed ? 'pass' : 'fail',
-      resource: tenantResource,
-      evidence: {
-        enforcedBy: evidencePolicies(text, enforced),
-        notEnforced: evidencePolicies(text, notEnforced),
-        policiesReviewed: policies.length,
-      },
-      recommendation: check.recommendation,
-      references: check.references,
-    } satisfies Finding;
-  });
-}
-
-function stateFindings(text: TenantText, policies: readonly ConditionalAccessPolicy[]): Finding[] {
+function stateFindings(
+  text: TenantText,
+  policies: readonly ConditionalAccessPolicy[],
+  ctx: ExclusionContext,
+): Finding[] {
   return policies
     .filter((p) => !isEnabled(p))
+    .filter((p) => !(p.state === 'enabledForReportingButNotEnforced' && besideEnforced(p, policies, ctx)))
     .map((p) => {
       const reportOnly = p.state === 'enabledForReportingButNotEnforced';
       return {
@@ -258,19 +120,19 @@ const BROAD_USER_EXCLUSIONS = 5;
 function exclusionFindings(
   text: TenantText,
   policies: readonly ConditionalAccessPolicy[],
-  breakGlass: ReadonlySet<string>,
+  ctx: ExclusionContext,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const p of policies.filter(isEnabled)) {
     const u = users(p);
-    const extraUsers = u.excludeUsers.filter((id) => !breakGlass.has(id.toLowerCase()));
-    if (
-      u.excludeGroups.length === 0 &&
-      u.excludeRoles.length === 0 &&
-      extraUsers.length < BROAD_USER_EXCLUSIONS
-    ) {
-      continue;
-    }
+    const extraUsers = u.excludeUsers.filter((id) => !ctx.breakGlass.has(id.toLowerCase()));
+    // A group of only break-glass accounts and the sync accounts role are deliberate, narrow exclusions.
+    const groups = u.excludeGroups.filter((id) => !isBreakGlassGroup(id, ctx));
+    // A few named users are tolerated here (each is still a coverage gap); groups, roles and guests are not.
+    const gaps = exclusions(p, ctx)
+      .filter((gap) => gap.kind !== 'users')
+      .map((gap) => gap.text);
+    if (gaps.length === 0 && extraUsers.length < BROAD_USER_EXCLUSIONS) continue;
     findings.push({
       id: 'identity.ca.broad_exclusion',
       title: `Broad exclusion from ${name(text, p)}`,
@@ -278,12 +140,13 @@ function exclusionFindings(
       status: 'warning',
       resource: { type: 'conditionalAccessPolicy', id: p.id, displayName: name(text, p) },
       evidence: {
-        excludeGroups: u.excludeGroups,
+        excludeGroups: groups,
         excludeRoles: u.excludeRoles,
         excludedUsersBesidesBreakGlass: extraUsers.length,
+        gaps,
       },
       recommendation:
-        'Exclude only the break-glass accounts. Replace group or role exclusions with a narrower, time-bound exception and review who is in the excluded groups.',
+        'Exclude only the break-glass accounts. Replace group, role or guest exclusions with a narrower, time-bound exception and review who is in the excluded groups.',
       references: [ref.cisa('MS.AAD.3.2v1'), validAccountsCloud],
     });
   }
@@ -311,10 +174,17 @@ function breakGlassFinding(
       references,
     };
   }
+  const members = input.excludedGroupMembers ?? new Map<string, readonly string[]>();
+  const excludes = (p: ConditionalAccessPolicy, id: string) => {
+    const u = users(p);
+    const key = id.toLowerCase();
+    return (
+      u.excludeUsers.some((x) => x.toLowerCase() === key) ||
+      u.excludeGroups.some((g) => (members.get(g.toLowerCase()) ?? []).includes(key))
+    );
+  };
   const missing = input.configured.flatMap((id) =>
-    enabled
-      .filter((p) => !users(p).excludeUsers.some((x) => x.toLowerCase() === id.toLowerCase()))
-      .map((p) => `${id} not excluded from ${name(text, p)}`),
+    enabled.filter((p) => !excludes(p, id)).map((p) => `${id} not excluded from ${name(text, p)}`),
   );
   return {
     id: 'identity.ca.break_glass_excluded',
@@ -331,7 +201,7 @@ function breakGlassFinding(
       enabledPolicies: enabled.length,
     },
     recommendation:
-      'Exclude each break-glass account directly from every conditional access policy, so a policy mistake cannot lock the tenant out; monitor their sign-ins instead.',
+      'Exclude each break-glass account from every conditional access policy (directly, or through a group that holds only them), so a policy mistake cannot lock the tenant out; monitor their sign-ins instead.',
     references,
   };
 }
@@ -364,6 +234,17 @@ function excludedFromEvery(policies: readonly ConditionalAccessPolicy[]): string
     .filter((id) => sets.every((set) => set.has(id)));
 }
 
+function lowerCaseMembers(
+  members: ReadonlyMap<string, readonly string[]> | undefined,
+): Map<string, string[]> {
+  return new Map(
+    [...(members ?? new Map<string, readonly string[]>())].map(([group, ids]) => [
+      group.toLowerCase(),
+      ids.map((id) => id.toLowerCase()),
+    ]),
+  );
+}
+
 export function reviewConditionalAccess(
   text: TenantText,
   policies: readonly ConditionalAccessPolicy[],
@@ -372,18 +253,23 @@ export function reviewConditionalAccess(
 ): ConditionalAccessReview {
   const enabled = policies.filter(isEnabled);
   const excludedFromAll = excludedFromEvery(enabled);
-  const known = new Set(
-    (breakGlass.configured.length > 0 ? breakGlass.configured : excludedFromAll).map((id) =>
-      id.toLowerCase(),
+  // Configured accounts decide; without them, users excluded from every enabled policy stand in
+  // (the manual break-glass finding asks the operator to confirm them).
+  const ctx: ExclusionContext = {
+    breakGlass: new Set(
+      (breakGlass.configured.length > 0 ? breakGlass.configured : excludedFromAll).map((id) =>
+        id.toLowerCase(),
+      ),
     ),
-  );
+    groupMembers: lowerCaseMembers(breakGlass.excludedGroupMembers),
+  };
   const findings =
     enabled.length === 0
-      ? [noPolicyFinding(securityDefaultsEnabled), ...stateFindings(text, policies)]
+      ? [noPolicyFinding(securityDefaultsEnabled), ...stateFindings(text, policies, ctx)]
       : [
-          ...coverageFindings(text, policies),
-          ...stateFindings(text, policies),
-          ...exclusionFindings(text, policies, known),
+          ...coverageFindings(text, policies, ctx),
+          ...stateFindings(text, policies, ctx),
+          ...exclusionFindings(text, policies, ctx),
           breakGlassFinding(text, policies, breakGlass, excludedFromAll),
         ];
   return {

@@ -1,5 +1,6 @@
 // MFA coverage from the authentication methods registration report: who can do MFA, which admins
 // cannot (or only with phishable SMS/voice/email), how methods are spread, who cannot go passwordless.
+// Disabled accounts are left out (the report lists them, but they cannot sign in at all).
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { RegistrationDetails } from '../graph/schemas.js';
 import {
@@ -39,6 +40,8 @@ export interface MfaCoverage {
     mfaCapableShare: number;
     mfaRegisteredShare: number;
     admins: number;
+    /** Disabled accounts in the report, left out of everything above. */
+    disabledExcluded: number;
   };
   methodDistribution: Record<string, number>;
   adminsWithoutMfa: UserRef[];
@@ -55,7 +58,12 @@ function share(part: number, whole: number): number {
   return whole === 0 ? 1 : Math.round((part / whole) * 1000) / 1000;
 }
 
-export function mfaCoverage(text: TenantText, rows: readonly RegistrationDetails[]): MfaCoverage {
+export function mfaCoverage(
+  text: TenantText,
+  report: readonly RegistrationDetails[],
+  disabled: ReadonlySet<string> = new Set(),
+): MfaCoverage {
+  const rows = report.filter((r) => !disabled.has(r.id.toLowerCase()));
   const members = rows.filter((r) => (r.userType ?? 'member').toLowerCase() === 'member');
   const admins = rows.filter((r) => r.isAdmin === true);
   const methodDistribution: Record<string, number> = {};
@@ -77,6 +85,7 @@ export function mfaCoverage(text: TenantText, rows: readonly RegistrationDetails
       mfaCapableShare: share(membersMfaCapable, members.length),
       mfaRegisteredShare: share(membersMfaRegistered, members.length),
       admins: admins.length,
+      disabledExcluded: report.length - rows.length,
     },
     methodDistribution,
     adminsWithoutMfa: admins.filter((r) => r.isMfaRegistered !== true).map((r) => toRef(text, r)),

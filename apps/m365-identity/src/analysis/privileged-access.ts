@@ -1,7 +1,10 @@
 // Standing admin rights: who holds which role, active or eligible, how many Global Administrators,
-// guests and synced accounts with privileged roles, and permanent privileged assignments.
+// guests and synced accounts with privileged roles, and permanent privileged assignments. Only
+// enabled accounts are exposure (a disabled one cannot sign in); disabled holders are counted apart
+// and reported on their own (disabled-admins.ts), since re-enabling one restores its roles.
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { RoleHolding } from '../graph/fetch-privileged-access.js';
+import { disabledAdminFindings } from './disabled-admins.js';
 import {
   ref,
   sample,
@@ -29,6 +32,8 @@ export interface AssignmentView {
   viaGroup: string | null;
   synced: boolean;
   guest: boolean;
+  /** False for a disabled account; null when Graph did not say. */
+  accountEnabled: boolean | null;
 }
 
 export interface PrivilegedAccessSummary {
@@ -42,13 +47,23 @@ export interface PrivilegedAccessSummary {
     privilegedGuests: number;
     syncedAdmins: number;
     standingPrivileged: number;
+    /** Disabled accounts holding a privileged role (left out of every count above). */
+    disabledPrivileged: number;
   };
-  /** Privileged roles (by user id) for other analyses: risky users, contain_user guardrails. */
+  /** Privileged roles of enabled accounts (by user id), for other analyses: risky users. */
   privilegedRolesByUser: Map<string, string[]>;
 }
 
-const isGuest = (h: RoleHolding) => (h.principal.userType ?? '').toLowerCase() === 'guest';
+/**
+ * A guest, or an external identity made a member: B2B users (invited or synced across tenants) keep
+ * `#EXT#` in their user principal name whatever their userType, and their sign-in is governed by
+ * their home tenant.
+ */
+const isGuest = (h: RoleHolding) =>
+  (h.principal.userType ?? '').toLowerCase() === 'guest' ||
+  (h.principal.userPrincipalName ?? '').toUpperCase().includes('#EXT#');
 const isSynced = (h: RoleHolding) => h.principal.onPremisesSyncEnabled === true;
+const isEnabled = (h: RoleHolding) => h.principal.accountEnabled !== false;
 
 function duration(h: RoleHolding): AssignmentView['duration'] {
   if (h.kind === 'active' && h.assignmentType === 'Activated') return 'activated';
@@ -76,6 +91,7 @@ export function summarisePrivilegedAccess(
         viaGroup: h.viaGroup ? (h.viaGroup.displayName ? text(h.viaGroup.displayName) : h.viaGroup.id) : null,
         synced: isSynced(h),
         guest: isGuest(h),
+        accountEnabled: h.principal.accountEnabled,
       }),
     )
     .sort(
@@ -85,8 +101,8 @@ export function summarisePrivilegedAccess(
         a.role.localeCompare(b.role) ||
         a.principal.localeCompare(b.principal),
     );
-  const privileged = holdings.filter((h) => h.privileged);
-  const ga = holdings.filter((h) => h.roleId === GLOBAL_ADMIN_ROLE_ID);
+  const privileged = holdings.filter((h) => h.privileged && isEnabled(h));
+  const ga = holdings.filter((h) => h.roleId === GLOBAL_ADMIN_ROLE_ID && isEnabled(h));
   const distinct = (items: readonly RoleHolding[]) => new Set(items.map((h) => h.principal.id)).size;
   const privilegedRolesByUser = new Map<string, string[]>();
   for (const h of privileged) {
@@ -106,6 +122,7 @@ export function summarisePrivilegedAccess(
       privilegedGuests: distinct(privileged.filter(isGuest)),
       syncedAdmins: distinct(privileged.filter(isSynced)),
       standingPrivileged: distinct(standing(privileged, breakGlass)),
+      disabledPrivileged: distinct(holdings.filter((h) => h.privileged && !isEnabled(h))),
     },
     privilegedRolesByUser,
   };
@@ -136,11 +153,11 @@ export function privilegedAccessFindings(
 ): Finding[] {
   const findings: Finding[] = [];
   const gaCount = summary.counts.globalAdmins;
-  const gaNames = sample([
-    ...new Set(
-      holdings.filter((h) => h.roleId === GLOBAL_ADMIN_ROLE_ID).map((h) => userLabel(text, h.principal)),
-    ),
-  ]);
+  const gaHolders = holdings.filter((h) => h.roleId === GLOBAL_ADMIN_ROLE_ID);
+  const names = (items: readonly RoleHolding[]) => [
+    ...new Set(items.map((h) => userLabel(text, h.principal))),
+  ];
+  const gaNames = sample(names(gaHolders.filter(isEnabled)));
   findings.push({
     id: 'identity.privileged.global_admin_count',
     title:
@@ -155,6 +172,8 @@ export function privilegedAccessFindings(
       active: summary.counts.globalAdminsActive,
       eligible: summary.counts.globalAdminsEligible,
       accounts: gaNames.items,
+      // Not counted: they cannot sign in, to attack or to rescue the tenant.
+      disabledNotCounted: sample(names(gaHolders.filter((h) => !isEnabled(h)))).items,
     },
     recommendation:
       gaCount < 2
@@ -163,17 +182,18 @@ export function privilegedAccessFindings(
     references: [ref.cis('1.1.3', 'Between two and four global admins'), ref.cisa('MS.AAD.7.1v1')],
   });
 
-  const privileged = holdings.filter((h) => h.privileged);
+  const privileged = holdings.filter((h) => h.privileged && isEnabled(h));
   for (const [, items] of groupByUser(privileged.filter(isGuest))) {
     const first = items[0] as RoleHolding;
     findings.push({
       id: 'identity.privileged.guest_admin',
-      title: `Guest holds privileged role(s): ${userLabel(text, first.principal)}`,
+      title: `Guest or external account holds privileged role(s): ${userLabel(text, first.principal)}`,
       severity: items.some((h) => h.roleId === GLOBAL_ADMIN_ROLE_ID) ? 'critical' : 'high',
       status: 'fail',
       resource: userResource(text, first.principal),
       evidence: {
         userType: first.principal.userType,
+        externalIdentity: (first.principal.userPrincipalName ?? '').toUpperCase().includes('#EXT#'),
         roles: items.map((h) => `${text(h.roleName)} (${h.kind}, ${duration(h)})`),
       },
       recommendation:
@@ -218,5 +238,6 @@ export function privilegedAccessFindings(
       'Convert standing assignments to PIM eligible assignments with approval and a short activation window; keep permanent Global Administrator only for the break-glass accounts (configure them in M365_BREAK_GLASS_ACCOUNTS).',
     references: [ref.cisa('MS.AAD.7.4v1'), validAccountsCloud],
   });
+  findings.push(...disabledAdminFindings(text, holdings, breakGlass));
   return findings;
 }

@@ -1,5 +1,6 @@
 // Who Identity Protection says is at risk, with the evidence (recent detections), privileged users
 // first: a Global Administrator at high risk is the most urgent thing an identity review can find.
+// A disabled account at risk is contained (it cannot sign in): it is listed, not counted as exposure.
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { RiskDetection, RiskyUser } from '../graph/schemas.js';
 import { type TenantText, tenantResource, userLabel, userResource, validAccountsCloud } from './findings.js';
@@ -24,6 +25,8 @@ export interface RiskyUserView {
   riskLastUpdatedDateTime: string | null;
   /** Directory roles the user holds or may activate (privileged ones only). */
   privilegedRoles: string[];
+  /** False when the account is disabled (contained). */
+  accountEnabled: boolean;
   detections: DetectionView[];
 }
 
@@ -48,6 +51,7 @@ export function riskyUserViews(
   riskyUsers: readonly RiskyUser[],
   detections: readonly RiskDetection[],
   privilegedRoles: ReadonlyMap<string, readonly string[]>,
+  disabled: ReadonlySet<string> = new Set(),
 ): RiskyUserView[] {
   const byUser = new Map<string, RiskDetection[]>();
   for (const d of detections) {
@@ -65,6 +69,7 @@ export function riskyUserViews(
       riskDetail: u.riskDetail ?? null,
       riskLastUpdatedDateTime: u.riskLastUpdatedDateTime ?? null,
       privilegedRoles: [...(privilegedRoles.get(u.id) ?? [])],
+      accountEnabled: !disabled.has(u.id.toLowerCase()),
       detections: (byUser.get(u.id) ?? []).map((d) => detectionView(text, d)),
     }))
     .sort(
@@ -80,7 +85,9 @@ const recommendationPrivileged =
 
 /** Findings over the users currently at risk (atRisk or confirmedCompromised). */
 export function riskFindings(text: TenantText, users: readonly RiskyUserView[]): Finding[] {
-  const active = users.filter((u) => ACTIVE_STATES.has(u.riskState) && u.riskLevel !== 'none');
+  const atRisk = users.filter((u) => ACTIVE_STATES.has(u.riskState) && u.riskLevel !== 'none');
+  const active = atRisk.filter((u) => u.accountEnabled);
+  const contained = atRisk.filter((u) => !u.accountEnabled);
   const privileged = active.filter((u) => u.privilegedRoles.length > 0);
   const others = active.filter((u) => u.privilegedRoles.length === 0);
   const findings: Finding[] = [];
@@ -130,9 +137,13 @@ export function riskFindings(text: TenantText, users: readonly RiskyUserView[]):
       usersAtRisk: others.length,
       high: high.length,
       users: others.slice(0, 10).map((u) => `${userLabel(text, u)} (${u.riskLevel}, ${u.riskState})`),
+      // Disabled, so contained: not counted, but their risk must be remediated before re-enabling.
+      disabledAtRisk: contained
+        .slice(0, 10)
+        .map((u) => `${userLabel(text, u)} (${u.riskLevel}, ${u.riskState})`),
     },
     recommendation:
-      'Investigate each user (analyze_risky_users shows the detections); remediate with a secure password reset or dismiss confirmed false positives, and enforce a user-risk policy so users self-remediate.',
+      'Investigate each user (analyze_risky_users shows the detections); remediate with a secure password reset or dismiss confirmed false positives, and enforce a user-risk policy so users self-remediate. Accounts already disabled are contained: reset their credentials and remediate their risk before enabling them again.',
     references: [validAccountsCloud],
   });
   return findings;

@@ -1,6 +1,7 @@
 // Directory reads: the registration report, conditional access, Security Defaults, users with their
 // sign-in activity. One read per resource; each capped, and honest about it.
-import type { GraphClient } from '@m365-mcp/graph-core';
+import { f, type GraphClient } from '@m365-mcp/graph-core';
+import { z } from 'zod';
 import type { Fetched } from './fetch-identity-protection.js';
 import {
   type ConditionalAccessPolicy,
@@ -73,4 +74,25 @@ export async function fetchUsersWithSignIn(
     ...withSignal(signal),
   });
   return { items: result.items, complete: result.complete };
+}
+
+const idOnly = z.object({ id: z.string() });
+
+/**
+ * Ids (lower case) of the disabled accounts, for the checks whose source does not say (the
+ * registration report, Identity Protection): one paged read, a few pages even in a large tenant.
+ * When capped, the rest count as enabled, so nothing is hidden by the cap.
+ */
+export async function fetchDisabledUserIds(
+  graph: GraphClient,
+  signal?: AbortSignal,
+): Promise<{ ids: Set<string>; complete: boolean }> {
+  const result = await graph.list('/users', {
+    schema: idOnly,
+    pageSize: 999,
+    maxItems: MAX_USERS,
+    query: { $filter: f.eq('accountEnabled', false), $select: 'id' },
+    ...withSignal(signal),
+  });
+  return { ids: new Set(result.items.map((u) => u.id.toLowerCase())), complete: result.complete };
 }

@@ -1,28 +1,20 @@
 // Who holds which directory role: active assignments (standing or PIM-activated), PIM eligibilities,
 // and the members of role-assignable groups that hold roles, resolved to users. A handful of reads
 // whatever the tenant's size: definitions, active instances, eligible instances, one per group, and
-// one $batch for the group members' user records.
+// one $batch for the user records the expanded principals do not carry (group members, mostly).
 import { BadRequestError, type GraphClient } from '@m365-mcp/graph-core';
-import { z } from 'zod';
-import { userSelect } from './fetch-directory.js';
+import { listUserMembers } from './fetch-group-members.js';
+import { readRoleDefinitions } from './read-role-definitions.js';
 import {
-  type GraphPrincipal,
-  type GraphRoleDefinition,
-  principalSchema,
-  type RoleInstance,
-  roleDefinitionSchema,
-  roleInstanceSchema,
-} from './schemas.js';
+  lacksUserFacts,
+  type PrincipalInfo,
+  principalType,
+  readUsers,
+  toPrincipal,
+} from './resolve-principals.js';
+import { type GraphRoleDefinition, type RoleInstance, roleInstanceSchema } from './schemas.js';
 
-export interface PrincipalInfo {
-  id: string;
-  type: 'user' | 'group' | 'servicePrincipal' | 'unknown';
-  displayName: string | null;
-  userPrincipalName: string | null;
-  userType: string | null;
-  accountEnabled: boolean | null;
-  onPremisesSyncEnabled: boolean | null;
-}
+export type { PrincipalInfo } from './resolve-principals.js';
 
 export interface RoleHolding {
   /** Role template id (the same in every tenant). */
@@ -63,33 +55,6 @@ export const privilegedRoleIds: ReadonlySet<string> = new Set([
 ]);
 
 const MAX_INSTANCES = 5000;
-const MAX_GROUP_MEMBERS = 500;
-
-function principalType(odataType: string | undefined): PrincipalInfo['type'] {
-  switch (odataType) {
-    case '#microsoft.graph.user':
-      return 'user';
-    case '#microsoft.graph.group':
-      return 'group';
-    case '#microsoft.graph.servicePrincipal':
-      return 'servicePrincipal';
-    default:
-      return 'unknown';
-  }
-}
-
-function toPrincipal(p: GraphPrincipal | null | undefined, id: string): PrincipalInfo {
-  return {
-    id,
-    type: principalType(p?.['@odata.type']),
-    displayName: p?.displayName ?? null,
-    userPrincipalName: p?.userPrincipalName ?? null,
-    userType: p?.userType ?? null,
-    accountEnabled: p?.accountEnabled ?? null,
-    onPremisesSyncEnabled: p?.onPremisesSyncEnabled ?? null,
-  };
-}
-
 async function listInstances(
   graph: GraphClient,
   path: string,
@@ -120,62 +85,36 @@ async function activeInstances(graph: GraphClient, signal: AbortSignal | undefin
   }
 }
 
-const memberSchema = z.object({ '@odata.type': z.string().optional(), id: z.string() }).passthrough();
-
-async function expandGroups(
+/**
+ * The users who hold roles through groups (by group id), and fuller records for the users whose
+ * expanded principal lacks a fact the checks decide on; one read per group, one $batch of users.
+ */
+async function resolveHolders(
   graph: GraphClient,
   groupIds: readonly string[],
+  incompleteUserIds: readonly string[],
   signal: AbortSignal | undefined,
-): Promise<{ members: Map<string, PrincipalInfo[]>; complete: boolean }> {
-  const members = new Map<string, PrincipalInfo[]>();
+): Promise<{ members: Map<string, PrincipalInfo[]>; users: Map<string, PrincipalInfo>; complete: boolean }> {
   let complete = true;
   const memberIds = new Map<string, string[]>();
   for (const groupId of groupIds) {
-    const result = await graph.list(`/groups/${encodeURIComponent(groupId)}/transitiveMembers`, {
-      schema: memberSchema,
-      maxItems: MAX_GROUP_MEMBERS,
-      query: { $select: 'id' },
-      ...(signal ? { signal } : {}),
-    });
+    const result = await listUserMembers(graph, groupId, signal);
     complete &&= result.complete;
-    memberIds.set(
-      groupId,
-      result.items.filter((m) => principalType(m['@odata.type']) === 'user').map((m) => m.id),
-    );
+    memberIds.set(groupId, result.ids);
   }
-  // GroupMember.ReadBasic.All gives ids only; the users' own records come from one $batch.
-  const userIds = [...new Set([...memberIds.values()].flat())];
-  const users = new Map<string, PrincipalInfo>();
-  const results =
-    userIds.length === 0
-      ? []
-      : await graph.batch(
-          userIds.map((id, index) => ({
-            id: String(index),
-            method: 'GET' as const,
-            url: `/users/${encodeURIComponent(id)}`,
-            query: { $select: userSelect },
-          })),
-          signal ? { signal } : {},
-        );
-  for (const result of results) {
-    const id = userIds[Number(result.id)];
-    if (id === undefined) continue;
-    const parsed = principalSchema.safeParse(result.body);
-    if (result.status === 200 && parsed.success) {
-      users.set(id, toPrincipal({ ...parsed.data, '@odata.type': '#microsoft.graph.user' }, id));
-    } else {
-      complete = false;
-      users.set(id, { ...toPrincipal(undefined, id), type: 'user' });
-    }
-  }
+  const read = await readUsers(
+    graph,
+    [...new Set([...[...memberIds.values()].flat(), ...incompleteUserIds])],
+    signal,
+  );
+  const members = new Map<string, PrincipalInfo[]>();
   for (const [groupId, ids] of memberIds) {
     members.set(
       groupId,
-      ids.map((id) => users.get(id) ?? { ...toPrincipal(undefined, id), type: 'user' }),
+      ids.map((id) => read.users.get(id) ?? { ...toPrincipal(undefined, id), type: 'user' }),
     );
   }
-  return { members, complete };
+  return { members, users: read.users, complete: complete && read.complete };
 }
 
 function assignmentTypeOf(
@@ -197,15 +136,7 @@ export async function fetchPrivilegedAccess(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<PrivilegedAccessData> {
-  // Beta: Microsoft's own privileged flag (isPrivileged, which covers custom roles) exists only
-  // there; v1.0 refuses to select it. The curated list below still applies when it is absent.
-  const definitionList = await graph.list('/roleManagement/directory/roleDefinitions', {
-    version: 'beta',
-    schema: roleDefinitionSchema,
-    maxItems: 1000,
-    query: { $select: 'id,displayName,templateId,isBuiltIn,isPrivileged' },
-    ...(signal ? { signal } : {}),
-  });
+  const definitionList = await readRoleDefinitions(graph, signal);
   const definitions = new Map<string, GraphRoleDefinition>();
   for (const d of definitionList.items) {
     definitions.set(d.id, d);
@@ -221,14 +152,15 @@ export async function fetchPrivilegedAccess(
     ...active.items.map((i) => ({ instance: i, kind: 'active' as const })),
     ...eligible.items.map((i) => ({ instance: i, kind: 'eligible' as const })),
   ];
-  const groupIds = [
-    ...new Set(
-      all
-        .filter(({ instance }) => principalType(instance.principal?.['@odata.type']) === 'group')
-        .map(({ instance }) => instance.principalId),
-    ),
+  const principalsOf = (keep: (i: RoleInstance) => boolean) => [
+    ...new Set(all.filter(({ instance }) => keep(instance)).map(({ instance }) => instance.principalId)),
   ];
-  const groups = await expandGroups(graph, groupIds, signal);
+  const holders = await resolveHolders(
+    graph,
+    principalsOf((i) => principalType(i.principal?.['@odata.type']) === 'group'),
+    principalsOf((i) => lacksUserFacts(i.principal)),
+    signal,
+  );
 
   const holdings: RoleHolding[] = [];
   for (const { instance, kind } of all) {
@@ -241,9 +173,10 @@ export async function fetchPrivilegedAccess(
       assignmentType: assignmentTypeOf(kind, instance.assignmentType, active.pim),
       endDateTime: instance.endDateTime ?? null,
     };
-    const principal = toPrincipal(instance.principal, instance.principalId);
+    const principal =
+      holders.users.get(instance.principalId) ?? toPrincipal(instance.principal, instance.principalId);
     if (principal.type === 'group') {
-      for (const member of groups.members.get(instance.principalId) ?? []) {
+      for (const member of holders.members.get(instance.principalId) ?? []) {
         holdings.push({
           ...base,
           principal: member,
@@ -257,6 +190,6 @@ export async function fetchPrivilegedAccess(
   return {
     holdings,
     pim: active.pim,
-    complete: definitionList.complete && active.complete && eligible.complete && groups.complete,
+    complete: definitionList.complete && active.complete && eligible.complete && holders.complete,
   };
 }

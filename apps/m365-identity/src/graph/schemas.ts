@@ -55,8 +55,19 @@ export const conditionalAccessPolicySchema = z.object({
       userRiskLevels: idList,
       signInRiskLevels: idList,
       clientAppTypes: idList,
-      locations: z.unknown().optional(),
-      platforms: z.unknown().optional(),
+      locations: z
+        .object({ includeLocations: idList, excludeLocations: idList })
+        .passthrough()
+        .nullable()
+        .optional(),
+      platforms: z
+        .object({ includePlatforms: idList, excludePlatforms: idList })
+        .passthrough()
+        .nullable()
+        .optional(),
+      devices: z.object({ deviceFilter: z.unknown().optional() }).passthrough().nullable().optional(),
+      insiderRiskLevels: z.string().nullable().optional(),
+      authenticationFlows: z.object({ transferMethods: text }).passthrough().nullable().optional(),
       applications: z
         .object({ includeApplications: idList, excludeApplications: idList, includeUserActions: idList })
         .passthrough()
@@ -70,6 +81,11 @@ export const conditionalAccessPolicySchema = z.object({
           excludeGroups: idList,
           includeRoles: idList,
           excludeRoles: idList,
+          excludeGuestsOrExternalUsers: z
+            .object({ guestOrExternalUserTypes: text })
+            .passthrough()
+            .nullable()
+            .optional(),
         })
         .passthrough()
         .nullable()

@@ -9,7 +9,7 @@ import {
   riskStates,
 } from '../graph/fetch-identity-protection.js';
 import { fetchPrivilegedAccess } from '../graph/fetch-privileged-access.js';
-import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const detectionOutput = z.object({
   id: z.string(),
@@ -30,6 +30,7 @@ const riskyUserOutput = z.object({
   riskDetail: z.string().nullable(),
   riskLastUpdatedDateTime: z.string().nullable(),
   privilegedRoles: z.array(z.string()).describe('Privileged directory roles held or eligible'),
+  accountEnabled: z.boolean().describe('False: disabled (contained), so not counted as exposure'),
   detections: z.array(detectionOutput).describe('Risk detections in the window, newest first'),
 });
 
@@ -37,7 +38,7 @@ export const analyzeRiskyUsers = defineTool({
   name: 'analyze_risky_users',
   title: 'Analyze risky users',
   description:
-    'Who Microsoft Entra ID Protection considers at risk: level, state, detail and last update, with each user’s recent risk detections (event type, IP, location) and whether they hold a privileged directory role (privileged users first). Use it for "who is at risk?", before containing a user, or when an incident names a user. Filters by risk level and state (default: users currently at risk or confirmed compromised). Cost: one risky-users read and one detections read (Identity Protection allows about one request a second, so this takes a few seconds) plus a few role reads. Needs Entra ID P2.',
+    'Who Microsoft Entra ID Protection considers at risk: level, state, detail and last update, with each user’s recent risk detections (event type, IP, location) and whether they hold a privileged directory role (privileged users first); disabled accounts are shown as contained, not counted as exposure. Use it for "who is at risk?", before containing a user, or when an incident names a user. Filters by risk level and state (default: users currently at risk or confirmed compromised). Cost: one risky-users read and one detections read (Identity Protection allows about one request a second, so this takes a few seconds) plus a few role reads and one read of the ids of disabled accounts. Needs Entra ID P2.',
   input: {
     levels: z.array(z.enum(riskLevels)).max(3).optional().describe('Only these risk levels (default: all)'),
     states: z
@@ -70,16 +71,18 @@ export const analyzeRiskyUsers = defineTool({
       signal: ctx.signal,
     });
     const access = await fetchPrivilegedAccess(ctx.graph, ctx.signal);
+    const disabled = await disabledUserIds(ctx);
     const summary = summarisePrivilegedAccess(ctx.tenantText, access.holdings, new Set());
     const users = riskyUserViews(
       ctx.tenantText,
       risky.items,
       detections.items,
       summary.privilegedRolesByUser,
+      disabled.ids,
     );
     const findings = sortFindings(riskFindings(ctx.tenantText, users));
     const { page, cursor: next } = paginate(users, { limit, cursor });
-    const complete = risky.complete && detections.complete && access.complete;
+    const complete = risky.complete && detections.complete && access.complete && disabled.complete;
     const privileged = users.filter((u) => u.privilegedRoles.length > 0).length;
     const lines = [
       `${users.length} risky user(s) (states: ${states.join(', ')}${levels ? `; levels: ${levels.join(', ')}` : ''}), ${privileged} privileged.${complete ? '' : ' PARTIAL: a read was capped.'}`,
@@ -87,7 +90,7 @@ export const analyzeRiskyUsers = defineTool({
         .slice(0, 5)
         .map(
           (u) =>
-            `- ${u.userPrincipalName ?? u.id}: ${u.riskLevel}/${u.riskState}${u.privilegedRoles.length ? ` [${u.privilegedRoles.join(', ')}]` : ''}, ${u.detections.length} detection(s)`,
+            `- ${u.userPrincipalName ?? u.id}: ${u.riskLevel}/${u.riskState}${u.privilegedRoles.length ? ` [${u.privilegedRoles.join(', ')}]` : ''}${u.accountEnabled ? '' : ' (disabled)'}, ${u.detections.length} detection(s)`,
         ),
       ...problemLines(findings, 3),
       ...(next ? ['More users: pass the cursor.'] : []),

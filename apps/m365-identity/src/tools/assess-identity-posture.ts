@@ -16,9 +16,10 @@ import {
   fetchSecurityDefaultsEnabled,
   fetchUsersWithSignIn,
 } from '../graph/fetch-directory.js';
+import { fetchExcludedGroupMembers } from '../graph/fetch-group-members.js';
 import { fetchRiskyUsers } from '../graph/fetch-identity-protection.js';
 import { fetchPrivilegedAccess } from '../graph/fetch-privileged-access.js';
-import { breakGlassIds, isProblem, readOnly, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, disabledUserIds, isProblem, readOnly, sortFindings, truncate } from './shared.js';
 
 const areas = [
   'riskyUsers',
@@ -95,6 +96,8 @@ async function runChecks(ctx: ToolContext) {
   const access = fetchPrivilegedAccess(ctx.graph, ctx.signal);
   // Not awaited yet: a rejected promise is handled by whichever check awaits it.
   access.catch(() => undefined);
+  // Shared by the MFA and risk areas; it never rejects (unreadable = every account counts as enabled).
+  const disabled = disabledUserIds(ctx);
   return Promise.all([
     settle('privilegedAccess', async () => {
       const data = await access;
@@ -112,16 +115,21 @@ async function runChecks(ctx: ToolContext) {
         () => [],
       );
       const summary = summarisePrivilegedAccess(text, holdings, bg);
-      return riskFindings(text, riskyUserViews(text, risky.items, [], summary.privilegedRolesByUser));
+      const { ids } = await disabled;
+      return riskFindings(text, riskyUserViews(text, risky.items, [], summary.privilegedRolesByUser, ids));
     }),
     settle('conditionalAccess', async () => {
       const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
       const defaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal).catch(() => null);
-      return reviewConditionalAccess(text, policies.items, defaults, { configured: breakGlass }).findings;
+      const excludedGroupMembers = await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal);
+      return reviewConditionalAccess(text, policies.items, defaults, {
+        configured: breakGlass,
+        excludedGroupMembers,
+      }).findings;
     }),
     settle('mfa', async () => {
       const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
-      return mfaFindings(text, mfaCoverage(text, rows.items));
+      return mfaFindings(text, mfaCoverage(text, rows.items, (await disabled).ids));
     }),
     settle('staleAccounts', async () => {
       const users = await fetchUsersWithSignIn(ctx.graph, ctx.signal);

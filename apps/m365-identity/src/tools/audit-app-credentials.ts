@@ -28,13 +28,17 @@ const appOutput = z.object({
       grantedDateTime: z.string().nullable(),
     }),
   ),
+  accountEnabled: z
+    .boolean()
+    .nullable()
+    .describe('False: its service principal is disabled here (no active exposure); null: it has none'),
 });
 
 export const auditAppCredentials = defineTool({
   name: 'audit_app_credentials',
   title: 'Audit app credentials',
   description:
-    'App registrations and service principals with expired, soon-expiring or long-lived client secrets and certificates, and apps holding high-risk Microsoft Graph application permissions (tier 0: Directory.ReadWrite.All, RoleManagement.ReadWrite.Directory, AppRoleAssignment.ReadWrite.All, Application.ReadWrite.All...; high: other *.ReadWrite.All, mail, files, sites). Use it for "which app secrets are about to expire or should not exist?". Cost: one paged read each of applications and service principals, and one of the permissions granted on Microsoft Graph.',
+    'App registrations and service principals with expired, soon-expiring or long-lived client secrets and certificates, and apps holding high-risk Microsoft Graph application permissions (tier 0: Directory.ReadWrite.All, RoleManagement.ReadWrite.Directory, AppRoleAssignment.ReadWrite.All, Application.ReadWrite.All...; high: other *.ReadWrite.All, mail, files, sites). Apps whose service principal is disabled are not active exposure: they get one low finding when they still hold high-risk permissions or valid credentials. Use it for "which app secrets are about to expire or should not exist?". Cost: one paged read each of applications and service principals, and one of the permissions granted on Microsoft Graph.',
   input: {
     expiringWithinDays: z.number().int().min(1).max(365).default(30),
     maxSecretLifetimeDays: z

@@ -2,7 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-k
 import { z } from 'zod';
 import { mfaCoverage, mfaFindings } from '../analysis/mfa-coverage.js';
 import { fetchRegistrationDetails } from '../graph/fetch-directory.js';
-import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const userRef = z.object({ id: z.string(), userPrincipalName: z.string() });
 
@@ -10,7 +10,7 @@ export const getMfaCoverage = defineTool({
   name: 'get_mfa_coverage',
   title: 'Get MFA coverage',
   description:
-    'MFA coverage from the authentication methods registration report (userRegistrationDetails): the share of member users who are MFA capable and registered, admins with no MFA method or with only phishable methods (SMS, voice, email), how registered methods are distributed, and who cannot sign in passwordless (paged with limit/cursor). Use it for "who has no MFA?" or before enforcing MFA. Cost: one report read (the reports API allows 5 requests per 10 s; large tenants page). Needs Entra ID P1.',
+    'MFA coverage from the authentication methods registration report (userRegistrationDetails): the share of member users who are MFA capable and registered, admins with no MFA method or with only phishable methods (SMS, voice, email), how registered methods are distributed, and who cannot sign in passwordless (paged with limit/cursor). Disabled accounts are left out (they cannot sign in). Use it for "who has no MFA?" or before enforcing MFA. Cost: one report read (the reports API allows 5 requests per 10 s; large tenants page) and one read of the ids of disabled accounts. Needs Entra ID P1.',
   input: { limit: limitSchema, cursor: cursorSchema },
   output: {
     totals: z.object({
@@ -23,6 +23,7 @@ export const getMfaCoverage = defineTool({
       mfaCapableShare: z.number().describe('Share of members who are MFA capable, 0 to 1'),
       mfaRegisteredShare: z.number(),
       admins: z.number().int(),
+      disabledExcluded: z.number().int().describe('Disabled accounts in the report, not counted'),
     }),
     methodDistribution: z.record(z.string(), z.number().int()).describe('Users per registered method'),
     adminsWithoutMfa: z.array(userRef),
@@ -40,13 +41,14 @@ export const getMfaCoverage = defineTool({
   tenantData: true,
   async handler({ limit, cursor }, ctx) {
     const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
-    const coverage = mfaCoverage(ctx.tenantText, rows.items);
+    const disabled = await disabledUserIds(ctx);
+    const coverage = mfaCoverage(ctx.tenantText, rows.items, disabled.ids);
     const findings = sortFindings(mfaFindings(ctx.tenantText, coverage));
     const { page, cursor: next } = paginate(coverage.membersNotPasswordlessCapable, { limit, cursor });
     const t = coverage.totals;
     const pct = (share: number) => `${Math.round(share * 100)}%`;
     const lines = [
-      `${t.members} members: ${pct(t.mfaCapableShare)} MFA capable, ${pct(t.mfaRegisteredShare)} registered, ${t.membersPasswordlessCapable} passwordless capable.${rows.complete ? '' : ' PARTIAL: the report read was capped.'}`,
+      `${t.members} members: ${pct(t.mfaCapableShare)} MFA capable, ${pct(t.mfaRegisteredShare)} registered, ${t.membersPasswordlessCapable} passwordless capable.${t.disabledExcluded ? ` ${t.disabledExcluded} disabled account(s) not counted.` : ''}${rows.complete ? '' : ' PARTIAL: the report read was capped.'}`,
       `Admins: ${t.admins}; without MFA: ${coverage.adminsWithoutMfa.map((u) => u.userPrincipalName).join(', ') || 'none'}; SMS/voice/email only: ${coverage.adminsWithWeakMethodsOnly.map((u) => u.userPrincipalName).join(', ') || 'none'}.`,
       `Methods: ${Object.entries(coverage.methodDistribution)
         .sort((a, b) => b[1] - a[1])
@@ -63,7 +65,7 @@ export const getMfaCoverage = defineTool({
         membersNotMfaCapable: coverage.membersNotMfaCapable.slice(0, 200),
         membersNotPasswordlessCapable: page,
         notPasswordlessTotal: coverage.membersNotPasswordlessCapable.length,
-        complete: rows.complete,
+        complete: rows.complete && disabled.complete,
         findings,
         ...(next ? { cursor: next } : {}),
       },

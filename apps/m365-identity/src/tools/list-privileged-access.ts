@@ -17,14 +17,15 @@ const assignmentOutput = z.object({
   endDateTime: z.string().nullable(),
   viaGroup: z.string().nullable().describe('Role-assignable group the role comes through'),
   synced: z.boolean(),
-  guest: z.boolean(),
+  guest: z.boolean().describe('A guest, or an external (#EXT#) identity made a member'),
+  accountEnabled: z.boolean().nullable().describe('False: disabled, so not counted as exposure'),
 });
 
 export const listPrivilegedAccess = defineTool({
   name: 'list_privileged_access',
   title: 'List privileged access',
   description:
-    'Who holds which directory role: active (standing or PIM-activated) versus eligible (PIM), with role-assignable groups expanded to their members; counts Global Administrators (CIS: 2 to 4), privileged guests, admins synced from on-premises, and permanent privileged assignments outside the break-glass accounts. Use it for "who holds standing admin rights?". Privileged-only by default. Cost: a few role reads, one per role-holding group, and one $batch.',
+    'Who holds which directory role: active (standing or PIM-activated) versus eligible (PIM), with role-assignable groups expanded to their members; counts Global Administrators (CIS: 2 to 4), privileged guests and external identities, admins synced from on-premises, and permanent privileged assignments outside the break-glass accounts; disabled accounts are not counted as exposure but reported when they still hold a privileged role. Use it for "who holds standing admin rights?". Privileged-only by default. Cost: a few role reads, one per role-holding group, and one $batch.',
   input: {
     privilegedOnly: z.boolean().default(true).describe('Only privileged roles (default true)'),
     limit: limitSchema,
@@ -42,6 +43,10 @@ export const listPrivilegedAccess = defineTool({
       privilegedGuests: z.number().int(),
       syncedAdmins: z.number().int(),
       standingPrivileged: z.number().int(),
+      disabledPrivileged: z
+        .number()
+        .int()
+        .describe('Disabled accounts holding privileged roles, not counted above'),
     }),
     pim: z.enum(['available', 'notLicensed']).describe('notLicensed: no eligibilities (Entra ID P2 absent)'),
     complete: z.boolean(),
@@ -61,7 +66,7 @@ export const listPrivilegedAccess = defineTool({
     const { page, cursor: next } = paginate(shown, { limit, cursor });
     const c = summary.counts;
     const lines = [
-      `${c.privilegedUsers} privileged user(s); ${c.globalAdmins} Global Administrators (${c.globalAdminsActive} active, ${c.globalAdminsEligible} eligible); ${c.privilegedGuests} privileged guest(s); ${c.syncedAdmins} synced admin(s); ${c.standingPrivileged} with permanent privileged roles.${access.pim === 'notLicensed' ? ' PIM not licensed: no eligibilities.' : ''}${access.complete ? '' : ' PARTIAL: a read was capped or failed.'}`,
+      `${c.privilegedUsers} privileged user(s); ${c.globalAdmins} Global Administrators (${c.globalAdminsActive} active, ${c.globalAdminsEligible} eligible); ${c.privilegedGuests} privileged guest(s); ${c.syncedAdmins} synced admin(s); ${c.standingPrivileged} with permanent privileged roles${c.disabledPrivileged ? `; ${c.disabledPrivileged} disabled account(s) still holding privileged roles (not counted)` : ''}.${access.pim === 'notLicensed' ? ' PIM not licensed: no eligibilities.' : ''}${access.complete ? '' : ' PARTIAL: a read was capped or failed.'}`,
       ...problemLines(findings, 6),
       ...(next ? ['More assignments: pass the cursor.'] : []),
     ];

@@ -2,6 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-k
 import { z } from 'zod';
 import { reviewConditionalAccess } from '../analysis/conditional-access.js';
 import { fetchConditionalAccessPolicies, fetchSecurityDefaultsEnabled } from '../graph/fetch-directory.js';
+import { fetchExcludedGroupMembers } from '../graph/fetch-group-members.js';
 import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const policyOutput = z.object({
@@ -18,7 +19,7 @@ export const reviewConditionalAccessTool = defineTool({
   name: 'review_conditional_access',
   title: 'Review conditional access',
   description:
-    'Reviews the conditional access policies and reports the gaps that matter, each with the policies as evidence: no enforced MFA for admins or for all users, legacy authentication not blocked, no sign-in risk or user risk policy, policies left in report-only or disabled, broad group/role exclusions, break-glass accounts not excluded (configured via M365_BREAK_GLASS_ACCOUNTS). Where no policy is enforced it reports the Security Defaults state. Use it for "where are the gaps in conditional access?". Cost: one policy read (paced: about one request a second) and one Security Defaults read.',
+    'Reviews the conditional access policies and reports the gaps that matter, each with the policies as evidence: no enforced MFA for admins or for all users, legacy authentication not blocked, no sign-in risk or user risk policy, policies left in report-only or disabled (a report-only trial beside an enforced policy that already meets the same requirement is not a gap), broad group/role/guest exclusions, break-glass accounts not excluded (configured via M365_BREAK_GLASS_ACCOUNTS). Only an enforced policy meets a requirement, and "all users" means nobody excluded but the break-glass accounts (directly or through a group of only them) with no condition (client apps, platforms, locations, device filter, risk) narrowing it; enforced policies that fall short are listed with their gaps. Where no policy is enforced it reports the Security Defaults state. Use it for "where are the gaps in conditional access?". Cost: one policy read (paced: about one request a second), one Security Defaults read, and one member read per excluded group.',
   input: { limit: limitSchema, cursor: cursorSchema },
   output: {
     policies: z.array(policyOutput),
@@ -44,6 +45,7 @@ export const reviewConditionalAccessTool = defineTool({
     }
     const review = reviewConditionalAccess(ctx.tenantText, policies.items, securityDefaults, {
       configured: await breakGlassIds(ctx),
+      excludedGroupMembers: await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal),
     });
     const findings = sortFindings(review.findings);
     const { page, cursor: next } = paginate(review.policies, { limit, cursor });

@@ -1,7 +1,8 @@
 // What the tools share: read-only annotations, the finding list schema, break-glass resolution
-// from the configuration, and short text helpers.
+// from the configuration, the disabled accounts, and short text helpers.
 import { type Finding, findingSchema, type ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { fetchDisabledUserIds } from '../graph/fetch-directory.js';
 
 export const readOnly = {
   readOnlyHint: true,
@@ -39,6 +40,22 @@ export async function breakGlassIds(ctx: ToolContext): Promise<string[]> {
     }
   }
   return ids;
+}
+
+/**
+ * The disabled accounts' ids; when they cannot be read every account counts as enabled (so nothing
+ * is hidden) and `complete` says the answer may over-report.
+ */
+export async function disabledUserIds(ctx: ToolContext): Promise<{ ids: Set<string>; complete: boolean }> {
+  try {
+    return await fetchDisabledUserIds(ctx.graph, ctx.signal);
+  } catch (error) {
+    if (ctx.signal?.aborted) throw error;
+    ctx.log.warning('Disabled accounts could not be read; every account counts as enabled.', {
+      error: String(error),
+    });
+    return { ids: new Set(), complete: false };
+  }
 }
 
 const severityRank: Record<Finding['severity'], number> = {

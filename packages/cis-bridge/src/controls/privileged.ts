@@ -23,6 +23,35 @@ export interface PrivilegedMember {
   via: string[];
 }
 
+/**
+ * Lower-case ids of disabled accounts, from the run's users list; when the run could not read it
+ * every account counts as enabled, so nothing is hidden.
+ */
+export function disabledUserIds(ctx: EvaluationContext): Set<string> {
+  return new Set(
+    items(ctx.optional('users'))
+      .filter((u) => u.accountEnabled === false)
+      .map((u) => (str(u.id) ?? '').toLowerCase()),
+  );
+}
+
+/**
+ * Privileged members split by whether they can sign in: a disabled account is no exposure (and no
+ * rescue), so the controls count the enabled ones and name the others in their evidence.
+ */
+export function privilegedByState(
+  ctx: EvaluationContext,
+  eligibilities: unknown,
+  roleIds?: readonly string[],
+): { enabled: PrivilegedMember[]; disabled: PrivilegedMember[] } {
+  const disabled = disabledUserIds(ctx);
+  const members = privilegedMembers(ctx, eligibilities, roleIds);
+  return {
+    enabled: members.filter((m) => !disabled.has(m.userId.toLowerCase())),
+    disabled: members.filter((m) => disabled.has(m.userId.toLowerCase())),
+  };
+}
+
 function principalOf(row: Record<string, unknown>): { id: string; type: string; upn?: string } | undefined {
   const id = str(row.principalId);
   if (id === undefined) return undefined;

@@ -115,6 +115,8 @@ export const resources = {
     path: '/roleManagement/directory/roleEligibilityScheduleInstances',
     kind: 'list',
     permission: 'RoleEligibilitySchedule.Read.Directory',
+    // The principal's type tells a group's eligibility (its members are eligible) from a user's.
+    query: { $expand: 'principal' },
     licence: 'entraP2',
   },
   roleAssignmentSchedules: {

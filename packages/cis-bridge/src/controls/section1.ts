@@ -1,5 +1,5 @@
 import { fail, graph, verdict } from './define.js';
-import { GLOBAL_ADMIN, privilegedMembers } from './privileged.js';
+import { GLOBAL_ADMIN, privilegedByState, privilegedMembers } from './privileged.js';
 import { THIRD_PARTY_STORAGE_APP_ID } from './resources.js';
 import { type Control, cis, cisa, mitre } from './types.js';
 import { at, items, str, strings } from './values.js';
@@ -27,11 +27,13 @@ export const section1: Control[] = [
           .filter((u) => u.onPremisesSyncEnabled === true)
           .map((u) => str(u.id)),
       );
-      const members = privilegedMembers(ctx, ctx.optional('roleEligibilities'));
-      const offenders = members.filter((m) => synced.has(m.userId));
+      const members = privilegedByState(ctx, ctx.optional('roleEligibilities'));
+      const offenders = members.enabled.filter((m) => synced.has(m.userId));
       return verdict(offenders.length === 0, {
-        privilegedUsers: members.length,
+        privilegedUsers: members.enabled.length,
         synchronisedAdmins: offenders.map((m) => m.userPrincipalName ?? m.userId),
+        // A disabled account cannot sign in: not counted, but named.
+        disabledAdminsNotCounted: members.disabled.map((m) => m.userPrincipalName ?? m.userId),
       });
     },
   }),
@@ -82,15 +84,18 @@ export const section1: Control[] = [
     severity: 'high',
     references: [cis('1.1.3'), cisa('MS.AAD.7.1v1'), mitre('T1078.004')],
     resources: ['roleAssignments'],
-    optional: ['roleEligibilities'],
+    optional: ['roleEligibilities', 'users'],
     remediation:
       'Keep between two and four Global Administrators; use finer-grained roles for everyone else.',
     evaluate(ctx) {
-      const admins = privilegedMembers(ctx, ctx.optional('roleEligibilities'), [GLOBAL_ADMIN]);
-      return verdict(admins.length >= 2 && admins.length <= 4, {
-        globalAdmins: admins.length,
+      // Disabled accounts are not counted: they can neither be attacked nor rescue the tenant.
+      const admins = privilegedByState(ctx, ctx.optional('roleEligibilities'), [GLOBAL_ADMIN]);
+      const count = admins.enabled.length;
+      return verdict(count >= 2 && count <= 4, {
+        globalAdmins: count,
         expected: '2 to 4',
-        accounts: admins.map((a) => a.userPrincipalName ?? a.userId),
+        accounts: admins.enabled.map((a) => a.userPrincipalName ?? a.userId),
+        disabledGlobalAdmins: admins.disabled.map((a) => a.userPrincipalName ?? a.userId),
       });
     },
   }),
@@ -117,7 +122,8 @@ export const section1: Control[] = [
           .map((sku) => str(sku.skuId)),
       );
       const users = new Map(items(ctx.get('users')).map((u) => [str(u.id), u]));
-      const offenders = privilegedMembers(ctx, ctx.optional('roleEligibilities')).filter((m) =>
+      // A licence on a disabled admin is a cost, not an attack surface: only enabled admins count.
+      const offenders = privilegedByState(ctx, ctx.optional('roleEligibilities')).enabled.filter((m) =>
         items(users.get(m.userId)?.assignedLicenses).some((l) => productivitySkus.has(str(l.skuId))),
       );
       return verdict(offenders.length === 0, {

@@ -4,13 +4,14 @@ import {
   caEvidence,
   caPolicies,
   coversAllUsers,
+  everySignIn,
   grants,
   isEnabled,
   requiresMfa,
   targetsRoles,
 } from './conditional-access.js';
 import { graph, verdict } from './define.js';
-import { privilegedRoles } from './privileged.js';
+import { disabledUserIds, privilegedRoles } from './privileged.js';
 import { type Control, cis, cisa, type EvaluationContext, eidsca, mitre, type Outcome } from './types.js';
 import { at, items, type Json, PASSWORD_RULE_TEMPLATE, settingValues, str, strings } from './values.js';
 
@@ -79,7 +80,12 @@ export const section5Auth: Control[] = [
     extra: [mitre('T1078.004')],
     remediation:
       'Create an enabled CA policy for the privileged roles, all cloud apps, granting access only with MFA.',
-    predicate: (p) => isEnabled(p) && targetsRoles(p, ADMIN_ROLES) && allApps(p) && requiresMfa(p),
+    predicate: (p, ctx) =>
+      isEnabled(p) &&
+      targetsRoles(p, ADMIN_ROLES, ctx.exceptions) &&
+      allApps(p) &&
+      everySignIn(p) &&
+      requiresMfa(p),
   }),
   caControl({
     id: 'CIS.M365.5.2.2.2',
@@ -90,7 +96,8 @@ export const section5Auth: Control[] = [
     extra: [cisa('MS.AAD.3.2v2'), mitre('T1110')],
     remediation:
       'Enable (not report-only) a CA policy for all users and all cloud apps requiring MFA; exclude only approved break-glass accounts.',
-    predicate: (p, ctx) => coversAllUsers(p, ctx.exceptions) && allApps(p) && requiresMfa(p),
+    predicate: (p, ctx) =>
+      coversAllUsers(p, ctx.exceptions) && allApps(p) && everySignIn(p) && requiresMfa(p),
   }),
   caControl({
     id: 'CIS.M365.5.2.2.3',
@@ -106,6 +113,7 @@ export const section5Auth: Control[] = [
       return (
         coversAllUsers(p, ctx.exceptions) &&
         allApps(p) &&
+        everySignIn(p, ['clientApps']) &&
         types.includes('exchangeActiveSync') &&
         types.includes('other') &&
         blocks(p)
@@ -120,7 +128,7 @@ export const section5Auth: Control[] = [
     severity: 'medium',
     remediation:
       'For the privileged roles, set sign-in frequency to 4 hours or less and persistent browser session to Never.',
-    predicate: (p) => {
+    predicate: (p, ctx) => {
       const freq = at(p, 'sessionControls.signInFrequency');
       const hours =
         at(freq, 'type') === 'hours' &&
@@ -128,8 +136,9 @@ export const section5Auth: Control[] = [
         (at(freq, 'value') as number) <= 4;
       return (
         isEnabled(p) &&
-        targetsRoles(p, ADMIN_ROLES) &&
+        targetsRoles(p, ADMIN_ROLES, ctx.exceptions) &&
         allApps(p) &&
+        everySignIn(p) &&
         at(freq, 'isEnabled') === true &&
         (hours || at(freq, 'frequencyInterval') === 'everyTime') &&
         at(p, 'sessionControls.persistentBrowser.isEnabled') === true &&
@@ -146,10 +155,11 @@ export const section5Auth: Control[] = [
     extra: [cisa('MS.AAD.3.6v1'), mitre('T1566')],
     remediation:
       'Require the built-in Phishing-resistant MFA authentication strength for the privileged roles.',
-    predicate: (p) =>
+    predicate: (p, ctx) =>
       isEnabled(p) &&
-      targetsRoles(p, ADMIN_ROLES) &&
+      targetsRoles(p, ADMIN_ROLES, ctx.exceptions) &&
       allApps(p) &&
+      everySignIn(p) &&
       at(p, 'grantControls.authenticationStrength.id') === PHISHING_RESISTANT,
   }),
   caControl({
@@ -166,6 +176,7 @@ export const section5Auth: Control[] = [
     predicate: (p, ctx) =>
       coversAllUsers(p, ctx.exceptions) &&
       allApps(p) &&
+      everySignIn(p, ['userRisk']) &&
       strings(at(p, 'conditions.userRiskLevels')).includes('high') &&
       (blocks(p) || (grants(p).includes('mfa') && grants(p).includes('passwordChange'))),
   }),
@@ -182,6 +193,7 @@ export const section5Auth: Control[] = [
     predicate: (p, ctx) =>
       coversAllUsers(p, ctx.exceptions) &&
       allApps(p) &&
+      everySignIn(p, ['signInRisk']) &&
       strings(at(p, 'conditions.signInRiskLevels')).some((l) => l === 'high' || l === 'medium') &&
       (blocks(p) || (grants(p).includes('mfa') && everyTime(p))),
   }),
@@ -200,6 +212,7 @@ export const section5Auth: Control[] = [
       return (
         coversAllUsers(p, ctx.exceptions) &&
         allApps(p) &&
+        everySignIn(p, ['signInRisk']) &&
         levels.includes('medium') &&
         levels.includes('high') &&
         blocks(p)
@@ -214,7 +227,8 @@ export const section5Auth: Control[] = [
     severity: 'medium',
     extra: [cisa('MS.AAD.3.7v1')],
     remediation: 'Require a compliant or hybrid-joined device for all users and apps.',
-    predicate: (p, ctx) => coversAllUsers(p, ctx.exceptions) && allApps(p) && managedDevice(p),
+    predicate: (p, ctx) =>
+      coversAllUsers(p, ctx.exceptions) && allApps(p) && everySignIn(p) && managedDevice(p),
   }),
   caControl({
     id: 'CIS.M365.5.2.2.10',
@@ -227,6 +241,7 @@ export const section5Auth: Control[] = [
       "Require a compliant or hybrid-joined device for the user action 'Register security information'.",
     predicate: (p, ctx) =>
       coversAllUsers(p, ctx.exceptions) &&
+      everySignIn(p) &&
       strings(at(p, 'conditions.applications.includeUserActions')).includes(
         'urn:user:registersecurityinfo',
       ) &&
@@ -241,6 +256,7 @@ export const section5Auth: Control[] = [
     remediation: 'For the Microsoft Intune Enrollment app, require MFA with sign-in frequency Every time.',
     predicate: (p, ctx) =>
       coversAllUsers(p, ctx.exceptions) &&
+      everySignIn(p) &&
       strings(at(p, 'conditions.applications.includeApplications')).includes(INTUNE_ENROLLMENT) &&
       requiresMfa(p) &&
       everyTime(p),
@@ -257,6 +273,7 @@ export const section5Auth: Control[] = [
     predicate: (p, ctx) =>
       coversAllUsers(p, ctx.exceptions) &&
       allApps(p) &&
+      everySignIn(p, ['authenticationFlows']) &&
       (str(at(p, 'conditions.authenticationFlows.transferMethods')) ?? '')
         .split(',')
         .map((s) => s.trim())
@@ -353,12 +370,17 @@ export const section5Auth: Control[] = [
     severity: 'high',
     references: [cis('5.2.3.4'), mitre('T1078')],
     resources: ['registrationDetails'],
+    optional: ['users'],
     licence: 'entraP1',
     remediation:
       'Have every member user register a strong MFA method (registration campaign, Temporary Access Pass).',
     evaluate(ctx) {
+      // The report lists disabled accounts too; they cannot sign in, so they are no MFA gap.
+      const disabled = disabledUserIds(ctx);
       const rows = items(ctx.get('registrationDetails')).filter(
-        (r) => r.userType === undefined || r.userType === 'member',
+        (r) =>
+          (r.userType === undefined || r.userType === 'member') &&
+          !disabled.has((str(r.id) ?? '').toLowerCase()),
       );
       const notCapable = rows.filter((r) => r.isMfaCapable !== true);
       return verdict(notCapable.length === 0, {

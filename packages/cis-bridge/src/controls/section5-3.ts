@@ -1,5 +1,5 @@
 import { graph, verdict } from './define.js';
-import { GLOBAL_ADMIN, PRIVILEGED_ROLE_ADMIN, privilegedRoles } from './privileged.js';
+import { disabledUserIds, GLOBAL_ADMIN, PRIVILEGED_ROLE_ADMIN, privilegedRoles } from './privileged.js';
 import { type Control, cis, cisa, type EvaluationContext, type Outcome } from './types.js';
 import { at, items, str } from './values.js';
 
@@ -38,16 +38,23 @@ export const section5Pim: Control[] = [
     severity: 'high',
     references: [cis('5.3.1'), cisa('MS.AAD.7.4v1')],
     resources: ['roleAssignmentSchedules'],
+    optional: ['users'],
     licence: 'entraP2',
     remediation:
       'Convert permanent active privileged assignments to PIM-eligible ones (break-glass accounts excepted).',
     evaluate(ctx) {
-      const permanent = items(ctx.get('roleAssignmentSchedules')).filter(
-        (a) =>
+      const breakGlass = new Set(ctx.exceptions.breakGlassAccounts.map((id) => id.toLowerCase()));
+      // A disabled account's standing role is no standing access (its own cleanup, not PIM's).
+      const disabled = disabledUserIds(ctx);
+      const permanent = items(ctx.get('roleAssignmentSchedules')).filter((a) => {
+        const principal = (str(a.principalId) ?? '').toLowerCase();
+        return (
           privilegedRoles[str(a.roleDefinitionId) ?? ''] !== undefined &&
           (a.endDateTime === null || a.endDateTime === undefined) &&
-          !ctx.exceptions.breakGlassAccounts.includes(str(a.principalId) ?? ''),
-      );
+          !breakGlass.has(principal) &&
+          !disabled.has(principal)
+        );
+      });
       return verdict(permanent.length === 0, {
         permanentPrivilegedAssignments: permanent.length,
         principals: permanent.slice(0, 10).map((a) => str(a.principalId) ?? ''),

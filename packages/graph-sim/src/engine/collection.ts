@@ -83,7 +83,11 @@ export function renderCollection(
   const maxPageSize = route.maxPageSize ?? DEFAULT_MAX_PAGE_SIZE;
   // The directory refuses a page size outside 1..max; other workloads clamp $top (as graph-sim did
   // everywhere before: whether each of them refuses instead is not documented).
-  if (route.workload === 'directory' && query.top !== undefined && (query.top < 1 || query.top > maxPageSize)) {
+  if (
+    route.workload === 'directory' &&
+    query.top !== undefined &&
+    (query.top < 1 || query.top > maxPageSize)
+  ) {
     throw new GraphSimError(
       400,
       'Request_UnsupportedQuery',

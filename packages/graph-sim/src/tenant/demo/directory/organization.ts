@@ -41,22 +41,17 @@ export function demoOrganization(now: Date): GraphEntity {
       { capabilityStatus: 'Enabled', provisioningStatus: 'Success', service: 'exchange' },
       { capabilityStatus: 'Enabled', provisioningStatus: 'Success', service: 'SharePoint' },
     ],
-    verifiedDomains: [
-      {
-        capabilities: 'Email, OfficeCommunicationsOnline',
-        isDefault: true,
-        isInitial: false,
-        name: 'contoso.com',
-        type: 'Managed',
-      },
-      {
-        capabilities: 'Email, OfficeCommunicationsOnline',
-        isDefault: false,
-        isInitial: true,
-        name: 'contoso.onmicrosoft.com',
-        type: 'Managed',
-      },
-    ],
+    // Every verified domain, as /domains lists them: a check that counts them as internal must not
+    // miss the secondary ones.
+    verifiedDomains: demoDomains()
+      .filter((d) => d.isVerified === true)
+      .map((d) => ({
+        capabilities: (d.supportedServices as string[]).join(', '),
+        isDefault: d.isDefault,
+        isInitial: d.isInitial,
+        name: d.id,
+        type: d.authenticationType,
+      })),
   };
 }
 
