@@ -40,11 +40,14 @@ async function start(recipient: string, roles?: string[]): Promise<TestServer> {
       },
     ],
   });
-  const organization = tenant.directory.organization as { verifiedDomains: { name: string }[] };
+  const organization = tenant.directory.organization as unknown as { verifiedDomains: object[] };
   organization.verifiedDomains.push({
+    capabilities: 'Email',
+    isDefault: false,
+    isInitial: false,
     name: OWNED_DOMAIN,
-    ...{ capabilities: 'Email', isDefault: false, isInitial: false, type: 'Managed' },
-  } as { name: string });
+    type: 'Managed',
+  });
   t = await startTestServer(createSharepointServer({ now: () => SCENARIO_NOW }), {
     tenant,
     ...(roles ? { roles } : {}),
