@@ -89,6 +89,13 @@ describe('faults', () => {
     expect(findingsOf(assessment).filter((f) => f.id.startsWith('identity.apps'))).toEqual([
       expect.objectContaining({ id: 'identity.apps.unavailable', status: 'error' }),
     ]);
+    // What failed, in Graph's words, with the request-id to give Microsoft support.
+    const unavailable = findingsOf(assessment).find((f) => f.id === 'identity.apps.unavailable') as {
+      reason?: string;
+    };
+    expect(unavailable.reason).toMatch(
+      /^Could not run: GET \/applications failed with 500 \w+.*\(request-id [0-9a-f-]{36}\)$/,
+    );
     expect(
       (assessment.structured.areas as { area: string; ran: boolean }[]).find((a) => a.area === 'apps')?.ran,
     ).toBe(false);

@@ -212,6 +212,18 @@ describe('m365-identity tools on the demo tenant', () => {
     expect(JSON.stringify(result.structured)).not.toContain('Contoso Intranet');
   });
 
+  it('assess_identity_posture reports progress as each of its six areas settles', async () => {
+    const progress: { progress: number; total?: number; message?: string }[] = [];
+    const result = await t.client.callTool({ name: 'assess_identity_posture', arguments: {} }, undefined, {
+      onprogress: (p) => void progress.push(p),
+    });
+    expect(result.isError).toBeFalsy();
+    expect(progress.map((p) => [p.progress, p.total])).toEqual([1, 2, 3, 4, 5, 6].map((n) => [n, 6]));
+    expect(progress.map((p) => p.message?.split(' ')[0]).sort()).toEqual(
+      ['apps', 'conditionalAccess', 'mfa', 'privilegedAccess', 'riskyUsers', 'staleAccounts'].sort(),
+    );
+  });
+
   it('assess_identity_posture: CRITICAL, with the rule, every area run, and next actions', async () => {
     const result = await callTool(t.client, 'assess_identity_posture', {});
     expect(result.isError).toBeFalsy();

@@ -204,6 +204,18 @@ describe('investigate_incident', () => {
 });
 
 describe('assess_security_posture', () => {
+  it('reports progress: the reads, then the privileged check', async () => {
+    const progress: { progress: number; total?: number }[] = [];
+    const r = await t.client.callTool({ name: 'assess_security_posture', arguments: {} }, undefined, {
+      onprogress: (p) => void progress.push(p),
+    });
+    expect(r.isError).toBeFalsy();
+    expect(progress.map((p) => [p.progress, p.total])).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+
   it('is CRITICAL for the demo tenant, with the rule, findings and next actions', async () => {
     const r = await callTool(t.client, 'assess_security_posture', {});
     const s = structured(results.assess_security_posture, r);

@@ -43,7 +43,7 @@ function unavailable(area: Area, error: unknown): Finding {
     ? `Not permitted: ${error.requiredPermissions.length ? `grant ${error.requiredPermissions.join(' or ')}` : error.message}`
     : licence
       ? 'Not licensed: this check needs Microsoft Entra ID P1/P2.'
-      : `Could not run: ${error instanceof Error ? error.message : String(error)}`;
+      : `Could not run: ${error instanceof GraphError ? error.summary : error instanceof Error ? error.message : String(error)}`;
   return {
     id: `identity.${area}.unavailable`,
     title: `${area} check did not run`,
@@ -98,49 +98,69 @@ async function runChecks(ctx: ToolContext) {
   access.catch(() => undefined);
   // Shared by the MFA and risk areas; it never rejects (unreadable = every account counts as enabled).
   const disabled = disabledUserIds(ctx);
+  // Progress as each area settles, in whatever order they finish.
+  let settled = 0;
+  const reported = (check: ReturnType<typeof settle>) =>
+    check.then(async (result) => {
+      settled += 1;
+      await ctx.progress(settled, areas.length, `${result.area} ${result.ok ? 'checked' : 'could not run'}`);
+      return result;
+    });
   return Promise.all([
-    settle('privilegedAccess', async () => {
-      const data = await access;
-      const summary = summarisePrivilegedAccess(text, data.holdings, bg);
-      return privilegedAccessFindings(text, data.holdings, summary, bg);
-    }),
-    settle('riskyUsers', async () => {
-      const risky = await fetchRiskyUsers(ctx.graph, {
-        states: ['atRisk', 'confirmedCompromised'],
-        signal: ctx.signal,
-      });
-      // Without the role data (its own area reports why) risky users are still reported, unranked.
-      const holdings = await access.then(
-        (data) => data.holdings,
-        () => [],
-      );
-      const summary = summarisePrivilegedAccess(text, holdings, bg);
-      const { ids } = await disabled;
-      return riskFindings(text, riskyUserViews(text, risky.items, [], summary.privilegedRolesByUser, ids));
-    }),
-    settle('conditionalAccess', async () => {
-      const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
-      const defaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal).catch(() => null);
-      const excludedGroupMembers = await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal);
-      return reviewConditionalAccess(text, policies.items, defaults, {
-        configured: breakGlass,
-        excludedGroupMembers,
-      }).findings;
-    }),
-    settle('mfa', async () => {
-      const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
-      return mfaFindings(text, mfaCoverage(text, rows.items, (await disabled).ids));
-    }),
-    settle('staleAccounts', async () => {
-      const users = await fetchUsersWithSignIn(ctx.graph, ctx.signal);
-      const options = { now, days: 90, guestDays: 90 };
-      return staleFindings(findStaleAccounts(text, users.items, options), options);
-    }),
-    settle('apps', async () => {
-      const data = await fetchApplications(ctx.graph, ctx.signal);
-      const options = { now, expiringWithinDays: 30, maxSecretLifetimeDays: 365 };
-      return appFindings(auditApps(text, data, options), options);
-    }),
+    reported(
+      settle('privilegedAccess', async () => {
+        const data = await access;
+        const summary = summarisePrivilegedAccess(text, data.holdings, bg);
+        return privilegedAccessFindings(text, data.holdings, summary, bg);
+      }),
+    ),
+    reported(
+      settle('riskyUsers', async () => {
+        const risky = await fetchRiskyUsers(ctx.graph, {
+          states: ['atRisk', 'confirmedCompromised'],
+          signal: ctx.signal,
+        });
+        // Without the role data (its own area reports why) risky users are still reported, unranked.
+        const holdings = await access.then(
+          (data) => data.holdings,
+          () => [],
+        );
+        const summary = summarisePrivilegedAccess(text, holdings, bg);
+        const { ids } = await disabled;
+        return riskFindings(text, riskyUserViews(text, risky.items, [], summary.privilegedRolesByUser, ids));
+      }),
+    ),
+    reported(
+      settle('conditionalAccess', async () => {
+        const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
+        const defaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal).catch(() => null);
+        const excludedGroupMembers = await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal);
+        return reviewConditionalAccess(text, policies.items, defaults, {
+          configured: breakGlass,
+          excludedGroupMembers,
+        }).findings;
+      }),
+    ),
+    reported(
+      settle('mfa', async () => {
+        const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
+        return mfaFindings(text, mfaCoverage(text, rows.items, (await disabled).ids));
+      }),
+    ),
+    reported(
+      settle('staleAccounts', async () => {
+        const users = await fetchUsersWithSignIn(ctx.graph, ctx.signal);
+        const options = { now, days: 90, guestDays: 90 };
+        return staleFindings(findStaleAccounts(text, users.items, options), options);
+      }),
+    ),
+    reported(
+      settle('apps', async () => {
+        const data = await fetchApplications(ctx.graph, ctx.signal);
+        const options = { now, expiringWithinDays: 30, maxSecretLifetimeDays: 365 };
+        return appFindings(auditApps(text, data, options), options);
+      }),
+    ),
   ]);
 }
 

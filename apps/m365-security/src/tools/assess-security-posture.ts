@@ -73,6 +73,7 @@ export const assessSecurityPosture = defineTool({
         ctx.server,
       ),
     ]);
+    await ctx.progress(1, 2, 'read the Secure Score history and the open incidents');
     let privileged: PrivilegedLookup = { status: 'known', accounts: [] };
     if (incidents.ok) {
       const ids = incidents.value.flatMap((i: Incident) =>
@@ -87,6 +88,7 @@ export const assessSecurityPosture = defineTool({
         privileged = { status: 'unknown', reason: failure(error, ctx.server).reason };
       }
     }
+    await ctx.progress(2, 2, 'checked which compromised accounts are privileged');
     const latest = history.ok ? history.value[0] : undefined;
     const tenantId = latest?.id.split('_')[0] ?? 'tenant';
     const score: Parameters<typeof assessPosture>[0]['score'] = !history.ok
