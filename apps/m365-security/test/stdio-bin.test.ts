@@ -1,5 +1,8 @@
 // The BUILT bin over stdio (the repo's test command builds first): --demo serves MCP, the
 // assessment answers, and `permissions --json` prints exactly the manifest.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startGraphSim } from '@m365-mcp/graph-sim';
 import { type BuiltBin, useBuiltBin } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -53,4 +56,30 @@ describe('the m365-security bin', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/unknown option/);
   });
+
+  it('check with a wrong secret exits 1 and says why sign-in failed, without the secret', async () => {
+    const sim = await startGraphSim();
+    try {
+      const app = sim.registerApp({ roles: ['SecurityEvents.Read.All'], secret: 'the-right-secret' });
+      const caFile = join(bin.home, 'graph-sim-ca.pem');
+      await writeFile(caFile, sim.ca);
+      const wrongSecret = 'not-the-secret-0123456789';
+      const check = await bin.exec(['check'], {
+        AZURE_TENANT_ID: sim.tenantId,
+        AZURE_CLIENT_ID: app.clientId,
+        AZURE_CLIENT_SECRET: wrongSecret,
+        AZURE_AUTHORITY_HOST: sim.url,
+        M365_GRAPH_URL: sim.url,
+        NODE_EXTRA_CA_CERTS: caFile,
+      });
+      expect(check.code).toBe(1);
+      expect(check.stderr).toMatch(
+        /Signing in to Microsoft Entra ID failed\..*Invalid client secret provided/s,
+      );
+      expect(check.stderr).not.toMatch(/failed unexpectedly/);
+      expect(`${check.stdout}${check.stderr}`).not.toContain(wrongSecret);
+    } finally {
+      await sim.close();
+    }
+  }, 30_000);
 });

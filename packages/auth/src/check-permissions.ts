@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import type { CloudProfile } from '@m365-mcp/graph-core';
+import { type CloudProfile, toGraphError } from '@m365-mcp/graph-core';
 import { compareRoles, type RoleComparison } from './compare-roles.js';
 import type { PermissionManifest } from './manifest.js';
 import { decodeTokenRoles } from './token-roles.js';
@@ -21,7 +21,10 @@ export async function checkPermissions(
   manifest: PermissionManifest,
   options: { writes: boolean; cloud: CloudProfile },
 ): Promise<PermissionCheckReport> {
-  const token = await credential.getToken(options.cloud.graphScope);
+  // A failed sign-in says why (Entra's error, never the secret), not "failed unexpectedly".
+  const token = await credential.getToken(options.cloud.graphScope).catch((error: unknown) => {
+    throw toGraphError(error, { method: 'POST', path: 'token endpoint' });
+  });
   if (token === null) throw new Error(`no access token was issued for ${options.cloud.graphScope}`);
   const decoded = decodeTokenRoles(token.token);
   const comparison = compareRoles(manifest, decoded.roles, { writes: options.writes });

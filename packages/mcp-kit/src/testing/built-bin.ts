@@ -16,7 +16,10 @@ export interface BuiltBin {
   /** Runs the bin to completion and resolves with its stdout; rejects on a non-zero exit. */
   run(args: string[]): Promise<string>;
   /** Runs the bin to completion, whatever its exit code: for tests of failures and exit codes. */
-  exec(args: string[]): Promise<{ code: number; stdout: string; stderr: string }>;
+  exec(
+    args: string[],
+    extraEnv?: Record<string, string>,
+  ): Promise<{ code: number; stdout: string; stderr: string }>;
   /**
    * Starts the bin as an MCP server on stdio (e.g. `['--demo']`, with an audit log in `home`) and
    * connects a real client. `protocolErrors` collects anything that was not clean protocol on stdout.
@@ -44,10 +47,13 @@ export async function useBuiltBin(bin: string | URL): Promise<BuiltBin> {
         );
       });
     },
-    exec(args) {
+    exec(args, extraEnv = {}) {
       return new Promise((resolve) => {
-        execFile(process.execPath, [binPath, ...args], { env }, (error, stdout, stderr) =>
-          resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+        execFile(
+          process.execPath,
+          [binPath, ...args],
+          { env: { ...env, ...extraEnv } },
+          (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
         );
       });
     },

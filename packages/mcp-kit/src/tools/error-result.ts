@@ -61,6 +61,9 @@ function graphMessage(error: GraphError, server: string): string {
   if (error instanceof NotFoundError) {
     return `Microsoft Graph found nothing at ${call(error)} (404 Not Found). Check the id or name you passed; the object may have been deleted.${requestIdNote(error)}`;
   }
+  if (error instanceof UnauthorizedError && error.code === 'credentialError') {
+    return `Signing in to Microsoft Entra ID failed. ${error.message} Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate (it may have expired or been rotated).`;
+  }
   if (error instanceof UnauthorizedError) {
     const what = error.status === 0 ? 'no access token could be obtained' : '401 Unauthorized';
     return `Microsoft Graph rejected this app's credentials (${what} on ${call(error)}). Check AZURE_TENANT_ID, AZURE_CLIENT_ID and the secret or certificate (it may have expired); \`${server} check\` signs in and reports what is wrong.${requestIdNote(error)}`;
