@@ -1,6 +1,8 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -66,4 +68,53 @@ describe('the bin over stdio', () => {
       permissions: [{ permission: 'User.Read.All' }],
     });
   });
+
+  it('an 11 MiB request line is refused with a JSON-RPC error, and the server keeps serving', async () => {
+    const child = spawn(process.execPath, [bin, '--demo', '--audit-log', join(dir, 'audit-big.jsonl')], {
+      env: { PATH: process.env.PATH ?? '', HOME: dir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    const lines = createInterface({ input: child.stdout });
+    const answers: Record<string, unknown>[] = [];
+    const waiters: (() => void)[] = [];
+    lines.on('line', (line) => {
+      answers.push(JSON.parse(line) as Record<string, unknown>);
+      for (const wake of waiters.splice(0)) wake();
+    });
+    const answer = async (predicate: (a: Record<string, unknown>) => boolean) => {
+      while (!answers.some(predicate)) await new Promise<void>((resolve) => waiters.push(resolve));
+      return answers.find(predicate) as Record<string, unknown>;
+    };
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    try {
+      send({
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'initialize',
+        params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 't', version: '0' } },
+      });
+      await answer((a) => a.id === 1);
+      send({ jsonrpc: '2.0', method: 'notifications/initialized' });
+      child.stdin.write(
+        `{"jsonrpc":"2.0","id":2,"method":"tools/list","params":{"pad":"${'x'.repeat(11 * 1024 * 1024)}"}}\n`,
+      );
+      send({ jsonrpc: '2.0', id: 3, method: 'tools/list' });
+      const refused = await answer((a) => a.id === null);
+      expect(refused.error).toMatchObject({
+        code: -32600,
+        message: expect.stringMatching(/Request too large/),
+      });
+      const listed = await answer((a) => a.id === 3);
+      expect((listed.result as { tools: unknown[] }).tools.length).toBeGreaterThan(0);
+      expect(answers.some((a) => a.id === 2)).toBe(false);
+      expect(stderr).toMatch(/over \d+ bytes refused; still serving/);
+      expect(child.exitCode).toBeNull();
+    } finally {
+      child.kill();
+    }
+  }, 60_000);
 });

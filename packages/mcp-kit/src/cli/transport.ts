@@ -1,5 +1,6 @@
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import { MAX_STDIO_LINE_BYTES, oversizedLineError, StdinLineLimit } from './stdin-line-limit.js';
 
 export type TransportKind = 'stdio';
 
@@ -10,7 +11,12 @@ export type TransportKind = 'stdio';
 export async function serveOnTransport(server: McpServer, kind: TransportKind): Promise<void> {
   switch (kind) {
     case 'stdio': {
-      const transport = new StdioServerTransport();
+      const guard = new StdinLineLimit(MAX_STDIO_LINE_BYTES, (limit) => {
+        process.stderr.write(`MCP request on stdin over ${limit} bytes refused; still serving.\n`);
+        process.stdout.write(oversizedLineError(limit));
+      });
+      process.stdin.pipe(guard);
+      const transport = new StdioServerTransport(guard);
       const closed = new Promise<void>((resolve) => {
         transport.onclose = () => resolve();
       });
