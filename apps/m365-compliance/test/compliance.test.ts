@@ -1,4 +1,4 @@
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunStore } from '@m365-mcp/cis-bridge';
@@ -27,6 +27,10 @@ async function start(options: Parameters<typeof startTestServer>[1] = {}) {
 type Structured = Record<string, unknown> & {
   findings: { id: string; status: string; reason?: string; evidence: Record<string, unknown> }[];
 };
+
+function text(result: { content: unknown }): string {
+  return (result.content as { text?: string }[]).map((c) => c.text ?? '').join('');
+}
 
 async function call(s: TestServer, name: string, args: Record<string, unknown> = {}) {
   const result = await s.client.callTool({ name, arguments: args });
@@ -137,12 +141,38 @@ describe('drift', () => {
 });
 
 describe('import_audit_report', () => {
+  // Each with its own run database: a malformed import must leave it empty.
+  const withSamples = async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'compliance-import-'));
+    return start({ config: { settings: { databasePath: join(dir, 'runs.db'), importsDirectory: SAMPLES } } });
+  };
+
+  it('reads only inside the imports directory, and never echoes a file it cannot read as a report', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'compliance-imports-'));
+    const imports = join(dir, 'imports');
+    await mkdir(imports);
+    await writeFile(join(imports, 'not-a-report.json'), 'root:x:0:0:root:/root:/bin/bash\n');
+    await symlink('/etc/hostname', join(imports, 'escape.json'));
+    const s = await start({
+      config: { settings: { databasePath: join(dir, 'runs.db'), importsDirectory: imports } },
+    });
+    for (const path of ['/etc/passwd', '../runs.db', 'escape.json']) {
+      const refused = await call(s, 'import_audit_report', { path });
+      expect(refused.isError, path).toBe(true);
+      expect(text(refused)).toMatch(/^Refused: .* is outside the imports directory/);
+    }
+    const garbage = await call(s, 'import_audit_report', { path: 'not-a-report.json', format: 'maester' });
+    expect(garbage.isError).toBe(true);
+    expect(text(garbage)).toMatch(/not JSON/);
+    expect(text(garbage)).not.toMatch(/root:x/);
+  });
+
   it.each([
     ['share-report/m365_cis_audit_20251110_225235.json', { pass: 7, fail: 6, manual: 2 }],
     ['maester/test-results.json', { pass: 120, fail: 138, skipped: 25 }],
     ['scubagear/ScubaResults_fa5589b7-d528-4f80.json', { pass: 57, fail: 14, warning: 12, manual: 9 }],
   ])('imports %s with the right counts', async (file, expected) => {
-    const s = await start();
+    const s = await withSamples();
     const result = await call(s, 'import_audit_report', { path: join(SAMPLES, file) });
     expect(result.isError).toBeFalsy();
     const byStatus = (
@@ -152,8 +182,8 @@ describe('import_audit_report', () => {
   });
 
   it('refuses a malformed file and stores nothing', async () => {
-    const s = await start();
-    const result = await call(s, 'import_audit_report', { path: join(SAMPLES, 'monkey365/export-json.md') });
+    const s = await withSamples();
+    const result = await call(s, 'import_audit_report', { path: 'monkey365/export-json.md' });
     expect(result.isError).toBe(true);
     const status = await call(s, 'get_compliance_status', {});
     expect(status.isError).toBe(true);

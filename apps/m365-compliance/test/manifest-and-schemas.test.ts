@@ -87,6 +87,7 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
       config: {
         settings: {
           databasePath: join(dir, 'runs.db'),
+          importsDirectory: SAMPLES,
           powershell: {
             executable: FAKE_PWSH,
             script: 'Invoke-M365CISAudit.ps1',

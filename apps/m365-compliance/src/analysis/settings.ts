@@ -1,5 +1,5 @@
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
 import { RunStore } from '@m365-mcp/cis-bridge';
 import { demoPeople, directoryPeople } from '@m365-mcp/graph-sim';
@@ -9,6 +9,7 @@ import { z } from 'zod';
 const settingsSchema = z
   .object({
     databasePath: z.string().min(1).optional(),
+    importsDirectory: z.string().min(1).optional(),
     freshRunMinutes: z.number().int().min(0).max(1440).optional(),
     approvedPublicGroups: z.array(z.string().min(1)).optional(),
     acceptedCaExclusions: z.array(z.string().min(1)).optional(),
@@ -28,6 +29,8 @@ const settingsSchema = z
 
 export interface ComplianceSettings {
   databasePath: string;
+  /** The only folder import_audit_report reads from (default: `imports` beside the run database). */
+  importsDirectory: string;
   freshRunMinutes: number;
   exceptions: AuditExceptions;
   powershell?: PowerShellAuditConfig;
@@ -51,8 +54,10 @@ export function complianceSettings(config: {
 }): ComplianceSettings {
   const s = settingsSchema.parse(config.settings);
   const base = config.auditLogPath ? dirname(config.auditLogPath) : join(homedir(), '.m365-mcp');
+  const databasePath = s.databasePath ?? join(base, 'm365-compliance-runs.db');
   return {
-    databasePath: s.databasePath ?? join(base, 'm365-compliance-runs.db'),
+    databasePath,
+    importsDirectory: resolve(s.importsDirectory ?? join(dirname(resolve(databasePath)), 'imports')),
     freshRunMinutes: s.freshRunMinutes ?? 60,
     exceptions: {
       breakGlassAccounts:

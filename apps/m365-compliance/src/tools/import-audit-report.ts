@@ -1,10 +1,11 @@
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { importReport, ReportImportError, reportFormats } from '@m365-mcp/cis-bridge';
 import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { countsLine, runInfo, runInfoSchema, summarizeRun, summarySchema } from '../analysis/shapes.js';
+import { importSource } from './import-source.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -12,21 +13,26 @@ export const importAuditReport = defineTool({
   name: 'import_audit_report',
   title: 'Import an existing audit report as a run',
   description:
-    'Imports a report file from this machine (Invoke-M365CISAudit m365_cis_audit.json, a Maester results JSON, or a ScubaGear ScubaResults JSON; format detected or given), validates it and stores it as a run, so status and drift cover it. Malformed files are refused and nothing is stored.',
+    "Imports a report file from the server's imports directory (Invoke-M365CISAudit m365_cis_audit.json, a Maester results JSON, or a ScubaGear ScubaResults JSON; format detected or given), validates it and stores it as a run, so status and drift cover it. Malformed files are refused and nothing is stored.",
   input: {
-    path: z.string().min(1).max(1024).describe('Path of the JSON report on the machine running this server'),
+    path: z
+      .string()
+      .min(1)
+      .max(1024)
+      .describe(
+        "The JSON report, inside the server's imports directory (settings.importsDirectory): its name there, or its full path",
+      ),
     format: z.enum(reportFormats).optional(),
   },
   output: { run: runInfoSchema, summary: summarySchema },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   tenantData: true,
   async handler(args, ctx) {
-    const info = await stat(args.path).catch(() => undefined);
-    if (!info?.isFile()) throw new ToolInputError(`No report file at ${args.path}.`);
-    if (info.size > MAX_BYTES) throw new ToolInputError(`The report is larger than ${MAX_BYTES} bytes.`);
+    const settings = complianceSettings(ctx.config);
+    const source = await importSource(settings.importsDirectory, args.path, MAX_BYTES);
     let run: ReturnType<typeof importReport>;
     try {
-      run = importReport(await readFile(args.path, 'utf8'), {
+      run = importReport(await readFile(source, 'utf8'), {
         ...(args.format ? { format: args.format } : {}),
         label: `Imported ${basename(args.path)}`,
       });
@@ -35,7 +41,7 @@ export const importAuditReport = defineTool({
         throw new ToolInputError(`${error.message} Nothing was stored.`);
       throw error;
     }
-    openStore(complianceSettings(ctx.config).databasePath).save(run);
+    openStore(settings.databasePath).save(run);
     return {
       structured: { run: runInfo(run), summary: summarizeRun(run) },
       summary: `Imported ${ctx.tenantText(basename(args.path))} as ${run.source} run ${run.id}: ${countsLine(run)}.`,

@@ -25,8 +25,11 @@ export function parseJsonText(text: string, format: string): unknown {
   try {
     return JSON.parse(clean);
   } catch (error) {
+    // JSON.parse's message quotes the text around the error: never echoed (the file may not be a
+    // report at all); the position is enough to find it.
+    const position = error instanceof Error ? /position (\d+)/.exec(error.message)?.[1] : undefined;
     throw new ReportImportError(
-      `The ${format} report is not JSON (${error instanceof Error ? error.message : 'parse error'}).`,
+      `The ${format} report is not JSON${position ? ` (syntax error at character ${position})` : ''}.`,
     );
   }
 }
