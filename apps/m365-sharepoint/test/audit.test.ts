@@ -137,6 +137,17 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/cursor is not valid/);
   });
+
+  it('refuses a cursor whose state was altered (forged totals), signature kept', async () => {
+    const first = await call(t.client, 'audit_sharepoint_sites', { max_items: 100 });
+    const [payload, signature] = String(first.data.cursor).split('.');
+    const state = JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8'));
+    state.s.totals.anonymousLinks = 0; // "nothing to see here"
+    const forged = `${Buffer.from(JSON.stringify(state)).toString('base64url')}.${signature}`;
+    const r = await call(t.client, 'audit_sharepoint_sites', { cursor: forged });
+    expect(r.isError).toBe(true);
+    expect(r.text).toMatch(/cursor is not valid \(it was altered/);
+  });
 });
 
 describe('under SharePoint throttling', () => {

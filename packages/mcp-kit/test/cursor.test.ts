@@ -6,17 +6,20 @@ import { ToolInputError } from '../src/tools/tool-input-error.js';
 describe('cursors', () => {
   it('round-trips state through an opaque base64url string', () => {
     const cursor = encodeCursor({ skip: 'abc', n: 3 });
-    expect(cursor).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
     expect(decodeCursor(cursor, z.object({ skip: z.string(), n: z.number() }))).toEqual({
       skip: 'abc',
       n: 3,
     });
   });
 
+  const forged = (state: unknown) =>
+    `${Buffer.from(JSON.stringify({ v: 2, s: state })).toString('base64url')}.${encodeCursor({ offset: 0 }).split('.')[1]}`;
+
   it.each([
     ['not base64url', 'a b+c'],
-    ['not JSON', Buffer.from('{nope').toString('base64url')],
-    ['an unknown version', Buffer.from(JSON.stringify({ v: 99, s: { offset: 1 } })).toString('base64url')],
+    ['unsigned', Buffer.from(JSON.stringify({ v: 2, s: { offset: 1 } })).toString('base64url')],
+    ['forged: state changed, signature kept', forged({ offset: 100 })],
     ['state of another tool', encodeCursor({ other: true })],
   ])('rejects %s with a clear ToolInputError', (_why, cursor) => {
     expect(() => decodeCursor(cursor, z.object({ offset: z.number() }))).toThrow(ToolInputError);

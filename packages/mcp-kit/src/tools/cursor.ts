@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { ToolInputError } from './tool-input-error.js';
 
@@ -16,13 +17,27 @@ export const cursorSchema = z
   .optional()
   .describe('Opaque cursor from a previous call of this tool, to get the next page; omit for the first page');
 
-// Cursors are opaque to the model but not secret: they carry paging state, never credentials.
-// The version lets a server change its cursor state without misreading old cursors.
-const cursorVersion = 1;
+// Cursors are opaque to the model but not secret: they carry paging state, never credentials. They
+// are signed (HMAC-SHA256 with a key made when the process starts), because a cursor comes back from
+// the model and the state in it is trusted (an audit's running totals, the sites still to visit): an
+// altered or forged cursor is refused. A cursor therefore lives as long as the server process. The
+// version lets a server change its cursor state without misreading old cursors.
+const cursorVersion = 2;
 const envelopeSchema = z.object({ v: z.literal(cursorVersion), s: z.unknown() });
+const signingKey = randomBytes(32);
+const MAC_BYTES = 16;
+
+function mac(payload: string): string {
+  return createHmac('sha256', signingKey)
+    .update(payload)
+    .digest()
+    .subarray(0, MAC_BYTES)
+    .toString('base64url');
+}
 
 export function encodeCursor(state: unknown): string {
-  return Buffer.from(JSON.stringify({ v: cursorVersion, s: state }), 'utf8').toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ v: cursorVersion, s: state }), 'utf8').toString('base64url');
+  return `${payload}.${mac(payload)}`;
 }
 
 const badCursor = (why: string) =>
@@ -30,11 +45,24 @@ const badCursor = (why: string) =>
     `The cursor is not valid (${why}). Pass the cursor exactly as a previous call of this tool returned it, or omit it to start from the first page.`,
   );
 
+function signedPayload(cursor: string): string {
+  const [payload, signature, ...rest] = cursor.split('.');
+  if (!payload || !signature || rest.length > 0 || !/^[A-Za-z0-9_-]+$/.test(`${payload}${signature}`)) {
+    throw badCursor('not a cursor this server issued');
+  }
+  const expected = Buffer.from(mac(payload));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
+    throw badCursor('it was altered, or issued before this server restarted');
+  }
+  return payload;
+}
+
 export function decodeCursor<S extends z.ZodType>(cursor: string, schema: S): z.infer<S> {
-  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw badCursor('not base64url');
+  const payload = signedPayload(cursor);
   let json: unknown;
   try {
-    json = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     throw badCursor('not readable');
   }
