@@ -145,6 +145,13 @@ describe('generate_compliance_report', () => {
     const ok = await call(s, 'generate_compliance_report', { format: 'html', path: 'monthly/r.html' });
     expect(ok.isError, text(ok)).toBeFalsy();
     expect(ok.structuredContent.path).toBe(join(allowed, 'monthly', 'r.html'));
+    // A name no file system takes is an input error that says so, not an internal one.
+    const long = await call(s, 'generate_compliance_report', {
+      format: 'csv',
+      path: `${'a'.repeat(253)}.csv`,
+    });
+    expect(long.isError).toBe(true);
+    expect(text(long)).toMatch(/^The file name is longer than 255 bytes/);
   });
 
   it('reports a given run by id and refuses an unknown one', async () => {

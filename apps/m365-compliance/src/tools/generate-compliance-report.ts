@@ -99,8 +99,13 @@ function cleanRun(run: AuditRun, text: (s: string) => string): AuditRun {
 }
 
 /** The absolute target inside `root`, or a ToolInputError saying why not. */
+/** The longest file name most file systems take (bytes, not characters). */
+const MAX_NAME_BYTES = 255;
+
 async function targetInside(root: string, requested: string): Promise<string> {
   const target = resolve(root, requested);
+  if (Buffer.byteLength(basename(target)) > MAX_NAME_BYTES)
+    throw new ToolInputError(`The file name is longer than ${MAX_NAME_BYTES} bytes; choose a shorter one.`);
   const rel = relative(root, target);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
     throw new ToolInputError(`Refused: ${requested} is outside the reports directory ${root}.`);
