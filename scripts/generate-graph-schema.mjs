@@ -8,7 +8,7 @@
 // A graph-sim test regenerates the schema the same way and fails when it differs from the
 // committed files, so they cannot drift from the routes or from the metadata.
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,7 +37,13 @@ registerHooks({
 });
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const reference = resolve(process.argv[2] ?? join(root, '..', 'shared', 'reference', 'graph-metadata'));
+const reference = resolve(
+  process.argv[2] ??
+    [join(root, '..', 'shared', 'reference', 'graph-metadata'), '/work/shared/reference/graph-metadata'].find(
+      (dir) => existsSync(dir),
+    ) ??
+    join(root, '..', 'shared', 'reference', 'graph-metadata'),
+);
 const { allRoutes } = await import(join(root, 'packages', 'graph-sim', 'src', 'routes', 'index.ts'));
 
 const schema = generateGraphSchema({ reference, routes: allRoutes });
