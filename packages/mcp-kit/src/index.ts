@@ -61,11 +61,14 @@ export {
   type ToolSpec,
 } from './tools/define-tool.js';
 export { describeError, type ErrorDescription } from './tools/error-result.js';
+export { envelopeMaxStringLength, envelopeText } from './tools/tenant-envelope.js';
 export {
   defaultTenantTextMaxLength,
+  quoteArgument,
   sanitizeTenantText,
   untrustedDataMetaKey,
   untrustedDataNotice,
+  visibleCodePoint,
 } from './tools/tenant-text.js';
 export type { LogLevel, ToolContext, ToolLogger } from './tools/tool-context.js';
 export { ToolInputError } from './tools/tool-input-error.js';

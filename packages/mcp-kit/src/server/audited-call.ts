@@ -4,9 +4,10 @@ import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/proto
 import type { CallToolResult, ServerNotification, ServerRequest } from '@modelcontextprotocol/sdk/types.js';
 import { checkArgumentText } from '../tools/argument-text.js';
 import { describeError } from '../tools/error-result.js';
+import { envelopeResult } from '../tools/tenant-envelope.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
-import { errorResult, markUntrusted } from '../tools/tool-result.js';
+import { errorResult } from '../tools/tool-result.js';
 import { createLogger, logInternalError } from './logger.js';
 import type { ServerRuntime } from './server-runtime.js';
 
@@ -106,5 +107,7 @@ export async function auditedCall(
       `The audit log could not be written (error id ${errorId}), so this result is withheld.${applied ? ' The change WAS applied in Microsoft Graph; check the tenant.' : ''} Fix the audit log (see the server's stderr) and call again.`,
     );
   }
-  return tenantData ? markUntrusted(call.result) : call.result;
+  // Every answer leaves through the one envelope. A call that read Graph (it caused request-ids)
+  // or quoted tenant text carries tenant data, whether or not the body said so.
+  return envelopeResult(call.result, { tenantData: tenantData || requestIds.length > 0 });
 }

@@ -17,9 +17,9 @@ export interface ToolContext {
   progress(done: number, total?: number, message?: string): Promise<void>;
   log: ToolLogger;
   /**
-   * Makes a tenant string safe to quote (strips control, bidi and zero-width characters, caps the
-   * length) and marks this call's result as carrying tenant data, so it goes out with the
-   * untrusted-data notice.
+   * Makes a tenant string safe to quote (one line; control, bidi and zero-width characters made
+   * visible as `[U+202E]`; at most 256 characters unless `maxLength` says otherwise) and marks this
+   * call's result as carrying tenant data, so it goes out with the untrusted-data notice.
    */
   tenantText(value: string, maxLength?: number): string;
 }

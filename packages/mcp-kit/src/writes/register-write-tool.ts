@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { auditedCall, type CallOutcome } from '../server/audited-call.js';
 import { logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
+import { quoteArgument } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
 import { answerResult } from '../tools/tool-result.js';
@@ -100,13 +101,13 @@ async function applyWrite(
       'other-tool': 'it belongs to another tool',
     }[found.reason];
     throw new ToolInputError(
-      `Plan ${planId} cannot be applied: ${why}. Call ${tool.name} without planId to make a new plan.`,
+      `Plan ${quoteArgument(planId)} cannot be applied: ${why}. Call ${tool.name} without planId to make a new plan.`,
     );
   }
   const stored: StoredPlan = found.plan;
   if (Object.keys(args).length > 0 && hashArguments(parseWriteArguments(tool, args)) !== stored.argsHash) {
     throw new ToolInputError(
-      `The arguments differ from the ones plan ${planId} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
+      `The arguments differ from the ones plan ${quoteArgument(planId)} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
     );
   }
   // Taken before asking the user, so a second call with the same id cannot race this one.
