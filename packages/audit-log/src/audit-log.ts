@@ -1,10 +1,18 @@
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import type { AuditKey } from './audit-key.js';
+import {
+  type AuditCheckpoint,
+  defaultCheckpointPath,
+  sealCheckpoint,
+  writeCheckpointFile,
+} from './checkpoint.js';
+import type { CheckpointShipper } from './checkpoint-shipper.js';
 import { AuditLogError } from './errors.js';
 import { sealRecord, serialiseRecord } from './hash.js';
-import { readLastLine } from './last-line.js';
-import { type AuditEntryInput, type AuditRecord, auditRecordSchema, GENESIS_HASH } from './record.js';
+import type { AuditEntryInput, AuditRecord } from './record.js';
 import { defaultRedactor, type Redactor } from './redact.js';
+import { resumeChain } from './resume-chain.js';
 
 export interface AuditLogOptions {
   /** The server name written on every line. */
@@ -12,11 +20,25 @@ export interface AuditLogOptions {
   /** Defaults to the process-wide redactor that `registerSecret` feeds. */
   redactor?: Redactor;
   now?: () => Date;
+  /**
+   * Seals each line with HMAC-SHA-256 under this key and keeps a checkpoint of the head MAC'd with
+   * it. Without a key, lines are unkeyed (plain SHA-256: anyone who can write the file can reseal
+   * it) and there is no checkpoint.
+   */
+  key?: AuditKey;
+  /** Where the checkpoint is kept; `<path>.checkpoint` by default. */
+  checkpointPath?: string;
+  /** Further places each checkpoint goes after it is written (see CheckpointShipper). */
+  checkpointShippers?: readonly CheckpointShipper[];
+  /** Told when a shipper fails; the append has succeeded all the same. Written to stderr by default. */
+  onShipError?: (message: string) => void;
 }
 
 interface ChainHead {
   seq: number;
   hash: string;
+  /** Bytes in the file after the last line, for the checkpoint. */
+  size: number;
 }
 
 /**
@@ -26,31 +48,59 @@ interface ChainHead {
  */
 export class AuditLog {
   readonly path: string;
+  /** Where the checkpoint is kept (written only with a key). */
+  readonly checkpointPath: string;
+  /** What opening found that the operator should know (e.g. an unkeyed log continued with a key). */
+  readonly warnings: readonly string[];
   readonly #handle: FileHandle;
   readonly #server: string;
   readonly #redactor: Redactor;
   readonly #now: () => Date;
   #head: ChainHead;
+  readonly #key: AuditKey | undefined;
+  readonly #shippers: readonly CheckpointShipper[];
+  readonly #onShipError: (message: string) => void;
   #queue: Promise<unknown> = Promise.resolve();
+  #shipping: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  private constructor(path: string, handle: FileHandle, head: ChainHead, options: AuditLogOptions) {
+  private constructor(
+    path: string,
+    checkpointPath: string,
+    handle: FileHandle,
+    head: ChainHead,
+    warnings: readonly string[],
+    options: AuditLogOptions,
+  ) {
     this.path = path;
+    this.checkpointPath = checkpointPath;
+    this.warnings = warnings;
     this.#handle = handle;
     this.#head = head;
     this.#server = options.server;
     this.#redactor = options.redactor ?? defaultRedactor;
     this.#now = options.now ?? (() => new Date());
+    this.#key = options.key;
+    this.#shippers = options.checkpointShippers ?? [];
+    this.#onShipError = options.onShipError ?? ((message) => void process.stderr.write(`${message}\n`));
   }
 
-  /** Opens (creating with mode 0600, and its directory with 0700, if missing) and continues the chain. */
+  /**
+   * Opens (creating with mode 0600, and its directory with 0700, if missing) and continues the
+   * chain. With a key, refuses a log that does not match its checkpoint (lines cut from the end, an
+   * emptied or rewritten file) with an AuditLogError that names the line and the verify command.
+   */
   static async open(path: string, options: AuditLogOptions): Promise<AuditLog> {
     const absolute = resolve(path);
+    const checkpointPath = resolve(options.checkpointPath ?? defaultCheckpointPath(absolute));
     await mkdir(dirname(absolute), { recursive: true, mode: 0o700 });
     const handle = await open(absolute, 'a+', 0o600);
     try {
-      const head = await readChainHead(handle, absolute);
-      return new AuditLog(absolute, handle, head, options);
+      const resumed = await resumeChain(handle, absolute, options.key, checkpointPath);
+      const head = { seq: resumed.seq, hash: resumed.hash, size: resumed.size };
+      const log = new AuditLog(absolute, checkpointPath, handle, head, resumed.warnings, options);
+      if (resumed.checkpointBehind) await log.#checkpoint(log.#now().toISOString());
+      return log;
     } catch (error) {
       await handle.close();
       throw error;
@@ -70,52 +120,63 @@ export class AuditLog {
     if (this.#closed) return;
     this.#closed = true;
     await this.#queue;
+    await this.#shipping;
     await this.#handle.close();
   }
 
   async #write(entry: AuditEntryInput): Promise<AuditRecord> {
     const redact = this.#redactor;
-    const record = sealRecord({
-      seq: this.#head.seq + 1,
-      time: this.#now().toISOString(),
-      server: redact.redactString(this.#server),
-      tool: redact.redactString(entry.tool),
-      caller: redact.redactString(entry.caller),
-      session: redact.redactString(entry.session),
-      arguments: redact.redact(entry.arguments),
-      outcome: entry.outcome,
-      durationMs: Math.max(0, Math.round(entry.durationMs)),
-      requestIds: (entry.requestIds ?? []).map((id) => redact.redactString(id)),
-      ...(entry.detail === undefined ? {} : { detail: redact.redact(entry.detail) }),
-      prev: this.#head.hash,
-    });
+    const record = sealRecord(
+      {
+        seq: this.#head.seq + 1,
+        time: this.#now().toISOString(),
+        server: redact.redactString(this.#server),
+        tool: redact.redactString(entry.tool),
+        caller: redact.redactString(entry.caller),
+        session: redact.redactString(entry.session),
+        arguments: redact.redact(entry.arguments),
+        outcome: entry.outcome,
+        durationMs: Math.max(0, Math.round(entry.durationMs)),
+        requestIds: (entry.requestIds ?? []).map((id) => redact.redactString(id)),
+        ...(entry.detail === undefined ? {} : { detail: redact.redact(entry.detail) }),
+        prev: this.#head.hash,
+      },
+      this.#key,
+    );
     const line = serialiseRecord(record);
     await this.#handle.appendFile(line, 'utf8');
     await this.#handle.datasync();
-    this.#head = { seq: record.seq, hash: record.hash };
+    // The line is on disk: the chain has moved on even if the checkpoint below fails.
+    this.#head = { seq: record.seq, hash: record.hash, size: this.#head.size + Buffer.byteLength(line) };
+    await this.#checkpoint(record.time);
     return record;
+  }
+
+  /** Records the head in the checkpoint (atomically), then hands it to the shippers. */
+  async #checkpoint(time: string): Promise<void> {
+    if (this.#key === undefined) return;
+    const checkpoint = sealCheckpoint({ ...this.#head, time }, this.#key);
+    await writeCheckpointFile(this.checkpointPath, checkpoint);
+    if (this.#shippers.length > 0) {
+      // Shipping may be slow (a webhook): it runs behind the append, in order, never failing it.
+      this.#shipping = this.#shipping.then(() => this.#ship(checkpoint));
+    }
+  }
+
+  async #ship(checkpoint: AuditCheckpoint): Promise<void> {
+    for (const shipper of this.#shippers) {
+      try {
+        await shipper.ship(checkpoint);
+      } catch (error) {
+        const reason = error instanceof Error ? error.message : String(error);
+        this.#onShipError(
+          `audit log ${this.path}: could not ship the checkpoint of line ${checkpoint.seq} to ${shipper.name}: ${this.#redactor.redactString(reason)}`,
+        );
+      }
+    }
   }
 }
 
 export function openAuditLog(path: string, options: AuditLogOptions): Promise<AuditLog> {
   return AuditLog.open(path, options);
-}
-
-async function readChainHead(handle: FileHandle, path: string): Promise<ChainHead> {
-  const last = await readLastLine(handle);
-  if (last === undefined) return { seq: 0, hash: GENESIS_HASH };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(last);
-  } catch {
-    parsed = undefined;
-  }
-  const record = auditRecordSchema.safeParse(parsed);
-  if (!record.success) {
-    // Continuing after a damaged line would chain onto garbage; the operator must look first.
-    throw new AuditLogError(
-      `the last line of the audit log ${path} is not a valid audit record; run "m365-audit verify ${path}" and move the file aside before continuing`,
-    );
-  }
-  return { seq: record.data.seq, hash: record.data.hash };
 }

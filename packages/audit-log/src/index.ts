@@ -1,7 +1,22 @@
 // Public API of @m365-mcp/audit-log.
+export {
+  AUDIT_MAC_SCHEME,
+  AuditKey,
+  createAuditKeyFile,
+  loadAuditKeyFile,
+  loadOrCreateAuditKeyFile,
+  MIN_AUDIT_KEY_LENGTH,
+} from './audit-key.js';
 export { AuditLog, type AuditLogOptions, openAuditLog } from './audit-log.js';
 export { osCaller } from './caller.js';
 export type { JsonValue } from './canonical-json.js';
+export {
+  type AuditCheckpoint,
+  auditCheckpointSchema,
+  defaultCheckpointPath,
+  readCheckpoint,
+} from './checkpoint.js';
+export { type CheckpointShipper, fileCheckpointShipper } from './checkpoint-shipper.js';
 export { type CliOutput, runAuditCli } from './cli.js';
 export { AuditLogError } from './errors.js';
 export {
@@ -14,4 +29,4 @@ export {
 } from './record.js';
 export { defaultRedactor, Redactor, redact, registerSecret } from './redact.js';
 export { REDACTED } from './secret-shapes.js';
-export { type AuditVerification, verifyAuditLog } from './verify.js';
+export { type AuditVerification, type VerifyOptions, verifyAuditLog } from './verify.js';

@@ -3,12 +3,12 @@ import type { FileHandle } from 'node:fs/promises';
 const CHUNK = 64 * 1024;
 
 /**
- * Reads the last non-empty line of a file from its end, so opening a long log to continue its
- * chain does not read the whole file. Returns undefined for an empty file.
+ * Reads the last non-empty line of a file from its end (or from byte `size`, e.g. the end of the
+ * checkpointed line), so opening a long log to continue its chain does not read the whole file.
+ * Returns undefined for an empty file.
  */
-export async function readLastLine(handle: FileHandle): Promise<string | undefined> {
-  const { size } = await handle.stat();
-  let end = size;
+export async function readLastLine(handle: FileHandle, size?: number): Promise<string | undefined> {
+  let end = size ?? (await handle.stat()).size;
   let tail = Buffer.alloc(0);
   while (end > 0) {
     const start = Math.max(0, end - CHUNK);

@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import type { JsonValue } from './canonical-json.js';
 
-export const AUDIT_OUTCOMES = ['ok', 'error', 'refused', 'planned', 'applied', 'cancelled'] as const;
+export const AUDIT_OUTCOMES = [
+  'ok',
+  'error',
+  'invalid',
+  'refused',
+  'planned',
+  'applied',
+  'cancelled',
+] as const;
 export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
 
 /** The "prev" of the first line: there is no line before it. */
@@ -34,22 +42,34 @@ const jsonValue: z.ZodType<JsonValue> = z.lazy(() =>
 );
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
+const keyId = z.string().regex(/^[0-9a-f]{16}$/, 'a 16-character hex key id');
 
-export const auditRecordSchema = z.strictObject({
-  seq: z.number().int().positive(),
-  time: z.iso.datetime(),
-  server: z.string(),
-  tool: z.string(),
-  caller: z.string(),
-  session: z.string(),
-  arguments: jsonValue,
-  outcome: z.enum(AUDIT_OUTCOMES),
-  durationMs: z.number().nonnegative(),
-  requestIds: z.array(z.string()),
-  detail: jsonValue.optional(),
-  prev: sha256Hex,
-  hash: sha256Hex,
-});
+export const auditRecordSchema = z
+  .strictObject({
+    seq: z.number().int().positive(),
+    time: z.iso.datetime(),
+    server: z.string(),
+    tool: z.string(),
+    caller: z.string(),
+    session: z.string(),
+    arguments: jsonValue,
+    outcome: z.enum(AUDIT_OUTCOMES),
+    durationMs: z.number().nonnegative(),
+    requestIds: z.array(z.string()),
+    detail: jsonValue.optional(),
+    prev: sha256Hex,
+    /**
+     * How `hash` was made: absent on unkeyed lines (plain SHA-256, which anyone can recompute), and
+     * "hmac-sha256" with the id of the key on keyed lines (only the key's holder can make it).
+     */
+    mac: z.literal('hmac-sha256').optional(),
+    keyId: keyId.optional(),
+    hash: sha256Hex,
+  })
+  .refine((record) => (record.mac === undefined) === (record.keyId === undefined), {
+    message: 'mac and keyId go together',
+    path: ['mac'],
+  });
 
 /** One line of the audit file, as written. */
 export type AuditRecord = z.infer<typeof auditRecordSchema>;

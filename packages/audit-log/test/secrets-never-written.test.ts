@@ -113,6 +113,6 @@ describe('no secret reaches the audit file, whatever the field is called', () =>
       expect(text).toContain('"includeSecrets":true');
       expect(text).toContain('unlock with [redacted] please');
       expect(text).toContain('token endpoint refused client_secret=[redacted]');
-      expect(await verifyAuditLog(path)).toEqual({ ok: true, lines: 2 });
+      expect(await verifyAuditLog(path)).toMatchObject({ ok: true, lines: 2 });
     }));
 });
