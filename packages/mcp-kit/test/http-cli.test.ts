@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { httpSettingsFrom } from '../src/cli/http-flags.js';
 import { runServerCli } from '../src/index.js';
 import { makeToken } from './http-harness.js';
 import { sampleServer } from './sample-server.js';
@@ -30,6 +31,29 @@ describe('the --http command line refuses', () => {
     expect(code).toBe(1);
     expect(stderr).toMatch(/M365_MCP_HTTP_TOKEN\) must be at least 32 characters/);
     expect(stderr).not.toContain(short);
+  });
+
+  it('a weak token among several, naming it by its place and echoing none', async () => {
+    const short = 'abcdefghijklmnopqrstuvwxyz01234';
+    const good = [makeToken(), makeToken()];
+    const { code, stderr } = await run(['--demo', '--http'], {
+      M365_MCP_HTTP_TOKEN: `${good[0]}\n${short} ${good[1]}`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(
+      /M365_MCP_HTTP_TOKEN, one per client, separated by whitespace\): token 2 of 3 must be at least 32 characters/,
+    );
+    for (const token of [short, ...good]) expect(stderr).not.toContain(token);
+  });
+
+  it('the same token twice: each client gets its own', async () => {
+    const token = makeToken();
+    const { code, stderr } = await run(['--demo', '--http'], {
+      M365_MCP_HTTP_TOKEN: `${token} ${makeToken()} ${token}`,
+    });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/tokens 1 and 3 are the same: give each client its own token/);
+    expect(stderr).not.toContain(token);
   });
 
   it('--http-no-auth off loopback, and together with a token', async () => {
@@ -77,5 +101,19 @@ describe('the --http command line refuses', () => {
     ]) {
       expect(stdout).toContain(flag);
     }
+  });
+});
+
+describe('M365_MCP_HTTP_TOKEN', () => {
+  it('takes one token per client, separated by whitespace; a comma is part of a token', () => {
+    const [a, b, c] = [makeToken(), `${makeToken()},with,commas`, makeToken()];
+    const settings = httpSettingsFrom({ http: true }, { M365_MCP_HTTP_TOKEN: ` ${a}\t${b}\n\n${c}\n` });
+    expect(settings?.auth).toEqual({ kind: 'bearer', tokens: [a, b, c] });
+  });
+
+  it('with only whitespace is no token at all', () => {
+    expect(() => httpSettingsFrom({ http: true }, { M365_MCP_HTTP_TOKEN: ' \n ' })).toThrow(
+      /needs a bearer token/,
+    );
   });
 });

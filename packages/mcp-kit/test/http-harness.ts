@@ -25,14 +25,19 @@ export function makeToken(): string {
   return randomBytes(24).toString('hex');
 }
 
-/** A real MCP client over Streamable HTTP, sending `token` when given (form elicitation by default). */
+/**
+ * A real MCP client over Streamable HTTP, sending `token` when given (form elicitation by default).
+ * With `sessionId` it joins that session as a reconnecting client does, without initializing.
+ */
 export async function connectClient(
   url: URL,
   token: string | undefined,
   capabilities: ClientCapabilities = { elicitation: { form: {} } },
+  sessionId?: string,
 ): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const transport = new StreamableHTTPClientTransport(url, {
     requestInit: { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } },
+    ...(sessionId === undefined ? {} : { sessionId }),
   });
   const client = new Client({ name: 'http-test-client', version: '0.0.0' }, { capabilities });
   await client.connect(transport);
@@ -41,7 +46,10 @@ export async function connectClient(
 
 export interface SampleHttp {
   url: URL;
+  /** The first of `tokens`. */
   token: string;
+  /** Every token the server accepts, one per client (just `token` unless `tokens` was given). */
+  tokens: string[];
   sim: GraphSim;
   auditLogPath: string;
   /** Every stderr line the server wrote. */
@@ -55,6 +63,8 @@ export interface SampleHttp {
   connect(options?: {
     token?: string | undefined;
     capabilities?: ClientCapabilities;
+    /** Joins this session instead of opening one. */
+    sessionId?: string;
   }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   close(): Promise<void>;
 }
@@ -63,12 +73,15 @@ export async function startSampleHttp(
   options: {
     allowWrites?: boolean;
     noAuth?: boolean;
+    /** How many tokens (clients) the server accepts; one by default. */
+    tokenCount?: number;
   } & Partial<
     Pick<HttpServerOptions, 'idleTimeoutMs' | 'maxBodyBytes' | 'maxSessions' | 'shutdownGraceMs' | 'timers'>
   > = {},
 ): Promise<SampleHttp> {
   const allowWrites = options.allowWrites ?? false;
-  const token = makeToken();
+  const tokens = Array.from({ length: options.tokenCount ?? 1 }, () => makeToken());
+  const token = tokens[0] ?? makeToken();
   const demo = await startDemoTenant({ manifest: sampleServer.permissions, writes: allowWrites });
   const scratch = await mkdtemp(join(tmpdir(), 'mcp-kit-http-'));
   const connection = await graphFromEnvironment(demo.env, { ca: demo.sim.ca });
@@ -90,10 +103,10 @@ export async function startSampleHttp(
       watcher.seen();
     }
   };
-  const { noAuth, allowWrites: _, ...limits } = options;
+  const { noAuth, allowWrites: _, tokenCount: __, ...limits } = options;
   const http = await startHttpServer({
     name: sampleServer.name,
-    auth: noAuth ? { kind: 'none' } : { kind: 'bearer', token },
+    auth: noAuth ? { kind: 'none' } : { kind: 'bearer', tokens },
     port: 0,
     createSession: ({ caller }) =>
       createServer(sampleServer, { graph: connection.graph, auditLog, config, allowWrites, caller, stderr }),
@@ -104,6 +117,7 @@ export async function startSampleHttp(
   return {
     url: http.url,
     token,
+    tokens,
     sim: demo.sim,
     auditLogPath: config.auditLogPath,
     logs,
@@ -118,6 +132,7 @@ export async function startSampleHttp(
         http.url,
         'token' in connectOptions ? connectOptions.token : token,
         connectOptions.capabilities,
+        connectOptions.sessionId,
       );
       clients.push(connected.client);
       return connected;

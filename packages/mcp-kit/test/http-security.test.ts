@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ServerConfigError, startHttpServer } from '../src/index.js';
+import { ServerConfigError, startHttpServer, tokenFingerprint } from '../src/index.js';
 import { callTool } from './call-tool.js';
 import {
   initializeBody,
@@ -186,11 +186,32 @@ describe('the HTTP server refuses to start', () => {
 
   it('with a token shorter than 32 characters, or with spaces', async () => {
     await expect(
-      startHttpServer({ ...base, auth: { kind: 'bearer', token: 'x'.repeat(31) } }),
+      startHttpServer({ ...base, auth: { kind: 'bearer', tokens: ['x'.repeat(31)] } }),
     ).rejects.toThrow(/at least 32 characters/);
     await expect(
-      startHttpServer({ ...base, auth: { kind: 'bearer', token: `${'x'.repeat(20)} ${'y'.repeat(20)}` } }),
+      startHttpServer({ ...base, auth: { kind: 'bearer', tokens: [`${'x'.repeat(20)} ${'y'.repeat(20)}`] } }),
     ).rejects.toThrow(ServerConfigError);
+  });
+
+  it('with two tokens of the same fingerprint, which could not tell their clients apart', async () => {
+    // Found by counting: the first two of these tokens whose fingerprints collide.
+    const byFingerprint = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i += 1) {
+      const token = `collision-${'x'.repeat(32)}-${i}`;
+      const other = byFingerprint.get(tokenFingerprint(token));
+      if (other) pair = [other, token];
+      byFingerprint.set(tokenFingerprint(token), token);
+    }
+    const attempt = startHttpServer({ ...base, auth: { kind: 'bearer', tokens: [makeToken(), ...pair] } });
+    await expect(attempt).rejects.toThrow(/tokens 2 and 3 have the same fingerprint/);
+    await expect(attempt).rejects.not.toThrow(pair[0]);
+  });
+
+  it('with no token at all', async () => {
+    await expect(startHttpServer({ ...base, auth: { kind: 'bearer', tokens: [] } })).rejects.toThrow(
+      /the list is empty: give at least one token/,
+    );
   });
 
   it('without authentication anywhere but on a loopback address', async () => {
@@ -205,7 +226,7 @@ describe('the HTTP server refuses to start', () => {
     await expect(
       startHttpServer({
         ...base,
-        auth: { kind: 'bearer', token: makeToken() },
+        auth: { kind: 'bearer', tokens: [makeToken()] },
         allowedHosts: ['https://proxy.example/'],
       }),
     ).rejects.toThrow(/not a host name/);

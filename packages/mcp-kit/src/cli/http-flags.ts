@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ServerConfigError } from '../config/load-config.js';
 import { isLoopbackHost } from '../http/allowed-hosts.js';
-import { minimumHttpTokenLength } from '../http/bearer-token.js';
+import { minimumHttpTokenLength, splitHttpTokens } from '../http/bearer-token.js';
 import { type HttpAuth, validateHttpOptions } from '../http/start-http-server.js';
 
 /** The command-line flags of the Streamable HTTP transport, as commander hands them over. */
@@ -53,21 +53,22 @@ export function httpSettingsFrom(
     throw new ServerConfigError(`--port must be a whole number from 0 to 65535, not "${flags.port}".`);
   }
   const host = flags.host ?? '127.0.0.1';
-  const token = env[httpTokenVariable];
+  // One token per client, separated by whitespace (which no token can contain).
+  const tokens = splitHttpTokens(env[httpTokenVariable] ?? '');
   let auth: HttpAuth;
   if (flags.httpNoAuth) {
-    if (token !== undefined && token !== '') {
+    if (tokens.length > 0) {
       throw new ServerConfigError(
         `--http-no-auth and ${httpTokenVariable} contradict each other: unset one of them.`,
       );
     }
     auth = { kind: 'none' };
-  } else if (token === undefined || token === '') {
+  } else if (tokens.length === 0) {
     throw new ServerConfigError(
-      `Serving over HTTP needs a bearer token: set ${httpTokenVariable} to at least ${minimumHttpTokenLength} random characters (e.g. \`openssl rand -hex 32\`); clients send it as "Authorization: Bearer <token>".`,
+      `Serving over HTTP needs a bearer token: set ${httpTokenVariable} to at least ${minimumHttpTokenLength} random characters (e.g. \`openssl rand -hex 32\`); clients send it as "Authorization: Bearer <token>". For several clients, give each its own token, separated by whitespace.`,
     );
   } else {
-    auth = { kind: 'bearer', token };
+    auth = { kind: 'bearer', tokens };
   }
   const allowedHosts = flags.allowedHost ?? [];
   validateHttpOptions({ auth, host, port: parsedPort.data, allowedHosts });

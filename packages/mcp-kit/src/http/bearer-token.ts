@@ -24,16 +24,77 @@ export function tokenFingerprint(token: string): string {
   return sha256(token).toString('hex').slice(0, 8);
 }
 
-/** A checker for `Authorization` header values; the comparison takes the same time whatever is sent. */
+/**
+ * Splits the value of the token variable into one token per client. Whitespace (spaces, tabs,
+ * newlines) is the only separator: a token cannot contain it, while commas and every other visible
+ * character may be part of a token.
+ */
+export function splitHttpTokens(value: string): string[] {
+  return value.split(/\s+/).filter((token) => token.length > 0);
+}
+
+/**
+ * What is wrong with a list of tokens, each problem naming a token by its place in the list, never
+ * by its value; empty when every token is strong and each is different (a token's fingerprint is
+ * who the caller is, so two tokens must not share one either).
+ */
+export function httpTokenListProblems(tokens: readonly string[]): string[] {
+  if (tokens.length === 0) return ['the list is empty: give at least one token'];
+  const problems: string[] = [];
+  // A single token is the subject of the caller's sentence already; in a list, say which one.
+  const which = (index: number) => (tokens.length === 1 ? '' : `token ${index + 1} of ${tokens.length} `);
+  tokens.forEach((token, index) => {
+    const parsed = httpTokenSchema.safeParse(token);
+    if (!parsed.success) {
+      problems.push(`${which(index)}${parsed.error.issues.map((issue) => issue.message).join('; ')}`);
+    }
+  });
+  const seen = new Map<string, number>();
+  tokens.forEach((token, index) => {
+    const first = seen.get(token);
+    if (first !== undefined) {
+      problems.push(`tokens ${first + 1} and ${index + 1} are the same: give each client its own token`);
+      return;
+    }
+    seen.set(token, index);
+  });
+  const fingerprints = new Map<string, number>();
+  tokens.forEach((token, index) => {
+    if (seen.get(token) !== index) return;
+    const first = fingerprints.get(tokenFingerprint(token));
+    if (first !== undefined) {
+      problems.push(
+        `tokens ${first + 1} and ${index + 1} have the same fingerprint, so the server could not tell their clients apart: replace one`,
+      );
+      return;
+    }
+    fingerprints.set(tokenFingerprint(token), index);
+  });
+  return problems;
+}
+
+export type BearerVerdict = { kind: 'missing' } | { kind: 'wrong' } | { kind: 'ok'; fingerprint: string };
+
+/**
+ * A checker for `Authorization` header values against every accepted token; it says which token
+ * matched by its fingerprint. The comparison takes the same time whatever is sent and whichever
+ * token matches.
+ */
 export function bearerChecker(
-  token: string,
-): (authorization: string | undefined) => 'ok' | 'missing' | 'wrong' {
-  const expected = sha256(token);
+  tokens: readonly string[],
+): (authorization: string | undefined) => BearerVerdict {
+  const expected = tokens.map((token) => ({ hash: sha256(token), fingerprint: tokenFingerprint(token) }));
   return (authorization) => {
-    if (authorization === undefined) return 'missing';
+    if (authorization === undefined) return { kind: 'missing' };
     const match = /^Bearer +([\x21-\x7e]+) *$/i.exec(authorization);
-    // Hashing first gives equal lengths, so timingSafeEqual never leaks the token's length.
-    if (!match?.[1]) return 'wrong';
-    return timingSafeEqual(sha256(match[1]), expected) ? 'ok' : 'wrong';
+    if (!match?.[1]) return { kind: 'wrong' };
+    // Hashing first gives equal lengths, so timingSafeEqual never leaks a token's length; every
+    // token is compared, so the time does not say which one matched either.
+    const presented = sha256(match[1]);
+    let matched: string | undefined;
+    for (const { hash, fingerprint } of expected) {
+      if (timingSafeEqual(presented, hash)) matched = fingerprint;
+    }
+    return matched === undefined ? { kind: 'wrong' } : { kind: 'ok', fingerprint: matched };
   };
 }

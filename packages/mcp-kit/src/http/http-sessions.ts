@@ -2,12 +2,17 @@ import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { systemTimers, type Timers } from './timers.js';
 
-/** One MCP session: its own server instance (so its own write plans) and its transport. */
+/**
+ * One MCP session: its own server instance (so its own write plans) and its transport, bound to
+ * the principal that opened it: only that principal's requests reach it.
+ */
 export interface HttpSession {
   readonly id: string;
   readonly server: McpServer;
   readonly transport: StreamableHTTPServerTransport;
   readonly caller: string;
+  /** Who opened the session (see principal.ts), e.g. `token:<fingerprint>`. */
+  readonly principal: string;
 }
 
 interface Entry extends HttpSession {

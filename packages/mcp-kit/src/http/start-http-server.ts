@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer as createNodeServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { registerSecret } from '@m365-mcp/audit-log';
+import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
@@ -15,18 +16,20 @@ import {
   parseAllowedHost,
   refuseForeignHostOrOrigin,
 } from './allowed-hosts.js';
-import { bearerChecker, httpTokenSchema, tokenFingerprint } from './bearer-token.js';
+import { bearerChecker, httpTokenListProblems } from './bearer-token.js';
 import { jsonRpcCodes, replyError } from './http-reply.js';
 import { type HttpSession, HttpSessions } from './http-sessions.js';
+import { authInfoFor, localPrincipal, tokenPrincipal } from './principal.js';
 import { readJsonBody } from './read-json-body.js';
 import { systemTimers, type Timers } from './timers.js';
 
 /**
- * How clients prove they may call: a shared bearer token, or nothing at all, which is accepted
+ * How clients prove they may call: a bearer token, one per client (its fingerprint is who the
+ * client is: its sessions and write plans are bound to it), or nothing at all, which is accepted
  * only on a loopback address and is meant for local testing (the conformance suite cannot send
  * an Authorization header).
  */
-export type HttpAuth = { kind: 'bearer'; token: string } | { kind: 'none' };
+export type HttpAuth = { kind: 'bearer'; tokens: readonly string[] } | { kind: 'none' };
 
 export interface HttpServerOptions {
   /** Names the server in logs and in the `WWW-Authenticate` realm. */
@@ -62,6 +65,13 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
+/** Who sent a request: the principal its sessions are bound to, and how the audit log names it. */
+interface Caller {
+  principal: string;
+  /** `http:<token fingerprint>`, or `http:no-auth`; the audit line adds `@<remote address>`. */
+  auditName: string;
+}
+
 const mcpPath = '/mcp';
 const allowedMethods = ['GET', 'POST', 'DELETE'];
 
@@ -91,11 +101,13 @@ export function validateHttpOptions(
     throw new ServerConfigError(`The HTTP port must be a whole number from 0 to 65535, not ${port}.`);
   }
   if (options.auth.kind === 'bearer') {
-    const parsed = httpTokenSchema.safeParse(options.auth.token);
-    if (!parsed.success) {
-      throw new ServerConfigError(
-        `The HTTP bearer token (M365_MCP_HTTP_TOKEN) ${parsed.error.issues.map((i) => i.message).join('; ')}.`,
-      );
+    const problems = httpTokenListProblems(options.auth.tokens);
+    if (problems.length > 0) {
+      const what =
+        options.auth.tokens.length === 1
+          ? 'The HTTP bearer token (M365_MCP_HTTP_TOKEN)'
+          : 'The HTTP bearer tokens (M365_MCP_HTTP_TOKEN, one per client, separated by whitespace):';
+      throw new ServerConfigError(`${what} ${problems.join('; ')}.`);
     }
   } else if (!isLoopbackHost(host)) {
     throw new ServerConfigError(
@@ -133,7 +145,8 @@ function listen(
  * Serves MCP over Streamable HTTP at `/mcp` with stateful sessions, each with its own McpServer.
  * Every request passes, in order: the Host/Origin check (403), the bearer token (401), the path
  * (404), the method (405), the body limit (413) and JSON parsing (400); only then does the SDK's
- * transport see it.
+ * transport see it. A session belongs to the principal that opened it (the fingerprint of its
+ * token): a request from anyone else naming it gets the 404 of an unknown session.
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { host, port, extraHosts } = validateHttpOptions(options);
@@ -145,10 +158,9 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
   const maxBodyBytes = options.maxBodyBytes ?? 4 * 1024 * 1024;
   const maxSessions = options.maxSessions ?? 100;
   const auth = options.auth;
-  // The token must never reach a log line or the audit log, whatever path it takes.
-  if (auth.kind === 'bearer') registerSecret(auth.token);
-  const checkBearer = auth.kind === 'bearer' ? bearerChecker(auth.token) : undefined;
-  const callerPrefix = auth.kind === 'bearer' ? `http:${tokenFingerprint(auth.token)}` : 'http:no-auth';
+  // No token may ever reach a log line or the audit log, whatever path it takes.
+  if (auth.kind === 'bearer') for (const token of auth.tokens) registerSecret(token);
+  const checkBearer = auth.kind === 'bearer' ? bearerChecker(auth.tokens) : undefined;
   const challenge = `Bearer realm="${options.name}"`;
   const timers = options.timers ?? systemTimers;
 
@@ -176,7 +188,28 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     });
   };
 
-  async function openSession(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void> {
+  /**
+   * The session a request names, when it is the caller's own. Another principal's session is
+   * answered exactly like an unknown one, so a session id reveals nothing to a client that does
+   * not own it.
+   */
+  function ownSession(req: IncomingMessage, id: string, caller: Caller): HttpSession | undefined {
+    const session = sessions.get(id);
+    if (session && session.principal !== caller.principal) {
+      log.warning(
+        `refused a request from ${caller.principal}@${remoteAddressOf(req)} for session ${id}, which belongs to ${session.principal}`,
+      );
+      return undefined;
+    }
+    return session;
+  }
+
+  async function openSession(
+    req: IncomingMessage,
+    res: ServerResponse,
+    body: unknown,
+    opener: Caller,
+  ): Promise<void> {
     if (closing) {
       replyError(res, 503, jsonRpcCodes.serverError, 'Service Unavailable: the server is shutting down');
       return;
@@ -187,13 +220,15 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       });
       return;
     }
-    const caller = `${callerPrefix}@${remoteAddressOf(req)}`;
+    const caller = `${opener.auditName}@${remoteAddressOf(req)}`;
+    const principal = opener.principal;
     const server = options.createSession({ caller });
     const transport: StreamableHTTPServerTransport = new StreamableHTTPServerTransport({
-      // Unguessable ids; the token, not the session id, is what authenticates each request.
+      // Unguessable ids; the token, not the session id, is what authenticates each request, and a
+      // session answers only the principal that opened it.
       sessionIdGenerator: () => randomUUID(),
       onsessioninitialized: (id) => {
-        sessions.add({ id, server, transport, caller });
+        sessions.add({ id, server, transport, caller, principal });
         log.info(`session ${id} opened by ${caller}`);
       },
     });
@@ -210,8 +245,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     if (transport.sessionId === undefined) await server.close();
   }
 
-  async function post(req: IncomingMessage, res: ServerResponse, sessionId: string | undefined) {
-    const session = sessionId === undefined ? undefined : sessions.get(sessionId);
+  async function post(
+    req: IncomingMessage,
+    res: ServerResponse,
+    sessionId: string | undefined,
+    caller: Caller,
+  ) {
+    const session = sessionId === undefined ? undefined : ownSession(req, sessionId, caller);
     if (sessionId !== undefined && !session) {
       replyError(res, 404, jsonRpcCodes.sessionNotFound, 'Session not found');
       return;
@@ -248,7 +288,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       replyError(res, 400, jsonRpcCodes.serverError, 'Bad Request: No valid session ID provided');
       return;
     }
-    await openSession(req, res, body.value);
+    await openSession(req, res, body.value, caller);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -260,15 +300,19 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       replyError(res, 403, jsonRpcCodes.serverError, refusal);
       return;
     }
+    let caller: Caller = { principal: localPrincipal, auditName: 'http:no-auth' };
     if (checkBearer) {
       const verdict = checkBearer(req.headers.authorization);
-      if (verdict !== 'ok') {
-        log.warning(`refused a request from ${remoteAddressOf(req)}: ${verdict} bearer token`);
+      if (verdict.kind !== 'ok') {
+        log.warning(`refused a request from ${remoteAddressOf(req)}: ${verdict.kind} bearer token`);
         replyError(res, 401, jsonRpcCodes.serverError, 'Unauthorized: a valid bearer token is required', {
-          'WWW-Authenticate': verdict === 'wrong' ? `${challenge}, error="invalid_token"` : challenge,
+          'WWW-Authenticate': verdict.kind === 'wrong' ? `${challenge}, error="invalid_token"` : challenge,
         });
         return;
       }
+      caller = { principal: tokenPrincipal(verdict.fingerprint), auditName: `http:${verdict.fingerprint}` };
+      // Tool handlers see who is calling as `extra.authInfo` (write plans are bound to it).
+      (req as IncomingMessage & { auth?: AuthInfo }).auth = authInfoFor(caller.principal);
     }
     let path: string;
     try {
@@ -293,14 +337,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       return;
     }
     if (method === 'POST') {
-      await post(req, res, header);
+      await post(req, res, header, caller);
       return;
     }
     if (header === undefined) {
       replyError(res, 400, jsonRpcCodes.serverError, 'Bad Request: Mcp-Session-Id header is required');
       return;
     }
-    const session = sessions.get(header);
+    const session = ownSession(req, header, caller);
     if (!session) {
       replyError(res, 404, jsonRpcCodes.sessionNotFound, 'Session not found');
       return;

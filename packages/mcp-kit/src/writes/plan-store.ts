@@ -4,6 +4,8 @@ import type { WritePlan } from './write-plan.js';
 export interface StoredPlan {
   id: string;
   tool: string;
+  /** Who made the plan (see http/principal.ts); only they can read, confirm or apply it. */
+  principal: string;
   argsHash: string;
   args: Record<string, unknown>;
   plan: WritePlan;
@@ -35,7 +37,9 @@ export type TakePlanResult =
 
 /**
  * Plans live in memory for one server process: a plan id is a random capability that only this
- * process issued, and a plan can be taken (applied or cancelled) once.
+ * process issued, and a plan can be taken (applied or cancelled) once. A plan belongs to the
+ * principal that made it: to anyone else it does not exist. (Each HTTP session has its own store
+ * and answers only its own principal already; this holds even if a store is ever shared.)
  */
 export class PlanStore {
   readonly #plans = new Map<string, StoredPlan>();
@@ -47,12 +51,13 @@ export class PlanStore {
     this.#now = options.now ?? Date.now;
   }
 
-  add(tool: string, args: Record<string, unknown>, plan: WritePlan): StoredPlan {
+  add(tool: string, args: Record<string, unknown>, plan: WritePlan, principal: string): StoredPlan {
     this.#sweep();
     const createdAt = this.#now();
     const stored: StoredPlan = {
       id: `plan_${randomBytes(18).toString('base64url')}`,
       tool,
+      principal,
       argsHash: hashArguments(args),
       args,
       plan,
@@ -63,10 +68,13 @@ export class PlanStore {
     return stored;
   }
 
-  /** Looks a plan up without using it. */
-  find(id: string, tool: string): TakePlanResult {
+  /**
+   * Looks a plan up without using it. Another principal's plan is `unknown`, before anything else
+   * is said about it (its tool, its expiry), and stays in the store for its owner.
+   */
+  find(id: string, tool: string, principal: string): TakePlanResult {
     const stored = this.#plans.get(id);
-    if (!stored) return { ok: false, reason: 'unknown' };
+    if (!stored || stored.principal !== principal) return { ok: false, reason: 'unknown' };
     if (stored.tool !== tool) return { ok: false, reason: 'other-tool' };
     if (stored.expiresAt <= this.#now()) {
       this.#plans.delete(id);
@@ -79,7 +87,8 @@ export class PlanStore {
    * Removes the plan before it is confirmed or applied, so it can never apply twice, even when a
    * second call with the same id arrives while the first waits for the user.
    */
-  consume(id: string): boolean {
+  consume(id: string, principal: string): boolean {
+    if (this.#plans.get(id)?.principal !== principal) return false;
     return this.#plans.delete(id);
   }
 

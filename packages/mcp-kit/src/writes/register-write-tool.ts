@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { principalOf } from '../http/principal.js';
 import { auditedCall, type CallOutcome } from '../server/audited-call.js';
 import { logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
+import type { ToolCall } from '../server/tool-calls.js';
 import { quoteArgument } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
@@ -43,10 +45,12 @@ function gateDescription(tool: WriteToolDefinition): string {
 Two steps. 1) Call with the arguments: nothing changes; you get a plan (the exact Microsoft Graph requests, targets, blast radius, whether it can be undone) and a planId. Show the plan to the user. 2) Only if the user agrees, call again with just the planId to apply exactly that plan (the user may be asked to confirm). A plan expires after a while and applies once.`;
 }
 
-function withoutPlanId(args: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(args).filter(([key, value]) => key !== 'planId' && value !== undefined),
+/** The plan id (when the call applies a plan) apart from the other arguments. */
+function splitPlanId(parsed: Record<string, unknown>): { args: Record<string, unknown>; planId?: string } {
+  const args = Object.fromEntries(
+    Object.entries(parsed).filter(([key, value]) => key !== 'planId' && value !== undefined),
   );
+  return typeof parsed.planId === 'string' ? { args, planId: parsed.planId } : { args };
 }
 
 function outcome(
@@ -71,10 +75,11 @@ async function planWrite(
   tool: WriteToolDefinition,
   args: Record<string, unknown>,
   ctx: ToolContext,
+  principal: string,
 ): Promise<CallOutcome> {
   const parsed = parseWriteArguments(tool, args);
   const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
-  const stored = runtime.plans.add(tool.name, parsed, plan);
+  const stored = runtime.plans.add(tool.name, parsed, plan, principal);
   const expiresAt = new Date(stored.expiresAt).toISOString();
   const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
     plan.reversible ? 'Reversible.' : 'NOT reversible.'
@@ -91,8 +96,10 @@ async function applyWrite(
   planId: string,
   args: Record<string, unknown>,
   ctx: ToolContext,
+  principal: string,
 ): Promise<CallOutcome> {
-  const found = runtime.plans.find(planId, tool.name);
+  // Another principal's plan is answered as an unknown one (see PlanStore).
+  const found = runtime.plans.find(planId, tool.name, principal);
   if (!found.ok) {
     const why = {
       unknown:
@@ -111,7 +118,7 @@ async function applyWrite(
     );
   }
   // Taken before asking the user, so a second call with the same id cannot race this one.
-  runtime.plans.consume(planId);
+  runtime.plans.consume(planId, principal);
   const base = { planId, plan: stored.plan };
 
   const confirmation = await confirmPlan(runtime.server, tool.name, stored, ctx.signal);
@@ -137,45 +144,67 @@ async function applyWrite(
   });
   const detail = { planId, confirmedBy: confirmation.how, args: stored.args, ...report };
   const { status, message } = describeApply(stored.plan, report);
+  // Even if the client cancels now, the audit line must say what was sent (see auditedCall).
+  const changedTenant = report.applied.length > 0;
   if (status === 'applied') {
-    return outcome({ ...base, status, applied: report.applied, message }, 'applied', false, detail);
+    return {
+      ...outcome({ ...base, status, applied: report.applied, message }, 'applied', false, detail),
+      changedTenant,
+    };
   }
-  return outcome(
-    {
-      ...base,
-      status,
-      applied: report.applied,
-      failed: report.failed,
-      notApplied: report.notApplied,
-      message,
-    },
-    'error',
-    true,
-    detail,
-  );
+  return {
+    ...outcome(
+      {
+        ...base,
+        status,
+        applied: report.applied,
+        failed: report.failed,
+        notApplied: report.notApplied,
+        message,
+      },
+      'error',
+      true,
+      detail,
+    ),
+    changedTenant,
+  };
 }
 
-export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): void {
+/** Lists the write tool on the server and returns its call envelope (see tool-calls.ts). */
+export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): ToolCall {
+  const inputShape = gateInputShape(tool.input);
+  const inputSchema = z.object(inputShape);
+  const call: ToolCall = (rawArgs, extra) => {
+    // Who is calling (the HTTP token's fingerprint; `local` on stdio): plans are bound to it.
+    const principal = principalOf(extra);
+    return auditedCall(runtime, extra, {
+      tool: tool.name,
+      arguments: rawArgs,
+      input: inputSchema,
+      auditArguments: (parsed) => {
+        const { args, planId } = splitPlanId(parsed);
+        return planId ? { ...args, planId } : args;
+      },
+      // Plans name their targets, and target names are tenant data.
+      tenantData: true,
+      body: (parsed, ctx) => {
+        const { args, planId } = splitPlanId(parsed);
+        return planId
+          ? applyWrite(runtime, tool, planId, args, ctx, principal)
+          : planWrite(runtime, tool, args, ctx, principal);
+      },
+    });
+  };
   runtime.server.registerTool(
     tool.name,
     {
       title: tool.title,
       description: gateDescription(tool),
-      inputSchema: gateInputShape(tool.input),
+      inputSchema: inputShape,
       outputSchema: writeResultShape,
       annotations: { title: tool.title, ...tool.annotations },
     },
-    (rawArgs: Record<string, unknown>, extra) => {
-      const args = withoutPlanId(rawArgs);
-      const planId = typeof rawArgs.planId === 'string' ? rawArgs.planId : undefined;
-      return auditedCall(runtime, extra, {
-        tool: tool.name,
-        auditArguments: planId ? { ...args, planId } : args,
-        // Plans name their targets, and target names are tenant data.
-        tenantData: true,
-        body: (ctx) =>
-          planId ? applyWrite(runtime, tool, planId, args, ctx) : planWrite(runtime, tool, args, ctx),
-      });
-    },
+    call,
   );
+  return call;
 }
