@@ -97,9 +97,13 @@ export async function resumeChain(
     } catch {
       lastSeq = undefined;
     }
+    const what =
+      lastSeq !== undefined && lastSeq >= checkpoint.seq
+        ? `the log was rewritten at or before line ${checkpoint.seq}`
+        : describeCut(lastSeq, checkpoint.seq);
     throw refuse(
       path,
-      `it is shorter than its checkpoint ${checkpointPath} records (line ${checkpoint.seq}): ${describeCut(lastSeq, checkpoint.seq)}`,
+      `it is shorter than its checkpoint ${checkpointPath} records (line ${checkpoint.seq} ended at byte ${checkpoint.size}): ${what}`,
       true,
     );
   }

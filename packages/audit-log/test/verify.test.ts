@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashRecord } from '../src/hash.js';
 import { auditRecordSchema, openAuditLog, runAuditCli, verifyAuditLog } from '../src/index.js';
-import { entry, readLines, withTempDir, writeLines } from './helpers.js';
+import { entry, makeKey, readLines, withTempDir, writeKeyedLog, writeLines } from './helpers.js';
 
 async function writeLog(path: string, count: number): Promise<string[]> {
   const log = await openAuditLog(path, { server: 'm365-identity' });
@@ -127,5 +127,48 @@ describe('verifyAuditLog', () => {
       expect(missing.err).toContain('cannot read the audit log');
 
       expect((await runCli(['check'])).code).toBe(2);
+    }));
+
+  it('m365-audit verify checks a keyed log with --key-file or M365_AUDIT_KEY_FILE, and says from which line it broke', () =>
+    withTempDir(async (dir) => {
+      const { keyFile, key } = await makeKey(dir);
+      const path = join(dir, 'audit.jsonl');
+      const lines = await writeKeyedLog(path, key, 4);
+
+      expect(await runCli(['verify', path, '--key-file', keyFile])).toEqual({
+        code: 0,
+        out: `${path}: chain intact, 4 line(s)\n`,
+        err: '',
+      });
+      let out = '';
+      let err = '';
+      const fromEnv = await runAuditCli(
+        ['verify', path],
+        { out: (text) => (out += text), err: (text) => (err += text) },
+        { M365_AUDIT_KEY_FILE: keyFile },
+      );
+      expect({ fromEnv, out, err }).toEqual({
+        fromEnv: 0,
+        out: `${path}: chain intact, 4 line(s)\n`,
+        err: '',
+      });
+
+      const withoutKey = await runCli(['verify', path]);
+      expect(withoutKey.code).toBe(0);
+      expect(withoutKey.err).toMatch(/warning: 4 keyed line\(s\) were not authenticated/);
+
+      await writeLines(path, lines.slice(0, 2));
+      expect(await runCli(['verify', path, '--key-file', keyFile])).toMatchObject({
+        code: 1,
+        out: expect.stringMatching(`^${path}: broken at line 3: .*lines 3\\.\\.4 were cut from the end`),
+      });
+
+      const noCheckpoint = await runCli(['verify', path, '--checkpoint', join(dir, 'none.checkpoint')]);
+      expect(noCheckpoint).toMatchObject({
+        code: 1,
+        err: expect.stringMatching(/none\.checkpoint does not exist/),
+      });
+      expect((await runCli(['verify', path, '--key-file', join(dir, 'nope.key')])).code).toBe(2);
+      expect((await runCli(['verify', path, '--keyfile', keyFile])).code).toBe(2);
     }));
 });
