@@ -1,0 +1,76 @@
+// The fuzz run: one graph-sim for all, and each server in turn under its own app registration,
+// holding its read and write permissions and a recognisable random client secret that must never
+// come back out.
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startGraphSim } from '@m365-mcp/graph-sim';
+import { z } from 'zod';
+import { type FuzzOptions, fuzzServer, type ServerSummary } from './fuzz-server.ts';
+
+export interface ServerCommand {
+  name: string;
+  command: string;
+  args: string[];
+}
+
+const permissionsSchema = z.object({ permissions: z.array(z.object({ permission: z.string() })) });
+
+/** Every permission a server declares, writes included: it runs with --allow-writes. */
+function declaredPermissions(server: ServerCommand): string[] {
+  const run = spawnSync(server.command, [...server.args, 'permissions', '--json', '--writes'], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0)
+    throw new Error(`${server.name} permissions --json --writes failed: ${run.stderr.trim()}`);
+  return permissionsSchema.parse(JSON.parse(run.stdout)).permissions.map((p) => p.permission);
+}
+
+export async function runFuzz(
+  servers: readonly ServerCommand[],
+  options: FuzzOptions,
+): Promise<ServerSummary[]> {
+  const scratch = mkdtempSync(join(tmpdir(), 'm365-fuzz-'));
+  const sim = await startGraphSim();
+  try {
+    const caFile = join(scratch, 'graph-sim-ca.pem');
+    writeFileSync(caFile, sim.ca);
+    const summaries: ServerSummary[] = [];
+    for (const server of servers) {
+      const secret = `fuzz-secret-${randomBytes(24).toString('hex')}`;
+      const app = sim.registerApp({
+        displayName: `${server.name} (fuzz)`,
+        roles: declaredPermissions(server),
+        secret,
+      });
+      const home = join(scratch, server.name);
+      mkdirSync(home);
+      summaries.push(
+        await fuzzServer(
+          {
+            ...server,
+            secret,
+            auditLog: join(home, 'audit.jsonl'),
+            env: {
+              PATH: process.env.PATH ?? '',
+              HOME: home,
+              AZURE_TENANT_ID: sim.tenantId,
+              AZURE_CLIENT_ID: app.clientId,
+              AZURE_CLIENT_SECRET: secret,
+              AZURE_AUTHORITY_HOST: sim.url,
+              M365_GRAPH_URL: sim.url,
+              NODE_EXTRA_CA_CERTS: caFile,
+            },
+          },
+          options,
+        ),
+      );
+    }
+    return summaries;
+  } finally {
+    await sim.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
