@@ -203,8 +203,10 @@ describe('a read tool through a real MCP client', () => {
   });
 
   it('write tools do not exist without --allow-writes', async () => {
-    const result = await callTool(t.client, 'disable_user', { userId: 'x' });
-    expect(result.isError).toBe(true);
-    expect(result.text).toMatch(/not found/);
+    // An unknown tool is a protocol error (spec 2025-11-25, tools: error handling).
+    await expect(callTool(t.client, 'disable_user', { userId: 'x' })).rejects.toMatchObject({
+      code: -32602,
+      message: expect.stringMatching(/Unknown tool: disable_user \(a write tool: .*--allow-writes\)/),
+    });
   });
 });

@@ -242,7 +242,7 @@ describe('the write gate', () => {
     expect(result.text.split('\n')[0]).toBe(`Invalid argument "userId": it ${why}.`);
     expect((await readAudit(t.auditLogPath)).at(-1)).toMatchObject({
       tool: 'disable_user',
-      outcome: 'error',
+      outcome: 'invalid',
       detail: { kind: 'input' },
     });
   });

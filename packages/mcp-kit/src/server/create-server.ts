@@ -5,9 +5,11 @@ import type { PromptDefinition } from '../prompts/define-prompt.js';
 import { untrustedDataNotice } from '../tools/tenant-text.js';
 import { PlanStore } from '../writes/plan-store.js';
 import { registerWriteTool } from '../writes/register-write-tool.js';
+import { ClientLogLevel, serveSetLevel } from './client-log-level.js';
 import { registerReadTool } from './register-read-tool.js';
 import type { ServerDefinition } from './server-definition.js';
 import type { ServerDeps, ServerRuntime } from './server-runtime.js';
+import { serveToolCalls, type ToolCall } from './tool-calls.js';
 
 function instructionsFor(definition: ServerDefinition, allowWrites: boolean): string {
   const writes = definition.tools.some((tool) => tool.kind === 'write')
@@ -49,16 +51,23 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
     caller: deps.caller ?? osCaller(),
     session: deps.session ?? randomUUID(),
     plans: new PlanStore(deps.planTtlMs === undefined ? {} : { ttlMs: deps.planTtlMs }),
+    logLevel: new ClientLogLevel(),
   };
 
-  const seen = new Set<string>();
+  const calls = new Map<string, ToolCall>();
+  const writesOff = new Set<string>();
   for (const tool of definition.tools) {
-    if (seen.has(tool.name)) throw new Error(`${definition.name}: two tools are named ${tool.name}`);
-    seen.add(tool.name);
-    if (tool.kind === 'tool') registerReadTool(runtime, tool);
+    if (calls.has(tool.name) || writesOff.has(tool.name)) {
+      throw new Error(`${definition.name}: two tools are named ${tool.name}`);
+    }
+    if (tool.kind === 'tool') calls.set(tool.name, registerReadTool(runtime, tool));
     // Without --allow-writes a write tool does not exist at all: not listed, not callable.
-    else if (deps.allowWrites) registerWriteTool(runtime, tool);
+    else if (deps.allowWrites) calls.set(tool.name, registerWriteTool(runtime, tool));
+    else writesOff.add(tool.name);
   }
+  // Every tools/call goes through our envelope, refused or not (see tool-calls.ts).
+  serveToolCalls(runtime, { calls, writesOff });
+  serveSetLevel(server, runtime.logLevel);
   for (const prompt of definition.prompts ?? []) registerPrompt(server, prompt);
   return server;
 }

@@ -1,6 +1,6 @@
 import { defaultRedactor, redact } from '@m365-mcp/audit-log';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { LogLevel, ToolLogger } from '../tools/tool-context.js';
+import type { ClientLogSink } from './client-log-level.js';
 
 export type StderrWrite = (line: string) => void;
 
@@ -14,31 +14,20 @@ function stderrLine(name: string, level: string, message: string, data?: unknown
 }
 
 /**
- * Logs to stderr and, through MCP logging, to the client (which applies its own level). Both go
- * through the audit log's redactor: a log line must never carry a secret either.
+ * Logs to stderr and, through MCP logging, to the client (at or above the level it asked for).
+ * Both go through the audit log's redactor: a log line must never carry a secret either.
  */
 export function createLogger(
   name: string,
-  server: McpServer | undefined,
-  options: { sessionId?: string | undefined; stderr?: StderrWrite } = {},
+  client: ClientLogSink | undefined,
+  options: { stderr?: StderrWrite } = {},
 ): ToolLogger {
   const write = options.stderr ?? writeStderr;
   const emit = (level: LogLevel) => (message: string, data?: Record<string, unknown>) => {
     const safeMessage = defaultRedactor.redactString(message);
     const safeData = data === undefined ? undefined : redact(data);
     write(stderrLine(name, level, safeMessage, safeData));
-    if (server?.isConnected()) {
-      server
-        .sendLoggingMessage(
-          {
-            level,
-            logger: name,
-            data: safeData === undefined ? safeMessage : { message: safeMessage, data: safeData },
-          },
-          options.sessionId,
-        )
-        .catch(() => undefined);
-    }
+    client?.(level, name, safeData === undefined ? safeMessage : { message: safeMessage, data: safeData });
   };
   return { debug: emit('debug'), info: emit('info'), warning: emit('warning'), error: emit('error') };
 }

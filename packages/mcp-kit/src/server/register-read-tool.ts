@@ -4,12 +4,34 @@ import type { ToolDefinition } from '../tools/define-tool.js';
 import { answerResult } from '../tools/tool-result.js';
 import { auditedCall } from './audited-call.js';
 import type { ServerRuntime } from './server-runtime.js';
+import type { ToolCall } from './tool-calls.js';
 
 const structuredNote =
   'The text result is a short summary; structuredContent carries the same facts in full.';
 
-export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): void {
+/** Lists the tool on the server and returns its call envelope (see tool-calls.ts). */
+export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): ToolCall {
+  const inputSchema = z.object(tool.input);
   const outputSchema = z.object(tool.output);
+  const call: ToolCall = (args, extra) =>
+    auditedCall(runtime, extra, {
+      tool: tool.name,
+      arguments: args,
+      input: inputSchema,
+      auditArguments: (parsed) => parsed,
+      tenantData: tool.tenantData,
+      body: async (parsed, ctx) => {
+        const answer = await tool.run(parsed, ctx);
+        // Checked here rather than left to the SDK, so the audit line records the failure.
+        const checked = outputSchema.safeParse(answer.structured);
+        if (!checked.success) {
+          throw new Error(
+            `${tool.name} produced output that does not match its schema: ${checked.error.message}`,
+          );
+        }
+        return { result: answerResult(answer.summary, checked.data), outcome: 'ok' };
+      },
+    });
   runtime.server.registerTool(
     tool.name,
     {
@@ -20,22 +42,7 @@ export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): 
       annotations: { title: tool.title, ...tool.annotations },
       ...(tool.assessment ? { _meta: { [assessmentMetaKey]: true } } : {}),
     },
-    (args: Record<string, unknown>, extra) =>
-      auditedCall(runtime, extra, {
-        tool: tool.name,
-        auditArguments: args,
-        tenantData: tool.tenantData,
-        body: async (ctx) => {
-          const answer = await tool.run(args, ctx);
-          // Checked here rather than left to the SDK, so the audit line records the failure.
-          const checked = outputSchema.safeParse(answer.structured);
-          if (!checked.success) {
-            throw new Error(
-              `${tool.name} produced output that does not match its schema: ${checked.error.message}`,
-            );
-          }
-          return { result: answerResult(answer.summary, checked.data), outcome: 'ok' };
-        },
-      }),
+    call,
   );
+  return call;
 }

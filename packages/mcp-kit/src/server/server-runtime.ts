@@ -3,6 +3,7 @@ import type { GraphClient } from '@m365-mcp/graph-core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { PlanStore } from '../writes/plan-store.js';
+import type { ClientLogLevel } from './client-log-level.js';
 import type { StderrWrite } from './logger.js';
 
 /** Where audit lines go: @m365-mcp/audit-log's AuditLog, or anything with the same append. */
@@ -33,4 +34,6 @@ export interface ServerRuntime {
   caller: string;
   session: string;
   plans: PlanStore;
+  /** The MCP logging level this server's client asked for (one client session per server). */
+  logLevel: ClientLogLevel;
 }

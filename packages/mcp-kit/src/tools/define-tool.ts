@@ -74,7 +74,7 @@ export function defineTool<I extends Shape, O extends Shape>(spec: ToolSpec<I, O
     annotations: spec.annotations,
     tenantData: spec.tenantData ?? false,
     assessment: spec.assessment ?? false,
-    // The SDK has already parsed the arguments with `input`, so they have its output type.
+    // The call envelope (audited-call.ts) has parsed the arguments with `input`: they have its output type.
     run: (args, ctx) => spec.handler(args as Args<I>, ctx),
   };
 }

@@ -3,6 +3,7 @@ import { principalOf } from '../http/principal.js';
 import { auditedCall, type CallOutcome } from '../server/audited-call.js';
 import { logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
+import type { ToolCall } from '../server/tool-calls.js';
 import { quoteArgument } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
@@ -44,10 +45,12 @@ function gateDescription(tool: WriteToolDefinition): string {
 Two steps. 1) Call with the arguments: nothing changes; you get a plan (the exact Microsoft Graph requests, targets, blast radius, whether it can be undone) and a planId. Show the plan to the user. 2) Only if the user agrees, call again with just the planId to apply exactly that plan (the user may be asked to confirm). A plan expires after a while and applies once.`;
 }
 
-function withoutPlanId(args: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(args).filter(([key, value]) => key !== 'planId' && value !== undefined),
+/** The plan id (when the call applies a plan) apart from the other arguments. */
+function splitPlanId(parsed: Record<string, unknown>): { args: Record<string, unknown>; planId?: string } {
+  const args = Object.fromEntries(
+    Object.entries(parsed).filter(([key, value]) => key !== 'planId' && value !== undefined),
   );
+  return typeof parsed.planId === 'string' ? { args, planId: parsed.planId } : { args };
 }
 
 function outcome(
@@ -141,49 +144,67 @@ async function applyWrite(
   });
   const detail = { planId, confirmedBy: confirmation.how, args: stored.args, ...report };
   const { status, message } = describeApply(stored.plan, report);
+  // Even if the client cancels now, the audit line must say what was sent (see auditedCall).
+  const changedTenant = report.applied.length > 0;
   if (status === 'applied') {
-    return outcome({ ...base, status, applied: report.applied, message }, 'applied', false, detail);
+    return {
+      ...outcome({ ...base, status, applied: report.applied, message }, 'applied', false, detail),
+      changedTenant,
+    };
   }
-  return outcome(
-    {
-      ...base,
-      status,
-      applied: report.applied,
-      failed: report.failed,
-      notApplied: report.notApplied,
-      message,
-    },
-    'error',
-    true,
-    detail,
-  );
+  return {
+    ...outcome(
+      {
+        ...base,
+        status,
+        applied: report.applied,
+        failed: report.failed,
+        notApplied: report.notApplied,
+        message,
+      },
+      'error',
+      true,
+      detail,
+    ),
+    changedTenant,
+  };
 }
 
-export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): void {
+/** Lists the write tool on the server and returns its call envelope (see tool-calls.ts). */
+export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): ToolCall {
+  const inputShape = gateInputShape(tool.input);
+  const inputSchema = z.object(inputShape);
+  const call: ToolCall = (rawArgs, extra) => {
+    // Who is calling (the HTTP token's fingerprint; `local` on stdio): plans are bound to it.
+    const principal = principalOf(extra);
+    return auditedCall(runtime, extra, {
+      tool: tool.name,
+      arguments: rawArgs,
+      input: inputSchema,
+      auditArguments: (parsed) => {
+        const { args, planId } = splitPlanId(parsed);
+        return planId ? { ...args, planId } : args;
+      },
+      // Plans name their targets, and target names are tenant data.
+      tenantData: true,
+      body: (parsed, ctx) => {
+        const { args, planId } = splitPlanId(parsed);
+        return planId
+          ? applyWrite(runtime, tool, planId, args, ctx, principal)
+          : planWrite(runtime, tool, args, ctx, principal);
+      },
+    });
+  };
   runtime.server.registerTool(
     tool.name,
     {
       title: tool.title,
       description: gateDescription(tool),
-      inputSchema: gateInputShape(tool.input),
+      inputSchema: inputShape,
       outputSchema: writeResultShape,
       annotations: { title: tool.title, ...tool.annotations },
     },
-    (rawArgs: Record<string, unknown>, extra) => {
-      const args = withoutPlanId(rawArgs);
-      const planId = typeof rawArgs.planId === 'string' ? rawArgs.planId : undefined;
-      // Who is calling (the HTTP token's fingerprint; `local` on stdio): plans are bound to it.
-      const principal = principalOf(extra);
-      return auditedCall(runtime, extra, {
-        tool: tool.name,
-        auditArguments: planId ? { ...args, planId } : args,
-        // Plans name their targets, and target names are tenant data.
-        tenantData: true,
-        body: (ctx) =>
-          planId
-            ? applyWrite(runtime, tool, planId, args, ctx, principal)
-            : planWrite(runtime, tool, args, ctx, principal),
-      });
-    },
+    call,
   );
+  return call;
 }
