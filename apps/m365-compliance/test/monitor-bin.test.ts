@@ -1,6 +1,7 @@
 // The BUILT bin (the repo's test command builds first): `monitor --demo` audits on its schedule and
 // SIGTERM stops it cleanly with exit code 0, every stored run whole.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,12 @@ import { describe, expect, it } from 'vitest';
 const bin = fileURLToPath(new URL('../bin/m365-compliance.js', import.meta.url));
 
 function runBin(args: string[], onStderr?: (all: string, kill: () => void) => void) {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // A scratch HOME: the monitor makes its default audit key there, not in the real profile.
+  const home = mkdtempSync(join(tmpdir(), 'compliance-monitor-home-'));
+  const child = spawn(process.execPath, [bin, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, HOME: home },
+  });
   let stderr = '';
   let stdout = '';
   child.stdout.on('data', (c: Buffer) => {

@@ -56,7 +56,8 @@ describe('built bin: monitor killed mid-run and restarted', () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-restart-'));
     const caFile = join(dir, 'ca.pem');
     await writeFile(caFile, live.ca);
-    const env = { ...monitorAppEnv(live), NODE_EXTRA_CA_CERTS: caFile };
+    // HOME in the scratch directory: the default audit key is made there, not in the real profile.
+    const env = { ...monitorAppEnv(live), NODE_EXTRA_CA_CERTS: caFile, HOME: dir };
     const config = join(dir, 'config.json');
     const dbPath = join(dir, 'runs.db');
     await writeFile(config, JSON.stringify({ settings: { databasePath: dbPath } }));

@@ -3,6 +3,7 @@
 // servers then run as they would against a real tenant: credentials from the environment, TLS
 // trust from NODE_EXTRA_CA_CERTS, and the simulator refusing anything a server did not declare.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,6 +42,9 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   const scratch = mkdtempSync(join(tmpdir(), 'm365-posture-demo-'));
   const caFile = join(scratch, 'graph-sim-ca.pem');
   writeFileSync(caFile, sim.ca);
+  // The demo servers' audit logs are scratch, and so is the key that seals them.
+  const auditKeyFile = join(scratch, 'audit.key');
+  writeFileSync(auditKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
   return {
     sim,
     envFor(server) {
@@ -57,6 +61,7 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
         M365_GRAPH_URL: sim.url,
         NODE_EXTRA_CA_CERTS: caFile,
         M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
+        M365_AUDIT_KEY_FILE: auditKeyFile,
       };
     },
     async close() {

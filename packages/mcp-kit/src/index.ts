@@ -2,6 +2,7 @@
 
 export { type DemoTenant, rolesFor, startDemoTenant } from './cli/demo-tenant.js';
 export { type GraphConnection, graphFromEnvironment } from './cli/graph-from-environment.js';
+export { openServerAuditLog } from './cli/open-server-audit-log.js';
 export { type RunServerCliOptions, runServerCli } from './cli/run-server-cli.js';
 export { type LoadConfigOptions, loadConfig, ServerConfigError } from './config/load-config.js';
 export {

@@ -13,10 +13,11 @@ afterAll(async () => {
 });
 
 describe('loadConfig', () => {
-  it('defaults: read-only, audit log under ~/.m365-mcp/audit/<server>.jsonl', async () => {
+  it('defaults: read-only, audit log under ~/.m365-mcp/audit/<server>.jsonl, its key made in ~/.m365-mcp/keys', async () => {
     const config = await loadConfig({ server: 'm365-test', env: {}, home: '/home/alice' });
     expect(config).toEqual({
       auditLogPath: '/home/alice/.m365-mcp/audit/m365-test.jsonl',
+      auditKey: { file: '/home/alice/.m365-mcp/keys/audit.key', create: true },
       breakGlassAccounts: [],
       allowWrites: false,
       demo: false,
@@ -64,6 +65,30 @@ describe('loadConfig', () => {
       flags: { config: file, auditLog: '/from/flag.jsonl', allowWrites: true },
     });
     expect(fromFlags).toMatchObject({ auditLogPath: '/from/flag.jsonl', allowWrites: true });
+  });
+
+  it('takes the audit key file and a checkpoint copy from flags, environment or file; a named key file is never made', async () => {
+    const file = join(dir, 'audit-config.json');
+    await writeFile(
+      file,
+      JSON.stringify({ auditKeyFile: '/file/audit.key', auditCheckpointCopy: '/file/copy' }),
+    );
+    expect(await loadConfig({ server: 's', flags: { config: file } })).toMatchObject({
+      auditKey: { file: '/file/audit.key', create: false },
+      auditCheckpointCopy: '/file/copy',
+    });
+    const env = {
+      M365_MCP_CONFIG: file,
+      M365_AUDIT_KEY_FILE: '/env/audit.key',
+      M365_AUDIT_CHECKPOINT_COPY: '/env/copy',
+    };
+    expect(await loadConfig({ server: 's', env })).toMatchObject({
+      auditKey: { file: '/env/audit.key', create: false },
+      auditCheckpointCopy: '/env/copy',
+    });
+    expect(
+      await loadConfig({ server: 's', env, flags: { auditKeyFile: 'rel/audit.key' }, cwd: '/work' }),
+    ).toMatchObject({ auditKey: { file: '/work/rel/audit.key', create: false } });
   });
 
   it('keeps the demo audit trail apart from the real one', async () => {

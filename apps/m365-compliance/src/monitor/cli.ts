@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { openAuditLog, osCaller, registerSecret } from '@m365-mcp/audit-log';
-import { graphFromEnvironment, loadConfig, startDemoTenant } from '@m365-mcp/mcp-kit';
+import { osCaller, registerSecret } from '@m365-mcp/audit-log';
+import { graphFromEnvironment, loadConfig, openServerAuditLog, startDemoTenant } from '@m365-mcp/mcp-kit';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { permissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
@@ -18,7 +18,7 @@ export interface MonitorCliOptions {
 
 const USAGE = `usage: m365-compliance monitor (--interval <30s|15m|1h|1d> | --once) [--webhook <url>] [--format teams|slack|json]
        [--allow-writes --remediate <control-id,...>]
-       [--demo] [--config <file>] [--audit-log <path>] [--managed-identity]
+       [--demo] [--config <file>] [--audit-log <path>] [--audit-key-file <file>] [--managed-identity]
 Audits on a schedule, stores each run, and notifies (webhook and audit log) when a control gets worse.
 With --allow-writes and --remediate (or settings.monitor.remediate), failing controls on that list are
 fixed after each run through remediate_control's plan and the write gate, every step audited.
@@ -49,6 +49,7 @@ export async function runMonitorCli(
         demo: flags.demo,
         config: flags.config,
         auditLog: flags['audit-log'],
+        auditKeyFile: flags['audit-key-file'],
         allowWrites: flags['allow-writes'],
       },
       env,
@@ -90,7 +91,7 @@ export async function runMonitorCli(
         ...(sim ? { ca: sim.ca } : {}),
         ...(flags['managed-identity'] ? { managedIdentity: true } : {}),
       });
-      const auditLog = await openAuditLog(config.auditLogPath, { server: 'm365-compliance' });
+      const auditLog = await openServerAuditLog(config, 'm365-compliance', stderr);
       const remediation =
         remediate.length > 0
           ? {
@@ -178,6 +179,7 @@ function parse(args: readonly string[]) {
       demo: { type: 'boolean' },
       config: { type: 'string' },
       'audit-log': { type: 'string' },
+      'audit-key-file': { type: 'string' },
       'managed-identity': { type: 'boolean' },
       'allow-writes': { type: 'boolean' },
       remediate: { type: 'string' },

@@ -1,4 +1,4 @@
-import { openAuditLog } from '@m365-mcp/audit-log';
+import { AuditLogError } from '@m365-mcp/audit-log';
 import { checkPermissions, formatPermissionCheck, formatPermissions } from '@m365-mcp/auth';
 import { Command, CommanderError } from 'commander';
 import { loadConfig } from '../config/load-config.js';
@@ -8,6 +8,7 @@ import { describeError } from '../tools/error-result.js';
 import { startDemoTenant } from './demo-tenant.js';
 import { graphFromEnvironment } from './graph-from-environment.js';
 import { type HttpFlags, httpSettingsFrom, httpTokenVariable } from './http-flags.js';
+import { openServerAuditLog } from './open-server-audit-log.js';
 import { serveHttpUntilSignal } from './serve-http-until-signal.js';
 import { serveOnTransport } from './transport.js';
 
@@ -24,6 +25,7 @@ interface RootFlags extends HttpFlags {
   allowWrites?: boolean;
   config?: string;
   auditLog?: string;
+  auditKeyFile?: string;
   managedIdentity?: boolean;
 }
 
@@ -59,6 +61,10 @@ export async function runServerCli(
     )
     .option('--config <file>', 'JSON config file (also M365_MCP_CONFIG)')
     .option('--audit-log <path>', 'audit log file (also M365_AUDIT_LOG)')
+    .option(
+      '--audit-key-file <file>',
+      'the key that seals the audit log, kept apart from it (also M365_AUDIT_KEY_FILE; default ~/.m365-mcp/keys/audit.key, made on first use)',
+    )
     .option('--managed-identity', 'sign in with the managed identity (also M365_USE_MANAGED_IDENTITY=true)')
     .option(
       '--http',
@@ -123,6 +129,11 @@ export async function runServerCli(
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
+    // A refused audit log says what is wrong and what to run; it is no internal error.
+    if (error instanceof AuditLogError) {
+      stderr(`${definition.name}: ${error.message}\n`);
+      return 1;
+    }
     stderr(`${definition.name}: ${describeError(error, definition.name).message}\n`);
     return 1;
   }
@@ -138,51 +149,55 @@ async function serve(
   // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
   const http = httpSettingsFrom(flags, env);
   const config = await loadConfig({ server: definition.name, flags, env });
-  const demo = config.demo
-    ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
-    : undefined;
+  // First, so a log that was cut or rewritten stops the server before anything starts.
+  const auditLog = await openServerAuditLog(config, definition.name, stderr);
   try {
-    const connection = demo
-      ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-      : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
-    const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
+    const demo = config.demo
+      ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
+      : undefined;
     try {
-      const deps = {
-        graph: connection.graph,
-        auditLog,
-        config,
-        allowWrites: config.allowWrites,
-        stderr,
-      };
-      const describe = (transport: string) =>
-        `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
-          demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
-        }, audit log ${config.auditLogPath}`;
-      if (http) {
-        await serveHttpUntilSignal({
-          name: definition.name,
-          settings: http,
-          // Each session gets its own server, so its own write plans; all share Graph and the audit log.
-          createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
-          describe: (url) => describe(`Streamable HTTP at ${url.href}`),
+      const connection = demo
+        ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
+        : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
+      try {
+        const deps = {
+          graph: connection.graph,
+          auditLog,
+          config,
+          allowWrites: config.allowWrites,
           stderr,
-        });
-      } else {
-        const server = createServer(definition, deps);
-        stderr(`${describe('stdio')}\n`);
-        const stop = () => void server.close();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        await serveOnTransport(server, 'stdio');
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+        };
+        const describe = (transport: string) =>
+          `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
+            demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
+          }, audit log ${config.auditLogPath}`;
+        if (http) {
+          await serveHttpUntilSignal({
+            name: definition.name,
+            settings: http,
+            // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+            createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
+            describe: (url) => describe(`Streamable HTTP at ${url.href}`),
+            stderr,
+          });
+        } else {
+          const server = createServer(definition, deps);
+          stderr(`${describe('stdio')}\n`);
+          const stop = () => void server.close();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          await serveOnTransport(server, 'stdio');
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        }
+      } finally {
+        await connection.graph.close();
       }
     } finally {
-      await auditLog.close();
-      await connection.graph.close();
+      await demo?.sim.close();
     }
   } finally {
-    await demo?.sim.close();
+    await auditLog.close();
   }
   return 0;
 }

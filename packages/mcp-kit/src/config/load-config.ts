@@ -14,7 +14,7 @@ export interface LoadConfigOptions {
   server: string;
   flags?: ConfigFlags;
   env?: Record<string, string | undefined>;
-  /** Home directory for the default audit log path; defaults to the OS home. */
+  /** Home directory for the default audit log and audit key paths; defaults to the OS home. */
   home?: string;
   cwd?: string;
 }
@@ -29,6 +29,10 @@ function envFlag(env: Record<string, string | undefined>, name: string): boolean
   const parsed = envBoolean.safeParse(raw.trim().toLowerCase());
   if (!parsed.success) throw new ServerConfigError(`${name} must be true or false, not "${raw}".`);
   return parsed.data;
+}
+
+function nonEmpty(raw: string | undefined): string | undefined {
+  return raw === undefined || raw.trim() === '' ? undefined : raw.trim();
 }
 
 function commaList(raw: string | undefined): string[] | undefined {
@@ -83,8 +87,17 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ServerConf
     file.auditLogPath ??
     join(options.home ?? homedir(), '.m365-mcp', 'audit', defaultAuditName);
 
+  // The audit key lives apart from the log; by default one per user, made on first use.
+  const auditKeyFile = flags.auditKeyFile ?? nonEmpty(env.M365_AUDIT_KEY_FILE) ?? file.auditKeyFile;
+  const auditCheckpointCopy = nonEmpty(env.M365_AUDIT_CHECKPOINT_COPY) ?? file.auditCheckpointCopy;
+
   return {
     auditLogPath: resolve(cwd, auditLogPath),
+    auditKey:
+      auditKeyFile === undefined
+        ? { file: join(options.home ?? homedir(), '.m365-mcp', 'keys', 'audit.key'), create: true }
+        : { file: resolve(cwd, auditKeyFile), create: false },
+    ...(auditCheckpointCopy === undefined ? {} : { auditCheckpointCopy: resolve(cwd, auditCheckpointCopy) }),
     breakGlassAccounts: commaList(env.M365_BREAK_GLASS_ACCOUNTS) ?? file.breakGlassAccounts ?? [],
     allowWrites: flags.allowWrites ?? envFlag(env, 'M365_ALLOW_WRITES') ?? file.allowWrites ?? false,
     demo,
