@@ -30,10 +30,18 @@ export const assessCompliancePosture = defineTool({
     let run: AuditRun;
     if (latest && fresh) run = latest;
     else {
-      run = await runAudit(ctx.graph, { exceptions: settings.exceptions, signal: ctx.signal });
+      run = await runAudit(ctx.graph, {
+        exceptions: settings.exceptions,
+        signal: ctx.signal,
+        progress: (done, total, message) => ctx.progress(done, total, message),
+      });
       store.save(run);
     }
     const summary = summarizeRun(run);
+    ctx.log.info(`${latest && fresh ? 'reused the fresh' : 'ran and stored'} audit run ${run.id}`, {
+      evaluated: summary.evaluated,
+      ...summary.byStatus,
+    });
     const failed = run.results
       .map((r) => r.finding)
       .filter((f) => f.status === 'fail' || f.status === 'warning');

@@ -20,8 +20,12 @@ export const runPowershellAudit = defineTool({
       );
     }
     try {
+      // The script is a black box: one step when it starts, one when its report is stored.
+      await ctx.progress(0, 1, 'running the PowerShell audit script');
       const run = await runPowerShellAudit(settings.powershell);
       openStore(settings.databasePath).save(run);
+      await ctx.progress(1, 1, `stored the script's report as run ${run.id}`);
+      ctx.log.info(`PowerShell audit stored as run ${run.id}`, { controls: run.results.length });
       return {
         structured: { run: runInfo(run), summary: summarizeRun(run) },
         summary: `PowerShell audit stored as run ${run.id}: ${countsLine(run)}.`,

@@ -65,6 +65,10 @@ export const runSecurityAudit = defineTool({
       });
       if (run.results.length === 0) throw new ToolInputError('No control matches these filters.');
       store.save(run, { baseline: args.markAsBaseline ?? false });
+      ctx.log.info(`audit run ${run.id} stored`, {
+        controls: run.results.length,
+        ...summarizeRun(run).byStatus,
+      });
     }
     const ordered = run.results
       .map((r) => r.finding)

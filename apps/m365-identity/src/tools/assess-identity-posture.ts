@@ -179,6 +179,11 @@ export const assessIdentityPosture = defineTool({
   assessment: true,
   async handler(_args, ctx) {
     const results = await runChecks(ctx);
+    // Area names and counts only: a log line carries no tenant data.
+    ctx.log.info('identity areas ran', {
+      checked: results.filter((r) => r.ok).map((r) => r.area),
+      couldNotRun: results.filter((r) => !r.ok).map((r) => r.area),
+    });
     const findings = sortFindings(results.flatMap((r) => r.findings));
     const status = postureStatus(findings);
     const problems = findings.filter(isProblem);

@@ -74,6 +74,11 @@ export const assessSecurityPosture = defineTool({
       ),
     ]);
     await ctx.progress(1, 2, 'read the Secure Score history and the open incidents');
+    // Counts only: a log line carries no tenant data.
+    ctx.log.info('security areas read', {
+      secureScoreDays: history.ok ? history.value.length : 'could not be read',
+      openIncidents: incidents.ok ? incidents.value.length : 'could not be read',
+    });
     let privileged: PrivilegedLookup = { status: 'known', accounts: [] };
     if (incidents.ok) {
       const ids = incidents.value.flatMap((i: Incident) =>

@@ -40,8 +40,15 @@ export async function auditDrives(
   now: number,
   signal?: AbortSignal,
   pacer: Pacer = NO_PACING,
+  /** Called as each drive's scan ends (read or not), for MCP progress. */
+  drivesScanned?: (done: number, total: number) => Promise<void>,
 ): Promise<DrivesAudit> {
   const failures: DriveFailure[] = [];
+  let scanned = 0;
+  const scanEnded = async () => {
+    scanned += 1;
+    await drivesScanned?.(scanned, drives.length);
+  };
   const expiredBySite = new Map<string, number>();
   const partialSites = new Set<string>();
   // Eight drives at a time; the Graph client paces the requests themselves.
@@ -52,11 +59,13 @@ export async function auditDrives(
         failures.push({ siteId: drive.siteId, driveId: drive.id, reason: 'delta stopped before its end' });
         partialSites.add(drive.siteId);
       }
+      await scanEnded();
       return scan;
     } catch (error) {
       if (signal?.aborted) throw error;
       failures.push({ siteId: drive.siteId, driveId: drive.id, reason: failureReason(error) });
       partialSites.add(drive.siteId);
+      await scanEnded();
       return undefined;
     }
   });

@@ -29,6 +29,8 @@ export async function auditSite(
   now: number,
   signal?: AbortSignal,
   pacer: Pacer = NO_PACING,
+  /** Called as each document library's scan ends, for MCP progress. */
+  drivesScanned?: (done: number, total: number) => Promise<void>,
 ): Promise<SiteAudit> {
   const drivesBySite = await readDrivesOfSites(graph, [site], signal, pacer);
   const listed = drivesBySite.get(site.id);
@@ -38,7 +40,7 @@ export async function auditSite(
   if (!listed.ok) throw listed.error;
   const drives = listed.drives;
   const [audit, roots] = await Promise.all([
-    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, now, signal, pacer),
+    auditDrives(graph, drives, new Map([[site.id, site]]), tenant, now, signal, pacer, drivesScanned),
     readPermissions(
       graph,
       drives.map((d) => ({ driveId: d.id, itemId: 'root' })),

@@ -87,6 +87,7 @@ export const analyzeSharepointPermissions = (now: Now): ToolDefinition =>
         now(),
         ctx.signal,
         pacerFor(ctx.graph, settings.resourceUnits),
+        (done, total) => ctx.progress(done, total, `${done} of ${total} document libraries scanned`),
       );
       const totals = addSite(
         emptyTotals(),
@@ -96,6 +97,13 @@ export const analyzeSharepointPermissions = (now: Now): ToolDefinition =>
       );
       totals.itemsScanned = audit.itemsScanned;
       totals.drivesAudited = audit.drives.length;
+      // Counts only: a log line carries no tenant data.
+      ctx.log.info('site audited', {
+        libraries: audit.drives.length,
+        itemsScanned: audit.itemsScanned,
+        sharedItems: audit.sharedItems.length,
+        complete: audit.complete,
+      });
       const riskScore = audit.sharedItems.reduce((n, i) => n + i.score, 0);
       // An item goes under the scope of its most exposing permission.
       const byScope = { anonymous: [], organization: [], users: [], direct: [] } as Record<

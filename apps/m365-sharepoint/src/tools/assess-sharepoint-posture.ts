@@ -87,6 +87,13 @@ export const assessSharepointPosture = (now: Now): ToolDefinition =>
           ...sharingFindings(t, { type: 'tenant', id: 'sharepoint', displayName: 'All sites' }, complete),
         );
         sharing = { totals: t, complete };
+        // Counts only: a log line carries no tenant data.
+        ctx.log.info('sharing area ran', {
+          sitesAudited: t.sitesAudited,
+          itemsScanned: t.itemsScanned,
+          sitesFailed: t.failedSiteCount,
+          complete,
+        });
       } catch (error) {
         if (ctx.signal.aborted) throw error;
         findings.push(areaFailure(SHARING_AREA, error, ctx));

@@ -84,6 +84,14 @@ export const auditSharepointSites = (now: Now): ToolDefinition =>
         },
       );
       const t = run.state.totals;
+      // Counts only: a log line carries no tenant data.
+      ctx.log.info(run.done ? 'sharing audit finished' : `sharing audit stopped by ${run.stoppedBy}`, {
+        sitesThisCall: run.sitesThisCall,
+        itemsThisCall: run.itemsThisCall,
+        sitesAudited: t.sitesAudited,
+        sitesFailed: t.failedSiteCount,
+        sharedItems: t.sharedItems,
+      });
       const complete = run.done && t.failedSiteCount === 0;
       const findings = sharingFindings(
         t,

@@ -174,6 +174,15 @@ export const findSensitiveContent = (now: Now): ToolDefinition =>
       const countsByKind: Record<string, number> = {};
       for (const r of results)
         for (const m of r.matches) countsByKind[m.kind] = (countsByKind[m.kind] ?? 0) + 1;
+      // Counts and kinds only: a log line carries no tenant data and never a match.
+      ctx.log.info('content scan finished', {
+        sites: sites.length,
+        exposedFiles: exposed.length,
+        filesRead: toScan.length - contentFailed,
+        bytesScanned,
+        filesWithMatches: results.length,
+        failed,
+      });
       const files = results.map((r) => ({
         site: ctx.tenantText(r.file.site.displayName, 120),
         name: ctx.tenantText(r.file.name, 200),
