@@ -13,7 +13,7 @@ import {
   exportRunSarif,
   type Finding,
 } from '@m365-mcp/cis-bridge';
-import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
+import { defineTool, quoteArgument, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { countsLine } from '../analysis/shapes.js';
@@ -104,28 +104,36 @@ const MAX_NAME_BYTES = 255;
 
 async function targetInside(root: string, requested: string): Promise<string> {
   const target = resolve(root, requested);
+  // The path comes from the model: errors repeat it cleaned and bounded like tenant text.
+  const shown = quoteArgument(requested, 300);
   if (Buffer.byteLength(basename(target)) > MAX_NAME_BYTES)
     throw new ToolInputError(`The file name is longer than ${MAX_NAME_BYTES} bytes; choose a shorter one.`);
   const rel = relative(root, target);
   if (rel === '' || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel))
-    throw new ToolInputError(`Refused: ${requested} is outside the reports directory ${root}.`);
+    throw new ToolInputError(`Refused: ${shown} is outside the reports directory ${root}.`);
   await mkdir(root, { recursive: true, mode: 0o700 });
   // Only the root is created: making subfolders could follow a symlink inside the root out of it.
   const realRoot = await realpath(root);
   const realParent = await realpath(dirname(target)).catch(() => {
-    throw new ToolInputError(`The folder ${dirname(target)} does not exist inside the reports directory.`);
+    throw new ToolInputError(
+      `The folder ${quoteArgument(dirname(target), 300)} does not exist inside the reports directory.`,
+    );
   });
   if (realParent !== realRoot && !realParent.startsWith(`${realRoot}${sep}`))
-    throw new ToolInputError(`Refused: ${requested} leads outside the reports directory ${root}.`);
+    throw new ToolInputError(`Refused: ${shown} leads outside the reports directory ${root}.`);
   return join(realParent, basename(target));
 }
 
 async function writeReport(target: string, body: string, overwrite: boolean): Promise<void> {
   const existing = await lstat(target).catch(() => undefined);
   if (existing && !overwrite)
-    throw new ToolInputError(`${target} already exists; pass overwrite: true to replace it.`);
+    throw new ToolInputError(
+      `${quoteArgument(target, 300)} already exists; pass overwrite: true to replace it.`,
+    );
   if (existing && !existing.isFile())
-    throw new ToolInputError(`${target} is not a regular file (a symlink or folder); not replaced.`);
+    throw new ToolInputError(
+      `${quoteArgument(target, 300)} is not a regular file (a symlink or folder); not replaced.`,
+    );
   if (!existing) {
     // 'wx' fails if something appeared since the check (or is a dangling symlink).
     await writeFile(target, body, { flag: 'wx', mode: 0o600 });

@@ -4,7 +4,7 @@
 // too. Errors name the path, never the file's content.
 import { realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { ToolInputError } from '@m365-mcp/mcp-kit';
+import { quoteArgument, ToolInputError } from '@m365-mcp/mcp-kit';
 
 function inside(root: string, target: string): boolean {
   const rel = relative(root, target);
@@ -13,19 +13,21 @@ function inside(root: string, target: string): boolean {
 
 /** The real path of a regular file inside `root` named by `requested` (relative to `root`, or absolute). */
 export async function importSource(root: string, requested: string, maxBytes: number): Promise<string> {
+  // Repeated in errors cleaned and bounded like tenant text: the model may have copied it from a report.
+  const shown = quoteArgument(requested, 300);
   const outside = () =>
     new ToolInputError(
-      `Refused: ${requested} is outside the imports directory ${root}. Copy the report there (or set settings.importsDirectory) and pass its name.`,
+      `Refused: ${shown} is outside the imports directory ${root}. Copy the report there (or set settings.importsDirectory) and pass its name.`,
     );
   const target = resolve(root, requested);
   if (!inside(root, target)) throw outside();
   const real = await realpath(target).catch(() => {
-    throw new ToolInputError(`No report file at ${requested} in the imports directory ${root}.`);
+    throw new ToolInputError(`No report file at ${shown} in the imports directory ${root}.`);
   });
   const realRoot = await realpath(root).catch(() => root);
   if (!inside(realRoot, real)) throw outside();
   const info = await stat(real);
-  if (!info.isFile()) throw new ToolInputError(`${requested} is not a file.`);
+  if (!info.isFile()) throw new ToolInputError(`${shown} is not a file.`);
   if (info.size > maxBytes) throw new ToolInputError(`The report is larger than ${maxBytes} bytes.`);
   return real;
 }

@@ -1,5 +1,5 @@
 import { catalogue } from '@m365-mcp/cis-bridge';
-import { defineWriteTool, refuse, type WritePlan } from '@m365-mcp/mcp-kit';
+import { defineWriteTool, quoteArgument, refuse, type WritePlan } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
 // The allow-list: controls whose fix is one Graph write this server may make. Nothing else.
@@ -58,7 +58,7 @@ export const remediateControl = defineWriteTool({
   annotations: { destructiveHint: false, idempotentHint: true },
   async plan(args, _ctx): Promise<WritePlan> {
     const control = catalogue.find((c) => c.id === args.controlId);
-    if (!control) refuse(`Unknown control ${args.controlId}.`);
+    if (!control) refuse(`Unknown control ${quoteArgument(args.controlId)}.`);
     const authz = AUTHZ[control.id];
     if (authz) {
       return {

@@ -1,7 +1,7 @@
 // One site from what a person pastes: its URL (`https://contoso.sharepoint.com/sites/finance`) or
 // its Graph id. Other hosts, malformed input and missing sites get an error that says which.
 import { type GraphClient, graphPath, NotFoundError } from '@m365-mcp/graph-core';
-import { ToolInputError } from '@m365-mcp/mcp-kit';
+import { quoteArgument, ToolInputError } from '@m365-mcp/mcp-kit';
 import { SITE_SELECT, type SiteRef, siteRef, siteSchema } from './shapes.js';
 
 const SHAREPOINT_HOST = /^[a-z0-9][a-z0-9-]{0,62}\.sharepoint(?:\.com|\.us|-mil\.us|\.cn)$/i;
@@ -69,7 +69,7 @@ export async function resolveSite(
   } catch (error) {
     if (error instanceof NotFoundError) {
       throw new ToolInputError(
-        `No site found at ${address.site_id ? `id ${address.site_id.slice(0, 200)}` : (address.site_url ?? '').slice(0, 300)}. Check the address, or run audit_sharepoint_sites to list sites.`,
+        `No site found at ${address.site_id ? `id ${quoteArgument(address.site_id, 200)}` : quoteArgument(address.site_url ?? '', 300)}. Check the address, or run audit_sharepoint_sites to list sites.`,
       );
     }
     throw error;

@@ -6,7 +6,7 @@ import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import { startDemoTenant } from '../cli/demo-tenant.js';
+import { type DemoTenant, rolesFor, startDemoTenant } from '../cli/demo-tenant.js';
 import { graphFromEnvironment } from '../cli/graph-from-environment.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
@@ -17,6 +17,11 @@ export interface StartTestServerOptions {
   allowWrites?: boolean;
   /** A graph-sim tenant; the demo tenant by default. */
   tenant?: Tenant;
+  /**
+   * A graph-sim that is already running (with its tenant), shared by several test servers; `tenant`
+   * is then ignored, and `close()` leaves the simulator running for its owner to close.
+   */
+  sim?: GraphSim;
   /** The app's roles; by default exactly the manifest's (plus write roles with allowWrites). */
   roles?: string[];
   config?: Partial<ServerConfig>;
@@ -41,6 +46,23 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** Registers the server's app (holding `roles`) on a simulator someone else started. */
+function appOnSharedSim(sim: GraphSim, definition: ServerDefinition, roles: string[]): DemoTenant {
+  const app = sim.registerApp({ displayName: `${definition.name} (test)`, roles });
+  if (!app.secret) throw new Error('graph-sim registered the test app without a secret');
+  return {
+    sim,
+    roles,
+    env: {
+      AZURE_TENANT_ID: sim.tenantId,
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: app.secret,
+      AZURE_AUTHORITY_HOST: sim.url,
+      M365_GRAPH_URL: sim.url,
+    },
+  };
+}
+
 /**
  * Builds a server exactly as the CLI's `--demo` does (graph-sim, an app holding the declared
  * roles, credentials through the environment, the real Graph client over HTTPS, a real audit log),
@@ -51,12 +73,18 @@ export async function startTestServer(
   options: StartTestServerOptions = {},
 ): Promise<TestServer> {
   const allowWrites = options.allowWrites ?? false;
-  const demo = await startDemoTenant({
-    manifest: definition.permissions,
-    writes: allowWrites,
-    ...(options.roles ? { roles: options.roles } : {}),
-    ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
-  });
+  const ownsSim = options.sim === undefined;
+  const demo = options.sim
+    ? appOnSharedSim(options.sim, definition, options.roles ?? rolesFor(definition.permissions, allowWrites))
+    : await startDemoTenant({
+        manifest: definition.permissions,
+        writes: allowWrites,
+        ...(options.roles ? { roles: options.roles } : {}),
+        ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
+      });
+  const closeSim = async () => {
+    if (ownsSim) await demo.sim.close();
+  };
   const scratch = await mkdtemp(join(tmpdir(), `${definition.name}-test-`));
   const logs: string[] = [];
   try {
@@ -97,12 +125,12 @@ export async function startTestServer(
         await server.close();
         await auditLog.close();
         await connection.graph.close();
-        await demo.sim.close();
+        await closeSim();
         await rm(scratch, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await demo.sim.close();
+    await closeSim();
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
