@@ -24,11 +24,10 @@ describe('respond_to_incident', () => {
     t = await startTestServer(securityServer);
     const { tools } = await t.client.listTools();
     expect(tools.map((tool) => tool.name)).not.toContain('respond_to_incident');
-    const r = await callTool(t.client, 'respond_to_incident', {
-      target: 'incident',
-      id: DEMO_ATTACK_INCIDENT_ID,
-    });
-    expect(r.isError).toBe(true);
+    // An unknown tool is a protocol error (-32602), saying why this one is not there.
+    await expect(
+      callTool(t.client, 'respond_to_incident', { target: 'incident', id: DEMO_ATTACK_INCIDENT_ID }),
+    ).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/--allow-writes/) });
   });
 
   it('plans the exact requests, changes nothing, then applies with the plan id; audited', async () => {

@@ -82,10 +82,9 @@ async function callTool(
 export function serveToolCalls(runtime: ServerRuntime, table: ToolCallTable): void {
   const protocol = runtime.server.server;
   protocol.removeRequestHandler('tools/call');
-  const previous = protocol.fallbackRequestHandler;
   protocol.fallbackRequestHandler = async (request, extra): Promise<ServerResult> => {
     if (request.method === 'tools/call') return callTool(runtime, table, request.params ?? {}, extra);
-    if (previous) return previous(request, extra);
+    // What the protocol answers for a method nobody handles.
     throw new JsonRpcError(ErrorCode.MethodNotFound, 'Method not found');
   };
 }
