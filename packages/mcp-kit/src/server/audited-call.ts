@@ -15,6 +15,7 @@ import { acceptArguments } from '../tools/tool-arguments.js';
 import type { ToolContext, ToolLogger } from '../tools/tool-context.js';
 import { errorResult } from '../tools/tool-result.js';
 import { boundedArguments } from './audit-arguments.js';
+import { cancelledOutcome } from './cancelled-outcome.js';
 import { clientLogSink } from './client-log-level.js';
 import { JsonRpcError } from './json-rpc-error.js';
 import { createLogger, logInternalError } from './logger.js';
@@ -64,29 +65,6 @@ function progressReporter(extra: CallExtra, log: ToolLogger): ToolContext['progr
       })
       // A client that went away must not turn a finished tool call into a failure.
       .catch(() => undefined);
-  };
-}
-
-/** What the audit line says of a call the client cancelled (notifications/cancelled). */
-function cancelled(call: CallOutcome, reason: unknown): CallOutcome {
-  // The client's words (notifications/cancelled), or the abort's own when the connection closed.
-  const text = typeof reason === 'string' ? reason : reason instanceof Error ? reason.message : undefined;
-  const why = text?.slice(0, 200);
-  // A write that reached Graph keeps its outcome: the change happened, cancelled or not.
-  if (call.changedTenant) {
-    const detail = typeof call.detail === 'object' && call.detail !== null ? call.detail : {};
-    return { ...call, detail: { ...detail, cancelledByClient: true } };
-  }
-  return {
-    ...call,
-    outcome: 'cancelled',
-    detail: {
-      kind: 'cancelled',
-      ...(why ? { reason: why } : {}),
-      // What the body made of it (it may have finished anyway): kept, but not the outcome.
-      bodyOutcome: call.outcome,
-      ...(call.detail === undefined ? {} : { bodyDetail: call.detail }),
-    },
   };
 }
 
@@ -151,7 +129,7 @@ export async function auditedCall<A>(
       }
     }));
   }
-  if (extra.signal.aborted) call = cancelled(call, extra.signal.reason);
+  if (extra.signal.aborted) call = cancelledOutcome(call, extra.signal.reason);
 
   try {
     await runtime.deps.auditLog.append({
