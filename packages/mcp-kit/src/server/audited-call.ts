@@ -101,8 +101,8 @@ export async function auditedCall<A>(
     },
   };
 
-  // Until the arguments pass the schema, the audit line records them as sent (bounded).
-  let auditArguments: unknown = spec.arguments;
+  // Refused arguments are recorded as sent (redacted, bounded); accepted ones as the tool says.
+  let auditArguments: unknown;
   let call: CallOutcome;
   let requestIds: readonly string[] = [];
   const accepted = acceptArguments(spec.tool, spec.input, spec.arguments);
