@@ -91,7 +91,7 @@ describe('describeError', () => {
   it('input errors, refusals and configuration errors pass their message on', () => {
     expect(describeError(new ToolInputError('Bad cursor.'), 's')).toMatchObject({
       message: 'Bad cursor.',
-      outcome: 'error',
+      outcome: 'invalid',
     });
     let refusal: unknown;
     try {

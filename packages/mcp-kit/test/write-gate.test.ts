@@ -108,7 +108,7 @@ describe('the write gate', () => {
     expect(applyLine?.requestIds).toHaveLength(2);
     expect(applyLine?.requestIds.at(-1)).toBe(result.applied?.[0]?.requestId);
     for (const id of applyLine?.requestIds ?? []) expect(planLine?.requestIds).not.toContain(id);
-    expect(refusedLine).toMatchObject({ outcome: 'error', detail: { kind: 'input' } });
+    expect(refusedLine).toMatchObject({ outcome: 'invalid', detail: { kind: 'input' } });
   });
 
   it.each([

@@ -81,7 +81,9 @@ function graphMessage(error: GraphError, server: string): string {
 /** Turns anything a tool threw into a message the model can act on. */
 export function describeError(error: unknown, server: string): ErrorDescription {
   if (error instanceof ToolInputError) {
-    return { message: error.message, outcome: 'error', detail: { kind: 'input' } };
+    // A tool's own refusal of its input (an unknown plan id, a forged cursor) is the same outcome as
+    // arguments the schema refused: the caller must correct the call.
+    return { message: error.message, outcome: 'invalid', detail: { kind: 'input' } };
   }
   if (error instanceof GuardrailRefusal) {
     return {
