@@ -21,9 +21,10 @@ export interface ServerUnderTest {
   name: string;
   command: string;
   args: string[];
-  /** Credentials and trust for graph-sim, with HOME; the secret is AZURE_CLIENT_SECRET. */
+  /** Credentials and trust for graph-sim, with HOME and the audit key file. */
   env: Record<string, string>;
-  secret: string;
+  /** What the server is configured with and must never say: the client secret, the audit key. */
+  secrets: string[];
   auditLog: string;
 }
 
@@ -79,9 +80,9 @@ function verifyAuditLog(path: string, env: Record<string, string>): Promise<{ ok
   });
 }
 
-/** A fragment of the secret long enough to be unmistakable: a leak of part of it is still a leak. */
-function secretNeedles(secret: string): string[] {
-  return [secret, secret.slice(-24)];
+/** Each secret, and a fragment long enough to be unmistakable: a leak of part of one is still a leak. */
+function secretNeedles(secrets: readonly string[]): string[] {
+  return secrets.flatMap((secret) => [secret, secret.slice(-24)]);
 }
 
 export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions): Promise<ServerSummary> {
@@ -96,7 +97,7 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
     malformedAnswered: 0,
     failures: [],
   };
-  const needles = secretNeedles(server.secret);
+  const needles = secretNeedles(server.secrets);
   const scanners = {
     stdout: new SecretScanner(needles),
     stderr: new SecretScanner(needles),
@@ -256,7 +257,7 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
     );
   for (const [where, scanner] of Object.entries(scanners))
     if (scanner.found)
-      fail('no-secret', `the configured secret appears in ${where === 'audit' ? 'the audit log' : where}`);
+      fail('no-secret', `a configured secret appears in ${where === 'audit' ? 'the audit log' : where}`);
   const verified = await verifyAuditLog(server.auditLog, server.env);
   if (!verified.ok) fail('audit-verifies', `m365-audit verify failed: ${verified.said.slice(0, 300)}`);
   return summary;

@@ -56,13 +56,17 @@ async function main(): Promise<number> {
   console.log(
     `Fuzzing ${servers.map((s) => s.name).join(', ')}: seed ${seed}, ${onlyCase === undefined ? `${cases} cases a server` : `case ${onlyCase} only`}`,
   );
-  const summaries = await runFuzz(servers, {
-    seed,
-    cases,
-    timeoutMs,
-    showServerStderr: values['show-server-stderr'],
-    ...(onlyCase === undefined ? {} : { onlyCase }),
-  });
+  const summaries = await runFuzz(
+    servers,
+    {
+      seed,
+      cases,
+      timeoutMs,
+      showServerStderr: values['show-server-stderr'],
+      ...(onlyCase === undefined ? {} : { onlyCase }),
+    },
+    (done) => console.error(`${done.server}: ${done.cases} cases done, ${done.failures.length} failures`),
+  );
   console.log(formatReport(summaries, seed, cases));
   return summaries.some((s) => s.failures.length > 0) ? 1 : 0;
 }

@@ -109,7 +109,7 @@ export function checkAnswer(answer: JsonRpcAnswer, secrets: readonly string[]): 
   }
   for (const secret of secrets) {
     if (answer.line.includes(secret)) {
-      violations.push({ invariant: 'no-secret', message: 'the configured secret is in the answer' });
+      violations.push({ invariant: 'no-secret', message: 'a configured secret is in the answer' });
       break;
     }
   }

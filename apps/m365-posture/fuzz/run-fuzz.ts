@@ -1,6 +1,6 @@
 // The fuzz run: one graph-sim for all, and each server in turn under its own app registration,
-// holding its read and write permissions and a recognisable random client secret that must never
-// come back out.
+// holding its read and write permissions, with a recognisable random client secret and audit key
+// that must never come back out.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -31,6 +31,8 @@ function declaredPermissions(server: ServerCommand): string[] {
 export async function runFuzz(
   servers: readonly ServerCommand[],
   options: FuzzOptions,
+  /** Told as each server's run ends, so that a long run shows progress. */
+  onServerDone: (summary: ServerSummary) => void = () => undefined,
 ): Promise<ServerSummary[]> {
   const scratch = mkdtempSync(join(tmpdir(), 'm365-fuzz-'));
   const sim = await startGraphSim();
@@ -47,26 +49,30 @@ export async function runFuzz(
       });
       const home = join(scratch, server.name);
       mkdirSync(home);
-      summaries.push(
-        await fuzzServer(
-          {
-            ...server,
-            secret,
-            auditLog: join(home, 'audit.jsonl'),
-            env: {
-              PATH: process.env.PATH ?? '',
-              HOME: home,
-              AZURE_TENANT_ID: sim.tenantId,
-              AZURE_CLIENT_ID: app.clientId,
-              AZURE_CLIENT_SECRET: secret,
-              AZURE_AUTHORITY_HOST: sim.url,
-              M365_GRAPH_URL: sim.url,
-              NODE_EXTRA_CA_CERTS: caFile,
-            },
+      // The audit key is a secret too: configured, so the scans know what to look for.
+      const auditKey = `fuzz-audit-key-${randomBytes(24).toString('hex')}`;
+      const auditKeyFile = join(home, 'audit.key');
+      writeFileSync(auditKeyFile, auditKey, { mode: 0o600 });
+      const summary = await fuzzServer(
+        {
+          ...server,
+          secrets: [secret, auditKey],
+          auditLog: join(home, 'audit.jsonl'),
+          env: {
+            PATH: process.env.PATH ?? '',
+            HOME: home,
+            AZURE_TENANT_ID: sim.tenantId,
+            AZURE_CLIENT_ID: app.clientId,
+            AZURE_CLIENT_SECRET: secret,
+            AZURE_AUTHORITY_HOST: sim.url,
+            M365_GRAPH_URL: sim.url,
+            NODE_EXTRA_CA_CERTS: caFile,
           },
-          options,
-        ),
+        },
+        options,
       );
+      summaries.push(summary);
+      onServerDone(summary);
     }
     return summaries;
   } finally {
