@@ -1,5 +1,6 @@
-import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, realpath } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
+import { type AppendLockOptions, appendLockSettings, lockAuditLog } from './append-lock.js';
 import type { AuditKey } from './audit-key.js';
 import {
   type AuditCheckpoint,
@@ -32,6 +33,14 @@ export interface AuditLogOptions {
   checkpointShippers?: readonly CheckpointShipper[];
   /** Told when a shipper fails; the append has succeeded all the same. Written to stderr by default. */
   onShipError?: (message: string) => void;
+  /** The lock that lets several processes append to one log (`<log>.lock`); see AppendLockOptions. */
+  lock?: AppendLockOptions;
+}
+
+interface LogLock {
+  /** The log with symlinks resolved: the lock is taken on it, the same directory for every process. */
+  realPath: string;
+  settings: Required<AppendLockOptions>;
 }
 
 interface ChainHead {
@@ -42,9 +51,12 @@ interface ChainHead {
 }
 
 /**
- * An append-only, hash-chained JSONL audit file. One instance per file per process: appends are
- * queued so concurrent tool calls never interleave or fork the chain, and each append is on disk
- * (fdatasync) before its promise resolves, because a tool answers only after its line is written.
+ * An append-only, hash-chained JSONL audit file. Appends are queued so concurrent tool calls never
+ * interleave or fork the chain, and each append is on disk (fdatasync) before its promise
+ * resolves, because a tool answers only after its line is written. Several processes (two MCP
+ * clients each running the same server, a monitor beside its server) may append to one file:
+ * each append takes the file's lock (`<log>.lock`) and continues from the head on disk, not from
+ * the one this process last wrote.
  */
 export class AuditLog {
   readonly path: string;
@@ -60,6 +72,7 @@ export class AuditLog {
   readonly #key: AuditKey | undefined;
   readonly #shippers: readonly CheckpointShipper[];
   readonly #onShipError: (message: string) => void;
+  readonly #lock: LogLock;
   #queue: Promise<unknown> = Promise.resolve();
   #shipping: Promise<unknown> = Promise.resolve();
   #closed = false;
@@ -68,6 +81,7 @@ export class AuditLog {
     path: string,
     checkpointPath: string,
     handle: FileHandle,
+    lock: LogLock,
     head: ChainHead,
     warnings: readonly string[],
     options: AuditLogOptions,
@@ -76,6 +90,7 @@ export class AuditLog {
     this.checkpointPath = checkpointPath;
     this.warnings = warnings;
     this.#handle = handle;
+    this.#lock = lock;
     this.#head = head;
     this.#server = options.server;
     this.#redactor = options.redactor ?? defaultRedactor;
@@ -93,14 +108,19 @@ export class AuditLog {
   static async open(path: string, options: AuditLogOptions): Promise<AuditLog> {
     const absolute = resolve(path);
     const checkpointPath = resolve(options.checkpointPath ?? defaultCheckpointPath(absolute));
+    const settings = appendLockSettings(options.lock);
     await mkdir(dirname(absolute), { recursive: true, mode: 0o700 });
     const handle = await open(absolute, 'a+', 0o600);
     try {
-      const resumed = await resumeChain(handle, absolute, options.key, checkpointPath);
-      const head = { seq: resumed.seq, hash: resumed.hash, size: resumed.size };
-      const log = new AuditLog(absolute, checkpointPath, handle, head, resumed.warnings, options);
-      if (resumed.checkpointBehind) await log.#checkpoint(log.#now().toISOString());
-      return log;
+      const lock: LogLock = { realPath: await realpath(absolute), settings };
+      // Under the lock: another process may be between writing a line and its checkpoint.
+      return await underLock(lock, async () => {
+        const resumed = await resumeChain(handle, absolute, options.key, checkpointPath);
+        const head = { seq: resumed.seq, hash: resumed.hash, size: resumed.size };
+        const log = new AuditLog(absolute, checkpointPath, handle, lock, head, resumed.warnings, options);
+        if (resumed.checkpointBehind) await log.#checkpoint(log.#now().toISOString());
+        return log;
+      });
     } catch (error) {
       await handle.close();
       throw error;
@@ -124,7 +144,27 @@ export class AuditLog {
     await this.#handle.close();
   }
 
-  async #write(entry: AuditEntryInput): Promise<AuditRecord> {
+  #write(entry: AuditEntryInput): Promise<AuditRecord> {
+    return underLock(this.#lock, async () => {
+      await this.#catchUp();
+      return this.#appendLine(entry);
+    });
+  }
+
+  /**
+   * Moves the head to the end of the file when another process has appended since this one last
+   * did (the file is longer than this process wrote it). The new head is found and checked as at
+   * open (the checkpoint's MAC, the line it records, every line after it), so lines another
+   * process appended that do not verify refuse this append with the message open gives.
+   */
+  async #catchUp(): Promise<void> {
+    const { size } = await this.#handle.stat();
+    if (size === this.#head.size) return;
+    const resumed = await resumeChain(this.#handle, this.path, this.#key, this.checkpointPath);
+    this.#head = { seq: resumed.seq, hash: resumed.hash, size: resumed.size };
+  }
+
+  async #appendLine(entry: AuditEntryInput): Promise<AuditRecord> {
     const redact = this.#redactor;
     const record = sealRecord(
       {
@@ -175,6 +215,20 @@ export class AuditLog {
       }
     }
   }
+}
+
+/** Runs `work` holding the log's lock; a failure of `work` wins over one of releasing the lock. */
+async function underLock<T>(lock: LogLock, work: () => Promise<T>): Promise<T> {
+  const release = await lockAuditLog(lock.realPath, lock.settings);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    await release().catch(() => undefined);
+    throw error;
+  }
+  await release();
+  return result;
 }
 
 export function openAuditLog(path: string, options: AuditLogOptions): Promise<AuditLog> {

@@ -1,4 +1,6 @@
 // Public API of @m365-mcp/audit-log.
+
+export type { AppendLockOptions } from './append-lock.js';
 export {
   AUDIT_MAC_SCHEME,
   AuditKey,
