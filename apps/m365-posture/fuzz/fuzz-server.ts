@@ -105,7 +105,13 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
   };
   const stdoutNoise: string[] = [];
   let current: FuzzCase | undefined;
-  const fail = (invariant: Invariant, message: string, fuzzCase: FuzzCase | undefined = current) => {
+  /** The cases sent so far by request id (what to report, not the lines), for answers that come late. */
+  const sent = new Map<number, Pick<FuzzCase, 'index' | 'kind' | 'description'>>();
+  const fail = (
+    invariant: Invariant,
+    message: string,
+    fuzzCase: Pick<FuzzCase, 'index' | 'kind' | 'description'> | undefined = current,
+  ) => {
     summary.failures.push({
       server: server.name,
       caseIndex: fuzzCase?.index ?? null,
@@ -126,7 +132,9 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
         if (stream === 'stderr' && options.showServerStderr) process.stderr.write(text);
       },
       onNoise: (line) => stdoutNoise.push(line.slice(0, 160)),
-      onStrayAnswer: (_answer, why) => fail('one-answer', why),
+      // A stray answer can come while a later case is under way: it is the case with its id that broke.
+      onStrayAnswer: (answer, why) =>
+        fail('one-answer', why, typeof answer.id === 'number' ? sent.get(answer.id) : current),
     },
   );
   const audit = new AuditTail(server.auditLog, scanners.audit);
@@ -200,6 +208,8 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
         : [options.onlyCase];
     for (const index of indexes) {
       current = generateCase(index, tools, caseRandom(options.seed, server.name, index));
+      if (current.id !== null)
+        sent.set(current.id, { index, kind: current.kind, description: current.description });
       summary.cases += 1;
       audit.newLines();
       let answer: JsonRpcAnswer | undefined;
