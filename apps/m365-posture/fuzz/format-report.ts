@@ -17,7 +17,10 @@ export function formatReport(summaries: readonly ServerSummary[], seed: string, 
     out.push(
       `${s.server.padEnd(16)} ${s.tools} tools, ${s.cases} cases: ${s.results} results, ${s.toolErrors} tool errors, ` +
         `${s.protocolErrors} protocol errors, ${s.malformedLines} malformed lines (${s.malformedAnswered} answered), ` +
-        `${s.failures.length} failures`,
+        `${s.failures.length} failures` +
+        (s.slowest
+          ? `; slowest: case ${s.slowest.index} (${s.slowest.kind}) ${Math.round(s.slowest.ms)} ms`
+          : ''),
     );
   }
   const failures = summaries.flatMap((s) => s.failures);

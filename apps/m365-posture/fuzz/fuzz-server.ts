@@ -50,6 +50,8 @@ export interface ServerSummary {
   /** Raw malformed lines sent, and how many of those owing no answer got one anyway. */
   malformedLines: number;
   malformedAnswered: number;
+  /** The case that took longest to answer (information only: no timing is asserted). */
+  slowest?: { index: number; kind: string; ms: number };
   failures: Failure[];
 }
 
@@ -212,6 +214,7 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
         sent.set(current.id, { index, kind: current.kind, description: current.description });
       summary.cases += 1;
       audit.newLines();
+      const started = performance.now();
       let answer: JsonRpcAnswer | undefined;
       if (Buffer.byteLength(current.line) > MAX_STDIO_LINE_BYTES) {
         // Refused unread, so its id is unknown: the answer is an error with id null, before the next one's.
@@ -242,6 +245,8 @@ export async function fuzzServer(server: ServerUnderTest, options: FuzzOptions):
         }
         continue;
       }
+      const ms = performance.now() - started;
+      if (ms > (summary.slowest?.ms ?? -1)) summary.slowest = { index, kind: current.kind, ms };
       if (answer.error) summary.protocolErrors += 1;
       else if (isToolError(answer)) summary.toolErrors += 1;
       else summary.results += 1;
