@@ -4,7 +4,7 @@ import { appendFile, readdir, realpath, stat, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockPathOf } from '../src/append-lock.js';
-import { serialiseRecord } from '../src/hash.js';
+import { sealRecord, serialiseRecord } from '../src/hash.js';
 import {
   type AuditKey,
   type AuditLog,
@@ -114,6 +114,41 @@ describe('several writers on one log', () => {
         [0, null],
       ]);
       await expectOneChain(path, key, { claude: EACH, vscode: EACH });
+    }));
+
+  it('without a key, two instances appending at the same time keep one chain', () =>
+    withTempDir(async (dir) => {
+      const path = join(dir, 'm365-security.jsonl');
+      const first = await openAuditLog(path, { server: 'm365-security' });
+      const second = await openAuditLog(path, { server: 'm365-security' });
+      await Promise.all([appendMany(first, 'first', 50), appendMany(second, 'second', 50)]);
+      await Promise.all([first.close(), second.close()]);
+      const verification = await verifyAuditLog(path);
+      expect(verification).toMatchObject({ ok: true, lines: 100 });
+      const records = (await readLines(path)).map((line) => parseRecord(line));
+      expect(records.map((record) => record.seq)).toEqual(
+        Array.from({ length: 100 }, (_, index) => index + 1),
+      );
+    }));
+
+  it('continues after a line another process wrote but did not checkpoint (it died in between)', () =>
+    withTempDir(async (dir) => {
+      const { key } = await makeKey(dir);
+      const path = join(dir, 'm365-security.jsonl');
+      const first = await openAuditLog(path, { server: 'm365-security', key });
+      const second = await openAuditLog(path, { server: 'm365-security', key });
+      const head = await first.append(entry());
+      // The other process's line, sealed with the key, and no checkpoint after it.
+      const { hash: _hash, mac: _mac, keyId: _keyId, ...unsealed } = head;
+      await appendFile(
+        path,
+        serialiseRecord(sealRecord({ ...unsealed, seq: 2, prev: head.hash, session: 'died' }, key)),
+      );
+      expect(await readCheckpoint(defaultCheckpointPath(path))).toMatchObject({ seq: 1 });
+
+      expect(await second.append(entry())).toMatchObject({ seq: 3 });
+      await Promise.all([first.close(), second.close()]);
+      await expectOneChain(path, key, { 'session-1': 2, died: 1 });
     }));
 
   it('takes over the lock of a process killed while holding it once the lock is stale, not before', () =>
