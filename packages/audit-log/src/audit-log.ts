@@ -153,8 +153,8 @@ export class AuditLog {
 
   /**
    * Moves the head to the end of the file when another process has appended since this one last
-   * did (the file is longer than this process wrote it). The new head is found and checked as at
-   * open (the checkpoint's MAC, the line it records, every line after it), so lines another
+   * did (the file is no longer the size this process left it). The new head is found and checked
+   * as at open (the checkpoint's MAC, the line it records, every line after it), so lines another
    * process appended that do not verify refuse this append with the message open gives.
    */
   async #catchUp(): Promise<void> {
