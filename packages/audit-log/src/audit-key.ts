@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'node:crypto';
-import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { link, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { inspect } from 'node:util';
 import { AuditLogError } from './errors.js';
@@ -91,13 +91,22 @@ export async function loadAuditKeyFile(path: string): Promise<AuditKey> {
 }
 
 /**
- * Makes a new random key file (mode 0600, its directory 0700) and fails if one already exists,
- * so a key is never silently replaced.
+ * Makes a new random key file (mode 0600, its directory 0700) and fails with EEXIST if one already
+ * exists, so a key is never silently replaced. The key is written whole to a private temporary file
+ * and then linked into place: a client starting all its servers at once on first use has them race
+ * here, and a loser must never read a half-written key (link either publishes the whole file or
+ * fails because another process published first).
  */
 export async function createAuditKeyFile(path: string): Promise<AuditKey> {
   await mkdir(dirname(path), { recursive: true, mode: 0o700 });
   const secret = randomBytes(32).toString('hex');
-  await writeFile(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  const temporary = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(temporary, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(temporary, path);
+  } finally {
+    await rm(temporary, { force: true });
+  }
   return AuditKey.fromSecret(secret);
 }
 

@@ -1,4 +1,4 @@
-import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -27,6 +27,19 @@ describe('the audit key', () => {
       expect(again).toMatchObject({ created: false });
       expect(again.key.id).toBe(made.key.id);
       await expect(createAuditKeyFile(path)).rejects.toMatchObject({ code: 'EEXIST' });
+    }));
+
+  it('made by many servers starting at once: one key, every one of them reads it whole', () =>
+    withTempDir(async (dir) => {
+      // A client starts all its servers together on first use; each races to make the key.
+      const path = join(dir, 'keys', 'audit.key');
+      const racers = await Promise.all(
+        Array.from({ length: 24 }, () => loadOrCreateAuditKeyFile(path, { create: true })),
+      );
+      expect(racers.filter((r) => r.created)).toHaveLength(1);
+      expect(new Set(racers.map((r) => r.key.id)).size).toBe(1);
+      // No private temporary file is left beside the key.
+      expect(await readdir(join(dir, 'keys'))).toEqual(['audit.key']);
     }));
 
   it('refuses a key file other users can read, a short key, and a missing file, saying how to fix it', () =>
