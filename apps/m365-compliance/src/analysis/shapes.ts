@@ -1,6 +1,6 @@
 import type { AuditRun, Finding } from '@m365-mcp/cis-bridge';
 import { summarizeRun } from '@m365-mcp/cis-bridge';
-import { findingSchema } from '@m365-mcp/mcp-kit';
+import { findingSchema, sanitizeTenantText } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
 const rate = z.record(z.string(), z.number());
@@ -26,32 +26,44 @@ export function runInfo(run: AuditRun): z.infer<typeof runInfoSchema> {
   return {
     runId: run.id,
     source: run.source,
-    startedAt: run.startedAt,
-    finishedAt: run.finishedAt,
-    ...(run.tenantId ? { tenantId: run.tenantId } : {}),
-    ...(run.label ? { label: run.label } : {}),
+    // An imported report's times are kept as written, its tenant named as it says, and a label is
+    // the caller's: all quoted as text.
+    startedAt: sanitizeTenantText(run.startedAt),
+    finishedAt: sanitizeTenantText(run.finishedAt),
+    ...(run.tenantId ? { tenantId: sanitizeTenantText(run.tenantId) } : {}),
+    ...(run.label ? { label: sanitizeTenantText(run.label) } : {}),
   };
 }
 
 export { findingSchema, summarizeRun };
 
-/** Tenant strings inside findings go through tenantText (untrusted data, never instructions). */
-export function safeFinding(f: Finding, tenantText: (s: string) => string): Finding {
-  const clean = (v: unknown): unknown => {
-    if (typeof v === 'string') return tenantText(v);
-    if (Array.isArray(v)) return v.map(clean);
-    if (typeof v === 'object' && v !== null)
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, clean(x)]));
-    return v;
-  };
-  return {
-    ...f,
-    resource: {
-      ...f.resource,
-      ...(f.resource.displayName ? { displayName: tenantText(f.resource.displayName) } : {}),
-    },
-    evidence: clean(f.evidence) as Finding['evidence'],
-  };
+/** Cleans one tenant string for an answer: `ctx.tenantText` (one line, bounded, 256 by default). */
+export type TenantText = (value: string, maxLength?: number) => string;
+
+/** A reason a control was not decided (or why it failed): bounded like run_security_audit's. */
+export const reasonMaxLength = 300;
+
+/** Every string in a value, at any depth, through `tenantText` (keys are ours and stay as they are). */
+export function cleanTenantStrings(value: unknown, tenantText: TenantText): unknown {
+  if (typeof value === 'string') return tenantText(value);
+  if (Array.isArray(value)) return value.map((item) => cleanTenantStrings(item, tenantText));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [key, cleanTenantStrings(inner, tenantText)]),
+    );
+  return value;
+}
+
+/**
+ * A finding as it leaves the server. A run imported from a report (ScubaGear, Maester, a PowerShell
+ * audit) is tenant data through and through: its control ids, titles, evidence, recommendations and
+ * references come from a file that whoever could write it chose. So EVERY string of a finding goes
+ * through `tenantText`: one line (a title cannot start a paragraph of "instructions") and bounded
+ * (256; a reason 300). The catalogue's own strings are shorter and pass unchanged.
+ */
+export function safeFinding(f: Finding, tenantText: TenantText): Finding {
+  const cleaned = cleanTenantStrings(f, tenantText) as Finding;
+  return f.reason === undefined ? cleaned : { ...cleaned, reason: tenantText(f.reason, reasonMaxLength) };
 }
 
 export function countsLine(run: AuditRun): string {

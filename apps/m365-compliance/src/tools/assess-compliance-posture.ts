@@ -57,7 +57,9 @@ export const assessCompliancePosture = defineTool({
               : 'ok';
     const order = { critical: 0, high: 1, medium: 2, low: 3, info: 4 } as const;
     failed.sort((a, b) => order[a.severity] - order[b.severity]);
-    const nextActions = failed.slice(0, 5).map((f) => `${f.id}: ${f.recommendation}`);
+    // Cleaned first: a reused run may have been imported from a report, whose text is tenant data.
+    const findings = failed.slice(0, 30).map((f) => safeFinding(f, ctx.tenantText));
+    const nextActions = findings.slice(0, 5).map((f) => `${f.id}: ${f.recommendation}`);
     if (summary.byStatus.error > 0)
       nextActions.push(
         `${summary.byStatus.error} controls could not be read because Graph failed: run run_security_audit again.`,
@@ -70,7 +72,7 @@ export const assessCompliancePosture = defineTool({
       structured: {
         status,
         statusRule: STATUS_RULE,
-        findings: failed.slice(0, 30).map((f) => safeFinding(f, (s) => ctx.tenantText(s))),
+        findings,
         nextActions,
         trends: [{ name: 'CIS controls passing', unit: '%', max: 100, points: passRateTrend(store) }],
         runId: run.id,

@@ -3,6 +3,7 @@ import { ForbiddenError, f } from '@m365-mcp/graph-core';
 import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
+import { cleanTenantStrings } from '../analysis/shapes.js';
 
 const auditEventSchema = z.object({
   activityDateTime: z.string(),
@@ -123,13 +124,25 @@ export const detectComplianceDrift = defineTool({
           'Directory audit logs were not readable (AuditLog.Read.All missing); who-changed-what is not shown.';
       }
     }
-    const safe = (v: unknown) => (typeof v === 'string' ? ctx.tenantText(v) : v);
-    const settingChanges = report.settingChanges
-      .slice(0, 200)
-      .map((c) => ({ ...c, before: safe(c.before), after: safe(c.after) }));
-    const lines = report.statusChanges.slice(0, 8).map((c) => `${c.controlId}: ${c.from} -> ${c.to}`);
+    // Control ids, titles and evidence of an imported run, and settings' values at any depth, are
+    // tenant data: one line each, bounded.
+    const statusChanges = report.statusChanges.map(
+      (c) => cleanTenantStrings(c, ctx.tenantText) as (typeof report.statusChanges)[number],
+    );
+    const settingChanges = report.settingChanges.slice(0, 200).map((c) => ({
+      ...c,
+      before: cleanTenantStrings(c.before, ctx.tenantText),
+      after: cleanTenantStrings(c.after, ctx.tenantText),
+    }));
+    const lines = statusChanges.slice(0, 8).map((c) => `${c.controlId}: ${c.from} -> ${c.to}`);
     return {
-      structured: { ...report, settingChanges, auditEvents, ...(auditLogNote ? { auditLogNote } : {}) },
+      structured: {
+        ...report,
+        statusChanges,
+        settingChanges,
+        auditEvents,
+        ...(auditLogNote ? { auditLogNote } : {}),
+      },
       summary: `Drift ${baseline.id} -> ${current.id}: ${report.statusChanges.length} controls changed status, ${report.settingChanges.length} settings changed, ${auditEvents.length} audit events.${lines.length ? ` ${lines.join('; ')}.` : ''}`,
     };
   },

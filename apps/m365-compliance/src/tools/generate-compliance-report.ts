@@ -11,12 +11,11 @@ import {
   exportRunMarkdown,
   exportRunOcsf,
   exportRunSarif,
-  type Finding,
 } from '@m365-mcp/cis-bridge';
 import { defineTool, quoteArgument, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
-import { countsLine } from '../analysis/shapes.js';
+import { countsLine, safeFinding, type TenantText } from '../analysis/shapes.js';
 
 // Writes a stored run as a report file, only inside one allowed directory (the configured
 // `settings.reportsDirectory`, or `reports` beside the run database): the path comes from the model,
@@ -79,22 +78,14 @@ function render(run: AuditRun, format: ReportFormat): string {
   }
 }
 
-function cleanRun(run: AuditRun, text: (s: string) => string): AuditRun {
-  const clean = (f: Finding): Finding => ({
-    ...f,
-    title: text(f.title),
-    recommendation: text(f.recommendation),
-    ...(f.reason ? { reason: text(f.reason) } : {}),
-    resource: {
-      ...f.resource,
-      ...(f.resource.displayName ? { displayName: text(f.resource.displayName) } : {}),
-    },
-  });
+function cleanRun(run: AuditRun, text: TenantText): AuditRun {
   return {
     ...run,
+    // An imported report's start time is kept as written.
+    startedAt: text(run.startedAt),
     ...(run.tenantName ? { tenantName: text(run.tenantName) } : {}),
     ...(run.label ? { label: text(run.label) } : {}),
-    results: run.results.map((r) => ({ ...r, finding: clean(r.finding) })),
+    results: run.results.map((r) => ({ ...r, finding: safeFinding(r.finding, text) })),
   };
 }
 
@@ -190,7 +181,7 @@ export const generateComplianceReport = defineTool({
       );
     const base = { runId: run.id, format: args.format, reportsDirectory };
     if (!args.path && args.format === 'markdown') {
-      const full = exportRunMarkdown(cleanRun(run, (s) => ctx.tenantText(s)));
+      const full = exportRunMarkdown(cleanRun(run, ctx.tenantText));
       const truncated = full.length > MAX_INLINE;
       const markdown = truncated ? `${full.slice(0, MAX_INLINE)}\n\n(truncated)\n` : full;
       return {

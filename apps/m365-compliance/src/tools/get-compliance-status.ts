@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import {
   countsLine,
+  reasonMaxLength,
   runInfo,
   runInfoSchema,
   safeFinding,
@@ -50,16 +51,21 @@ export const getComplianceStatus = defineTool({
     const notEvaluated = run.results
       .map((r) => r.finding)
       .filter((f) => f.status === 'manual' || f.status === 'skipped' || f.status === 'error')
-      .map((f) => ({ id: f.id, status: f.status, reason: f.reason ?? 'Not evaluated.' }));
+      .map((f) => ({
+        id: ctx.tenantText(f.id),
+        status: f.status,
+        reason: ctx.tenantText(f.reason ?? 'Not evaluated.', reasonMaxLength),
+      }));
+    const info = runInfo(run);
     return {
       structured: {
-        run: runInfo(run),
+        run: info,
         summary: summarizeRun(run),
-        failures: page.map((f) => safeFinding(f, (s) => ctx.tenantText(s))),
+        failures: page.map((f) => safeFinding(f, ctx.tenantText)),
         notEvaluated,
         ...(cursor ? { cursor } : {}),
       },
-      summary: `Run ${run.id} (${run.source}, ${run.startedAt}): ${countsLine(run)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
+      summary: `Run ${run.id} (${run.source}, ${info.startedAt}): ${countsLine(run)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
     };
   },
 });

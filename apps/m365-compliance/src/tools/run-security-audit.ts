@@ -76,9 +76,7 @@ export const runSecurityAudit = defineTool({
         const rank = (s: string) => (s === 'fail' ? 0 : s === 'warning' ? 1 : s === 'error' ? 2 : 3);
         return rank(a.status) - rank(b.status) || bySeverity(a, b);
       });
-    const page = ordered
-      .slice(offset, offset + args.limit)
-      .map((f) => safeFinding(f, (s) => ctx.tenantText(s)));
+    const page = ordered.slice(offset, offset + args.limit).map((f) => safeFinding(f, ctx.tenantText));
     const next =
       offset + args.limit < ordered.length
         ? encodeCursor({ runId: run.id, offset: offset + args.limit })

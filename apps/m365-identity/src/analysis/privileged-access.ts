@@ -107,7 +107,7 @@ export function summarisePrivilegedAccess(
   const privilegedRolesByUser = new Map<string, string[]>();
   for (const h of privileged) {
     const roles = privilegedRolesByUser.get(h.principal.id) ?? [];
-    const label = `${h.roleName}${h.kind === 'eligible' ? ' (eligible)' : ''}`;
+    const label = `${text(h.roleName)}${h.kind === 'eligible' ? ' (eligible)' : ''}`;
     if (!roles.includes(label)) roles.push(label);
     privilegedRolesByUser.set(h.principal.id, roles);
   }

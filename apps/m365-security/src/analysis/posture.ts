@@ -2,7 +2,12 @@
 // incidents, and one status set by a stated rule. A source that could not be read makes findings
 // `skipped`/`error` (never pass or fail) and, unless something critical was found anyway, the
 // status `unknown`.
-import type { Finding, FindingReference, PostureStatus } from '@m365-mcp/mcp-kit';
+import {
+  type Finding,
+  type FindingReference,
+  type PostureStatus,
+  sanitizeTenantText,
+} from '@m365-mcp/mcp-kit';
 import type { PrivilegedLookup } from '../graph/read-privileged.js';
 import type { Incident } from '../graph/schemas.js';
 import { incidentEntities, isCompromised } from './entities.js';
@@ -138,7 +143,9 @@ export function assessPosture(input: PostureInput): PostureResult {
     const privileged = new Map<string, string[]>();
     if (input.privileged.status === 'known') {
       for (const account of input.privileged.accounts) {
-        const roles = account.roles.filter((r) => r.privileged).map((r) => r.displayName);
+        // Role names are tenant text, quoted inside our evidence sentence: cleaned on their own
+        // (one line, 256 characters) before the sentence is put together.
+        const roles = account.roles.filter((r) => r.privileged).map((r) => sanitizeTenantText(r.displayName));
         if (roles.length > 0) privileged.set(account.userId.toLowerCase(), roles);
       }
     }

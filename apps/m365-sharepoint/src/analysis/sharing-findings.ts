@@ -1,14 +1,23 @@
 // Findings from the sharing totals of one site or the whole tenant: one finding per kind of
 // exposure, with counts and the worst examples as evidence, and a pass when there is none.
-import type { Finding, FindingResource } from '@m365-mcp/mcp-kit';
+import { type Finding, type FindingResource, sanitizeTenantText } from '@m365-mcp/mcp-kit';
 import { cis, cisa, DATA_FROM_CLOUD_STORAGE, EXFIL_WEB_SERVICE } from './references.js';
 import type { AuditTotals, TopItem } from './totals.js';
 
+// The examples quote site and file names (tenant text) and run without a tool context: they are
+// cleaned here, where the finding is built, on one line and bounded as the riskiest items are
+// (tools/present.ts), so that a name cannot start a line of its own in the answer.
 function examples(items: readonly TopItem[], keep: (i: TopItem) => boolean): Finding['evidence'][string] {
   return items
     .filter(keep)
     .slice(0, 5)
-    .map((i) => ({ site: i.site, name: i.name, webUrl: i.webUrl, access: i.access, expires: i.expires }));
+    .map((i) => ({
+      site: sanitizeTenantText(i.site, 120),
+      name: sanitizeTenantText(i.name, 200),
+      webUrl: sanitizeTenantText(i.webUrl, 400),
+      access: i.access,
+      expires: i.expires,
+    }));
 }
 
 interface Rule {
