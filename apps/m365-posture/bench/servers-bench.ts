@@ -3,11 +3,12 @@
 // demo. Prints, from one run and per server: start-up time (spawn to initialize answered), resident
 // memory (idle and peak), the size of tools/list, and for every read tool that needs no input, the
 // size of its answer against the raw Graph JSON the server read to make it.
+// First, the plain-mode figures of issue 13 beside their goals (see plain-mode.ts).
 //
-//   pnpm bench            (all benchmarks)   or, after a build:   node bench/servers-bench.ts [--json]
+//   pnpm bench     (all benchmarks)   or, after a build:   node bench/servers-bench.ts [--json] [--runs N]
 import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestLogEntry } from '@m365-mcp/graph-sim';
@@ -20,8 +21,18 @@ import {
 } from '@m365-mcp/m365-posture';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { measurePlainMode, type PlainModeMeasure, printPlainMode } from './plain-mode.ts';
 
-const { values } = parseArgs({ options: { json: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    // Spawns per plain-mode timing (the issue's figures are medians of 10).
+    runs: { type: 'string', default: '10' },
+  },
+});
+const runs = Number(values.runs);
+if (!Number.isInteger(runs) || runs < 1)
+  throw new Error(`--runs expects a whole number >= 1, got "${values.runs}"`);
 
 interface ToolMeasure {
   tool: string;
@@ -147,13 +158,29 @@ function print(results: ServerMeasure[]): void {
 
 const servers = discoverServers();
 if (servers.length === 0) throw new Error('No built server found: run `pnpm run build` first.');
-const demo = await startDemoEnvironment();
+// The load matters on a shared machine: timings are only comparable at a similar load.
+const load = loadavg()
+  .map((n) => n.toFixed(2))
+  .join(', ');
 const home = await mkdtemp(join(tmpdir(), 'servers-bench-'));
+// Plain mode first, before the demo environment (a simulator in this process) competes for the CPU.
+const plain: PlainModeMeasure[] = [];
+try {
+  for (const server of servers) plain.push(await measurePlainMode(server, home, runs));
+} catch (error) {
+  await rm(home, { recursive: true, force: true });
+  throw error;
+}
+const demo = await startDemoEnvironment();
 try {
   const results: ServerMeasure[] = [];
   for (const server of servers) results.push(await measure(server, demo, home));
-  if (values.json) console.log(JSON.stringify(results, null, 2));
-  else print(results);
+  if (values.json) console.log(JSON.stringify({ load, plain, demo: results }, null, 2));
+  else {
+    console.log(`Load average at start (1, 5, 15 min): ${load}\n`);
+    printPlainMode(plain, runs);
+    print(results);
+  }
 } finally {
   await demo.close();
   await rm(home, { recursive: true, force: true });
