@@ -1,11 +1,5 @@
 import { access, constants } from 'node:fs/promises';
-import {
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  ManagedIdentityCredential,
-  type TokenCredential,
-  WorkloadIdentityCredential,
-} from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { CloudProfile } from '@m365-mcp/graph-core';
 import { identityClientOptions } from './authority.js';
 import { readCertificateFile } from './certificate-file.js';
@@ -18,6 +12,7 @@ import {
   readClientSecretFromKeyVault,
   type SecretReaderFactory,
 } from './key-vault.js';
+import { LazyCredential, loadIdentity } from './lazy-credential.js';
 import { decodeTokenRoles } from './token-roles.js';
 
 export interface CredentialFromEnvironmentOptions {
@@ -84,13 +79,22 @@ async function build(
     case 'client-secret':
       register(settings.secret);
       return {
-        credential: new ClientSecretCredential(settings.tenantId, settings.clientId, settings.secret, client),
+        credential: new LazyCredential(
+          async () =>
+            new (await loadIdentity()).ClientSecretCredential(
+              settings.tenantId,
+              settings.clientId,
+              settings.secret,
+              client,
+            ),
+        ),
         kind: settings.kind,
         description: `client secret for app ${settings.clientId} in tenant ${settings.tenantId}`,
       };
     case 'key-vault-client-secret': {
-      const factory = options.secretReaderFactory ?? defaultSecretReaderFactory(options.ca);
-      const vaultIdentity = keyVaultCredential(
+      // The secret is read now, so a wrong vault or name stops the server at start-up.
+      const factory = options.secretReaderFactory ?? (await defaultSecretReaderFactory(options.ca));
+      const vaultIdentity = await keyVaultCredential(
         settings.vaultIdentityClientId,
         client.tlsOptions === undefined ? {} : { tlsOptions: client.tlsOptions },
       );
@@ -101,7 +105,12 @@ async function build(
       );
       register(secret);
       return {
-        credential: new ClientSecretCredential(settings.tenantId, settings.clientId, secret, client),
+        credential: new (await loadIdentity()).ClientSecretCredential(
+          settings.tenantId,
+          settings.clientId,
+          secret,
+          client,
+        ),
         kind: settings.kind,
         description: `client secret "${settings.secretName}" from Key Vault ${settings.vaultUrl} for app ${settings.clientId} in tenant ${settings.tenantId}`,
       };
@@ -110,16 +119,19 @@ async function build(
       if (settings.certificatePassword !== undefined) register(settings.certificatePassword);
       const certificate = await readCertificateFile(settings.certificatePath, settings.certificatePassword);
       return {
-        credential: new ClientCertificateCredential(
-          settings.tenantId,
-          settings.clientId,
-          {
-            certificate,
-            ...(settings.certificatePassword === undefined
-              ? {}
-              : { certificatePassword: settings.certificatePassword }),
-          },
-          client,
+        credential: new LazyCredential(
+          async () =>
+            new (await loadIdentity()).ClientCertificateCredential(
+              settings.tenantId,
+              settings.clientId,
+              {
+                certificate,
+                ...(settings.certificatePassword === undefined
+                  ? {}
+                  : { certificatePassword: settings.certificatePassword }),
+              },
+              client,
+            ),
         ),
         kind: settings.kind,
         description: `client certificate ${settings.certificatePath} for app ${settings.clientId} in tenant ${settings.tenantId}`,
@@ -135,12 +147,15 @@ async function build(
         );
       }
       return {
-        credential: new WorkloadIdentityCredential({
-          ...client,
-          tenantId: settings.tenantId,
-          clientId: settings.clientId,
-          tokenFilePath: settings.tokenFilePath,
-        }),
+        credential: new LazyCredential(
+          async () =>
+            new (await loadIdentity()).WorkloadIdentityCredential({
+              ...client,
+              tenantId: settings.tenantId,
+              clientId: settings.clientId,
+              tokenFilePath: settings.tokenFilePath,
+            }),
+        ),
         kind: settings.kind,
         description: `workload identity (federated token ${settings.tokenFilePath}) for app ${settings.clientId} in tenant ${settings.tenantId}`,
       };
@@ -148,10 +163,12 @@ async function build(
     case 'managed-identity': {
       const base = client.tlsOptions === undefined ? {} : { tlsOptions: client.tlsOptions };
       return {
-        credential:
-          settings.clientId === undefined
+        credential: new LazyCredential(async () => {
+          const { ManagedIdentityCredential } = await loadIdentity();
+          return settings.clientId === undefined
             ? new ManagedIdentityCredential(base)
-            : new ManagedIdentityCredential({ ...base, clientId: settings.clientId }),
+            : new ManagedIdentityCredential({ ...base, clientId: settings.clientId });
+        }),
         kind: settings.kind,
         description:
           settings.clientId === undefined

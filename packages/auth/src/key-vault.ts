@@ -1,11 +1,6 @@
-import {
-  AzureCliCredential,
-  ChainedTokenCredential,
-  ManagedIdentityCredential,
-  type TokenCredential,
-} from '@azure/identity';
-import { SecretClient } from '@azure/keyvault-secrets';
+import type { TokenCredential } from '@azure/identity';
 import { ConfigurationError } from './errors.js';
+import { loadIdentity } from './lazy-credential.js';
 
 /** The one call this package makes to Key Vault; tests inject their own reader. */
 export interface SecretReader {
@@ -14,10 +9,12 @@ export interface SecretReader {
 
 export type SecretReaderFactory = (vaultUrl: string, credential: TokenCredential) => SecretReader;
 
-export const defaultSecretReaderFactory =
-  (tlsCa: string | undefined): SecretReaderFactory =>
-  (vaultUrl, credential) =>
+/** SecretClient, loaded only when a server reads its secret from Key Vault. */
+export async function defaultSecretReaderFactory(tlsCa: string | undefined): Promise<SecretReaderFactory> {
+  const { SecretClient } = await import('@azure/keyvault-secrets');
+  return (vaultUrl, credential) =>
     new SecretClient(vaultUrl, credential, tlsCa === undefined ? {} : { tlsOptions: { ca: tlsCa } });
+}
 
 /**
  * The identity that reads the vault: the host's managed identity, else the developer's Azure CLI
@@ -25,10 +22,11 @@ export const defaultSecretReaderFactory =
  * app whose secret is being read, as the managed identity's id. M365_KEY_VAULT_CLIENT_ID picks a
  * user-assigned identity instead.
  */
-export function keyVaultCredential(
+export async function keyVaultCredential(
   identityClientId: string | undefined,
   options: { tlsOptions?: { ca: string } },
-): TokenCredential {
+): Promise<TokenCredential> {
+  const { AzureCliCredential, ChainedTokenCredential, ManagedIdentityCredential } = await loadIdentity();
   return new ChainedTokenCredential(
     identityClientId === undefined
       ? new ManagedIdentityCredential(options)

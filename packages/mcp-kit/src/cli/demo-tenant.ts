@@ -1,6 +1,6 @@
 import type { PermissionManifest } from '@m365-mcp/auth';
 import { permissionsFor } from '@m365-mcp/auth';
-import { type GraphSim, startGraphSim, type Tenant } from '@m365-mcp/graph-sim';
+import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 
 export interface DemoTenant {
   sim: GraphSim;
@@ -25,6 +25,8 @@ export async function startDemoTenant(options: {
   /** The demo tenant (Contoso) by default. */
   tenant?: Tenant;
 }): Promise<DemoTenant> {
+  // Loaded only for --demo: the simulator (with selfsigned and pkijs) costs a plain start ~170 ms.
+  const { startGraphSim } = await import('@m365-mcp/graph-sim');
   const sim = await startGraphSim(options.tenant === undefined ? {} : { tenant: options.tenant });
   const roles = options.roles ?? rolesFor(options.manifest, options.writes);
   const app = sim.registerApp({ displayName: `${options.manifest.server} (demo)`, roles });

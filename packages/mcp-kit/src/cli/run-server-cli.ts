@@ -9,7 +9,6 @@ import { startDemoTenant } from './demo-tenant.js';
 import { graphFromEnvironment } from './graph-from-environment.js';
 import { type HttpFlags, httpSettingsFrom, httpTokenVariable } from './http-flags.js';
 import { openServerAuditLog } from './open-server-audit-log.js';
-import { serveHttpUntilSignal } from './serve-http-until-signal.js';
 import { serveOnTransport } from './transport.js';
 
 export interface RunServerCliOptions {
@@ -172,6 +171,8 @@ async function serve(
             demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
           }, audit log ${config.auditLogPath}`;
         if (http) {
+          // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
+          const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
           await serveHttpUntilSignal({
             name: definition.name,
             settings: http,

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { registerSecret } from '@m365-mcp/audit-log';
 import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { isInitializeRequest, type JSONRPCMessage, type RequestId } from '@modelcontextprotocol/sdk/types.js';
 import { ServerConfigError } from '../config/load-config.js';
 import { createLogger, logInternalError, type StderrWrite } from '../server/logger.js';
@@ -150,6 +150,10 @@ function listen(
  */
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
   const { host, port, extraHosts } = validateHttpOptions(options);
+  // Loaded here, not at import: a stdio server (most of them) never pays for the HTTP transport.
+  const { StreamableHTTPServerTransport } = await import(
+    '@modelcontextprotocol/sdk/server/streamableHttp.js'
+  );
   const log = createLogger(
     `${options.name}/http`,
     undefined,
