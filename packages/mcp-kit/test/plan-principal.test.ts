@@ -93,7 +93,7 @@ describe('a write plan belongs to the principal that made it', () => {
     expect(user.accountEnabled).toBe(false);
     expect((await readAudit(auditLogPath)).map((line) => line.outcome)).toEqual([
       'planned',
-      'error',
+      'invalid',
       'applied',
     ]);
   });

@@ -5,6 +5,7 @@ import type { PromptDefinition } from '../prompts/define-prompt.js';
 import { untrustedDataNotice } from '../tools/tenant-text.js';
 import { PlanStore } from '../writes/plan-store.js';
 import { registerWriteTool } from '../writes/register-write-tool.js';
+import { cleanOutgoingErrors } from './clean-outgoing-errors.js';
 import { ClientLogLevel, serveSetLevel } from './client-log-level.js';
 import { registerReadTool } from './register-read-tool.js';
 import type { ServerDefinition } from './server-definition.js';
@@ -69,5 +70,9 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
   serveToolCalls(runtime, { calls, writesOff });
   serveSetLevel(server, runtime.logLevel);
   for (const prompt of definition.prompts ?? []) registerPrompt(server, prompt);
+  // Whatever transport the caller connects (stdio, a Streamable HTTP session, a test's in-memory
+  // pair), the errors the SDK answers by itself leave cleaned.
+  const connect = server.connect.bind(server);
+  server.connect = (transport) => connect(cleanOutgoingErrors(transport));
   return server;
 }

@@ -30,7 +30,8 @@ export function envelopeText(value: string): string {
 /** Base64 payloads of binary content: not text, never shown as text, and not to be cut. */
 const binaryFields = new Set(['data', 'blob']);
 
-function envelopeValue(value: unknown): unknown {
+/** Any JSON value of an answer, every string (keys included) cleaned as `envelopeText` does. */
+export function envelopeValue(value: unknown): unknown {
   if (typeof value === 'string') return envelopeText(value);
   if (Array.isArray(value)) return value.map(envelopeValue);
   if (typeof value === 'object' && value !== null) {
