@@ -112,7 +112,13 @@ describe('contain_user', () => {
     expect(isaiah()?.accountEnabled).toBe(true);
 
     const lines = (await audit(server)).filter((line) => line.tool === 'contain_user');
-    expect(lines.map((line) => line.outcome)).toEqual(['planned', 'applied', 'invalid', 'planned', 'applied']);
+    expect(lines.map((line) => line.outcome)).toEqual([
+      'planned',
+      'applied',
+      'invalid',
+      'planned',
+      'applied',
+    ]);
     expect(JSON.stringify(lines[0]?.detail)).toContain('revokeSignInSessions');
     expect(lines[1]?.requestIds.length).toBeGreaterThanOrEqual(3);
   });
