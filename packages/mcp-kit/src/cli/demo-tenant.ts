@@ -29,11 +29,21 @@ export async function startDemoTenant(options: {
   const { startGraphSim } = await import('@m365-mcp/graph-sim');
   const sim = await startGraphSim(options.tenant === undefined ? {} : { tenant: options.tenant });
   const roles = options.roles ?? rolesFor(options.manifest, options.writes);
-  const app = sim.registerApp({ displayName: `${options.manifest.server} (demo)`, roles });
-  if (!app.secret) {
+  try {
+    return registerSimApp(sim, `${options.manifest.server} (demo)`, roles);
+  } catch (error) {
     await sim.close();
-    throw new Error('graph-sim registered the demo app without a secret');
+    throw error;
   }
+}
+
+/**
+ * Registers an app holding exactly `roles` on a running simulator and returns the environment that
+ * signs a server in to it as that app (client secret, authority and Graph URL of the simulator).
+ */
+export function registerSimApp(sim: GraphSim, displayName: string, roles: string[]): DemoTenant {
+  const app = sim.registerApp({ displayName, roles });
+  if (!app.secret) throw new Error(`graph-sim registered the app "${displayName}" without a secret`);
   return {
     sim,
     roles,

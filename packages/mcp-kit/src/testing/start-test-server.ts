@@ -6,7 +6,7 @@ import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import { type DemoTenant, rolesFor, startDemoTenant } from '../cli/demo-tenant.js';
+import { registerSimApp, rolesFor, startDemoTenant } from '../cli/demo-tenant.js';
 import { graphFromEnvironment } from '../cli/graph-from-environment.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
@@ -46,23 +46,6 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Registers the server's app (holding `roles`) on a simulator someone else started. */
-function appOnSharedSim(sim: GraphSim, definition: ServerDefinition, roles: string[]): DemoTenant {
-  const app = sim.registerApp({ displayName: `${definition.name} (test)`, roles });
-  if (!app.secret) throw new Error('graph-sim registered the test app without a secret');
-  return {
-    sim,
-    roles,
-    env: {
-      AZURE_TENANT_ID: sim.tenantId,
-      AZURE_CLIENT_ID: app.clientId,
-      AZURE_CLIENT_SECRET: app.secret,
-      AZURE_AUTHORITY_HOST: sim.url,
-      M365_GRAPH_URL: sim.url,
-    },
-  };
-}
-
 /**
  * Builds a server exactly as the CLI's `--demo` does (graph-sim, an app holding the declared
  * roles, credentials through the environment, the real Graph client over HTTPS, a real audit log),
@@ -75,7 +58,11 @@ export async function startTestServer(
   const allowWrites = options.allowWrites ?? false;
   const ownsSim = options.sim === undefined;
   const demo = options.sim
-    ? appOnSharedSim(options.sim, definition, options.roles ?? rolesFor(definition.permissions, allowWrites))
+    ? registerSimApp(
+        options.sim,
+        `${definition.name} (test)`,
+        options.roles ?? rolesFor(definition.permissions, allowWrites),
+      )
     : await startDemoTenant({
         manifest: definition.permissions,
         writes: allowWrites,
