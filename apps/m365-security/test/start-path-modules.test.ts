@@ -1,8 +1,10 @@
 // What the BUILT bin loads on each start path (issue 13): a mode loads only what it needs. Plain
 // stdio (no --demo, credentials in the environment) answers tools/list without the demo simulator,
-// @azure/identity (no token is needed until a tool reads Graph) or the Streamable HTTP transport;
-// --help and permissions load none of them either. --demo does load the simulator, which shows the
-// recorder sees dynamic imports.
+// @azure/identity (no token is needed until a tool reads Graph), undici (loaded on the first Graph
+// request) or the Streamable HTTP transport; --help and permissions load none of them either.
+// --demo does load the simulator, which shows the recorder sees dynamic imports. The plain start of
+// the other three servers' built bins (each app builds its own bin/) is checked here too, so one
+// recorder covers them all: m365-compliance once loaded graph-sim for its demo break-glass ids.
 import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +13,9 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const bin = fileURLToPath(new URL('../bin/m365-security.js', import.meta.url));
+const binOf = (server: string) => fileURLToPath(new URL(`../../${server}/bin/${server}.js`, import.meta.url));
+const bin = binOf('m365-security');
+const otherServers = ['m365-identity', 'm365-sharepoint', 'm365-compliance'];
 const recorder = fileURLToPath(new URL('./fixtures/record-loaded-modules.mjs', import.meta.url));
 
 /** Module families a plain start must not load, by a pattern of their resolved path. */
@@ -20,6 +24,7 @@ const heavy = {
   selfsigned: /[\\/]selfsigned[\\/]/,
   '@azure/identity': /node_modules[\\/]@azure[\\/]identity[\\/]/,
   msal: /node_modules[\\/]@azure[\\/]msal-/,
+  undici: /node_modules[\\/]undici[\\/]/,
   'Streamable HTTP': /sdk[\\/]dist[\\/]esm[\\/]server[\\/]streamableHttp\.js$/,
 };
 
@@ -66,11 +71,14 @@ function runCommand(args: string[]): Promise<string[]> {
 }
 
 /** Starts the server over stdio, waits for tools/list to answer, ends stdin and waits for exit. */
-async function modulesThroughToolsList(args: string[]): Promise<{ tools: number; heavy: string[] }> {
+async function modulesThroughToolsList(
+  args: string[],
+  serverBin = bin,
+): Promise<{ tools: number; heavy: string[] }> {
   const recordTo = join(home, `modules-${runs++}.txt`);
   const child = spawn(
     process.execPath,
-    ['--import', recorder, bin, ...args, '--audit-log', join(home, `audit-${runs}.jsonl`)],
+    ['--import', recorder, serverBin, ...args, '--audit-log', join(home, `audit-${runs}.jsonl`)],
     {
       env: environment(recordTo),
       stdio: ['pipe', 'pipe', 'ignore'],
@@ -100,7 +108,7 @@ async function modulesThroughToolsList(args: string[]): Promise<{ tools: number;
 }
 
 describe('what the m365-security bin loads on each start path', () => {
-  it('plain stdio answers tools/list without the simulator, @azure/identity or Streamable HTTP', async () => {
+  it('plain stdio answers tools/list without the simulator, @azure/identity, undici or Streamable HTTP', async () => {
     const plain = await modulesThroughToolsList([]);
     expect(plain.tools).toBeGreaterThan(0);
     expect(plain.heavy).toEqual([]);
@@ -116,5 +124,13 @@ describe('what the m365-security bin loads on each start path', () => {
     expect(demo.tools).toBeGreaterThan(0);
     expect(demo.heavy).toContain('graph-sim');
     expect(demo.heavy).not.toContain('Streamable HTTP');
+  });
+});
+
+describe('what the other servers load on a plain start', () => {
+  it.each(otherServers)('%s answers tools/list without any of them', async (server) => {
+    const plain = await modulesThroughToolsList([], binOf(server));
+    expect(plain.tools).toBeGreaterThan(0);
+    expect(plain.heavy).toEqual([]);
   });
 });

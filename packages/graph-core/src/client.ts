@@ -6,11 +6,11 @@ import { getCACertificates, rootCertificates } from 'node:tls';
 import type { TokenCredential } from '@azure/identity';
 import { AuthenticationHandler, Client, RedirectHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
-import { Agent } from 'undici';
 import { runBatch } from './batch.js';
 import type { CloudProfile } from './cloud.js';
 import { downloadPreauthenticated } from './download.js';
 import type { GraphClient } from './graph-client.js';
+import { LazyAgent } from './lazy-undici.js';
 import { SchedulingMiddleware } from './middleware/scheduling-middleware.js';
 import { UndiciHttpHandler } from './middleware/undici-http-handler.js';
 import { collectDelta, collectList, walkPages } from './paging.js';
@@ -49,7 +49,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   if (base.protocol !== 'https:') throw new Error('The Graph base URL must use https.');
   const scheduler =
     options.scheduler instanceof Scheduler ? options.scheduler : new Scheduler(options.scheduler);
-  const agent = new Agent({
+  // Made (and undici loaded) on the first request: see lazy-undici.ts.
+  const agent = new LazyAgent({
     keepAliveTimeout: 10_000,
     ...(options.ca === undefined ? {} : { connect: { ca: [...defaultCertificates(), options.ca] } }),
   });
@@ -71,7 +72,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const batchContext = { transport, scheduler, onResponse: options.onResponse };
   // The same agent (TLS trust, keep-alive) as Graph's requests, but none of the token middleware.
   const downloadContext = {
-    dispatcher: agent,
+    agent,
     cloud: { ...options.cloud, graphBaseUrl: baseUrl },
     scheduler,
     clientSignal: options.signal,

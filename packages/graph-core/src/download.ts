@@ -6,7 +6,7 @@
 // configured Graph host itself: a simulator) are fetched, redirects are followed on the same origin
 // only, and the URL's query (the credential) never appears in an error. The read stops at maxBytes
 // whatever the server sends: SharePoint may ignore a Range and answer 200 with the whole file.
-import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import type { fetch as undiciFetch } from 'undici';
 import { type CloudProfile, fileDownloadHostSuffixes } from './cloud.js';
 import {
   BadRequestError,
@@ -15,6 +15,7 @@ import {
   networkMessage,
   TransientError,
 } from './errors.js';
+import { type LazyAgent, loadUndici } from './lazy-undici.js';
 import { UntrustedLinkError } from './request-target.js';
 import { parseRetryAfter, RETRYABLE_STATUSES } from './retry-policy.js';
 import type { Scheduler } from './scheduler.js';
@@ -44,7 +45,8 @@ export interface DownloadedContent {
 }
 
 export interface DownloadContext {
-  dispatcher: Dispatcher;
+  /** The client's Agent (TLS trust, keep-alive); undici loads with it on the first request. */
+  agent: LazyAgent;
   cloud: CloudProfile;
   scheduler: Scheduler;
   clientSignal: AbortSignal | undefined;
@@ -102,6 +104,7 @@ export async function downloadPreauthenticated(
   if (options.range !== undefined) {
     headers.Range = `bytes=${options.range.start}-${options.range.end ?? ''}`;
   }
+  const [{ fetch }, dispatcher] = await Promise.all([loadUndici(), context.agent.dispatcher()]);
   let waitedMs = 0;
   let redirects = 0;
   for (let attempt = 0; ; attempt += 1) {
@@ -110,12 +113,12 @@ export async function downloadPreauthenticated(
     const attemptSignal = combineSignals(signal, AbortSignal.timeout(context.timeoutMs)) as AbortSignal;
     let response: Awaited<ReturnType<typeof undiciFetch>>;
     try {
-      response = await undiciFetch(url, {
+      response = await fetch(url, {
         method: 'GET',
         headers,
         redirect: 'manual',
         signal: attemptSignal,
-        dispatcher: context.dispatcher,
+        dispatcher,
       });
     } catch (error) {
       release();

@@ -2,7 +2,6 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
 import { RunStore } from '@m365-mcp/cis-bridge';
-import { demoPeople, directoryPeople } from '@m365-mcp/graph-sim';
 import { z } from 'zod';
 
 // This server's part of the config file (`settings`), parsed with its own schema.
@@ -37,13 +36,16 @@ export interface ComplianceSettings {
 }
 
 /**
- * The demo tenant's two emergency-access accounts. In `--demo` runs without configured break-glass
- * accounts they stand in for the operator's list, so the demo's conditional access findings are its
- * planted gaps rather than the (correct) exclusion of these accounts.
+ * The demo tenant's two emergency-access accounts (graph-sim's `demoPeople.breakglass` and
+ * `directoryPeople.breakglass2`, whose ids are fixed so they can be named). In `--demo` runs without
+ * configured break-glass accounts they stand in for the operator's list, so the demo's conditional
+ * access findings are its planted gaps rather than the (correct) exclusion of these accounts.
+ * Written out rather than imported: importing graph-sim here loaded the whole simulator on every
+ * plain start. test/demo-break-glass.test.ts fails if graph-sim's ids change.
  */
 export const demoBreakGlassAccounts: readonly string[] = [
-  demoPeople.breakglass.id,
-  directoryPeople.breakglass2.id,
+  '44fff398-28a5-5def-8d41-93b615b7611e', // Emergency Access 01
+  '49af98d1-c968-51d8-b199-d410aed1a94e', // Emergency Access 02
 ];
 
 export function complianceSettings(config: {

@@ -1,10 +1,11 @@
 // The end of the middleware chain: undici's own fetch with our Agent, so TLS trust (a simulator's
-// CA or a private endpoint's) and keep-alive are per client, not process-wide.
+// CA or a private endpoint's) and keep-alive are per client, not process-wide. undici itself is
+// loaded on the first request (../lazy-undici.ts).
 import type { Context, FetchOptions, Middleware } from '@microsoft/microsoft-graph-client';
-import { type Dispatcher, fetch as undiciFetch } from 'undici';
+import { type LazyAgent, loadUndici } from '../lazy-undici.js';
 
 export class UndiciHttpHandler implements Middleware {
-  constructor(private readonly dispatcher: Dispatcher) {}
+  constructor(private readonly agent: LazyAgent) {}
 
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
@@ -13,13 +14,14 @@ export class UndiciHttpHandler implements Middleware {
     if (body !== undefined && body !== null && typeof body !== 'string') {
       throw new TypeError('Only JSON (string) request bodies are supported.');
     }
+    const [{ fetch: undiciFetch }, dispatcher] = await Promise.all([loadUndici(), this.agent.dispatcher()]);
     const response = await undiciFetch(url, {
       method: options.method ?? 'GET',
       headers: headerRecord(options.headers),
       body: body ?? undefined,
       signal: options.signal ?? undefined,
       redirect: 'manual',
-      dispatcher: this.dispatcher,
+      dispatcher,
     });
     // undici's Response is the implementation behind Node's global Response; the types differ only nominally.
     context.response = response as unknown as Response;
