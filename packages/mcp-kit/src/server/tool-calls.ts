@@ -5,6 +5,7 @@
 // the schemas it converts); calls reach us through the protocol's documented fallback handler, so
 // every call that reaches the server is audited, refused or not.
 import { type CallToolResult, ErrorCode, type ServerResult } from '@modelcontextprotocol/sdk/types.js';
+import { quoteArgument } from '../tools/tenant-text.js';
 import { auditRefusedCall, type CallExtra } from './audited-call.js';
 import { JsonRpcError } from './json-rpc-error.js';
 import type { ServerRuntime } from './server-runtime.js';
@@ -22,8 +23,7 @@ export interface ToolCallTable {
 const MAX_TOOL_NAME = 128;
 
 function shownName(name: string): string {
-  const clean = name.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-  return clean.length > MAX_TOOL_NAME ? `${clean.slice(0, MAX_TOOL_NAME)}…` : clean;
+  return quoteArgument(name, MAX_TOOL_NAME);
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -3,6 +3,7 @@
 // gets one clear sentence per problem (which argument, what is wrong) instead of a zod dump.
 import type { z } from 'zod';
 import { checkArgumentText } from './argument-text.js';
+import { quoteArgument } from './tenant-text.js';
 import { ToolInputError } from './tool-input-error.js';
 
 export type AcceptedArguments<A> =
@@ -28,9 +29,8 @@ function argumentName(path: readonly PropertyKey[]): string {
       typeof part === 'number' ? `[${part}]` : `${index === 0 ? '' : '.'}${String(part)}`,
     )
     .join('');
-  // Record keys come from the caller: no control characters, and a bounded length.
-  const clean = dotted.replace(/[\p{Cc}\p{Cf}]/gu, '?');
-  return `"${clean.length > MAX_NAME ? `${clean.slice(0, MAX_NAME)}…` : clean}"`;
+  // Record keys come from the caller: cleaned and bounded like any argument quoted in an error.
+  return `"${quoteArgument(dotted, MAX_NAME)}"`;
 }
 
 function problemOf(issue: z.core.$ZodIssue): string {
