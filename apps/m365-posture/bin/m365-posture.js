@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // Committed launcher, so the bin exists before the package is built. It runs on any Node and says
-// plainly when this one is too old, rather than failing somewhere inside the build.
-const [major, minor] = process.versions.node.split('.').map(Number);
-if (major < 22 || (major === 22 && minor < 12)) {
-  process.stderr.write(`m365-posture needs Node.js 22.12 or later; this is ${process.version}.\n`);
-  process.exit(1);
-}
+// plainly when this one is too old (check-node.js), rather than failing somewhere inside the build.
+// m365-posture is a command, not an MCP server: it only says why on stderr.
+import { requireSupportedNode } from './check-node.js';
+
+await requireSupportedNode('m365-posture');
 await import('../dist/bin.js');
