@@ -1,4 +1,6 @@
 // Public API of @m365-mcp/graph-core: Microsoft Graph access for every server. Knows nothing of MCP.
+// It also holds the contracts every m365-mcp package shares (the finding model, the assessment
+// contract, Microsoft's well-known ids), because every package that uses them already depends on it.
 
 export type { GraphClientOptions } from './client.js';
 export { createGraphClient } from './client.js';
@@ -12,6 +14,39 @@ export {
   fileDownloadHostSuffixes,
   resolveCloud,
 } from './cloud.js';
+export type { PostureStatus } from './contracts/assessment.js';
+export { assessmentMetaKey, postureStatuses, postureStatusSchema } from './contracts/assessment.js';
+export type {
+  Finding,
+  FindingEvidenceValue,
+  FindingReference,
+  FindingResource,
+  FindingSeverity,
+  FindingStatus,
+} from './contracts/finding.js';
+export {
+  compareFindingSeverity,
+  findingFrameworks,
+  findingReferenceSchema,
+  findingResourceSchema,
+  findingSchema,
+  findingSeverities,
+  findingSeveritySchema,
+  findingStatuses,
+  findingStatusSchema,
+} from './contracts/finding.js';
+export type { DirectoryRoleKey } from './contracts/well-known-ids.js';
+export {
+  directoryRoleNames,
+  directoryRoleTemplateIds,
+  guestUserRoleIds,
+  microsoftGraphAppId,
+  scubaPrivilegedRoleIds,
+} from './contracts/well-known-ids.js';
+export type { DnsFailure } from './dns/dns-errors.js';
+export { DnsError } from './dns/dns-errors.js';
+export type { DnsReader, DnsReaderOptions } from './dns/dns-reader.js';
+export { checkDnsServers, createDnsReader } from './dns/dns-reader.js';
 export type { DownloadedContent, DownloadOptions } from './download.js';
 export { checkDownloadUrl } from './download.js';
 export type { GraphErrorInit } from './errors.js';

@@ -1,5 +1,7 @@
 // Public API of @m365-mcp/graph-sim: an HTTPS Microsoft Graph + Entra ID simulator.
 
+export { type DnsSim, startDnsSim } from './dns/dns-server.js';
+export { type DnsFault, type DnsZone, emptyDnsZone } from './dns/dns-zone.js';
 export { MAX_BATCH_REQUESTS } from './engine/batch.js';
 export type { Fault, FaultInjector, FaultMatch, FaultRule, RandomFaultOptions } from './engine/faults.js';
 export type { FaultKind, RequestLog, RequestLogEntry } from './engine/request-log.js';

@@ -5,6 +5,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { type DnsSim, startDnsSim } from './dns/dns-server.js';
+import { emptyDnsZone } from './dns/dns-zone.js';
 import { BatchExecutor } from './engine/batch.js';
 import { DEFAULT_DOWNLOAD_URL_LIFETIME_SECONDS, DownloadLinks } from './engine/download-links.js';
 import { type FaultInjector, FaultSchedule } from './engine/faults.js';
@@ -86,6 +88,11 @@ export interface GraphSim {
   readonly requests: RequestLog;
   readonly faults: FaultInjector;
   readonly throttling: ThrottlingControl;
+  /**
+   * The tenant's DNS (SPF, DMARC, DKIM records of its domains) on a UDP loopback port: point a DNS
+   * reader's servers at `dns.address`.
+   */
+  readonly dns: DnsSim;
   close(): Promise<void>;
 }
 
@@ -310,6 +317,11 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   });
   const address = server.address() as AddressInfo;
   url = `https://${urlHost(host)}:${address.port}`;
+  // Loopback whatever the HTTPS host: nothing outside this machine has a use for the demo's DNS.
+  const dns = await startDnsSim(() => tenant.dns ?? emptyDnsZone()).catch((error: unknown) => {
+    server.close();
+    throw error;
+  });
 
   return {
     url,
@@ -336,10 +348,13 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     requests: log,
     faults,
     throttling,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    dns,
+    close: async () => {
+      await dns.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -2,6 +2,7 @@
 
 export type { ComplianceData } from './compliance.js';
 export * from './demo/directory/public.js';
+export { demoDnsZone, dkimTarget, MICROSOFT_SPF } from './demo/dns.js';
 export { createDemoTenant, type DemoTenantOptions } from './demo/index.js';
 export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './demo/people.js';
 export * from './demo/security/public.js';

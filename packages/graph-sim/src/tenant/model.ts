@@ -1,6 +1,7 @@
 // The simulated tenant: plain data in Graph's own shapes, mutable so that tests can plant or fix a
 // misconfiguration and write routes can change it. Each Graph area keeps its data in its own
 // module (directory, security, sharepoint); the engine only needs the tenant's identity.
+import type { DnsZone } from '../dns/dns-zone.js';
 import type { ComplianceData } from './compliance.js';
 import type { DirectoryData } from './directory.js';
 import type { SecurityData } from './security.js';
@@ -22,4 +23,6 @@ export interface Tenant {
   sharepoint: SharePointData;
   /** Purview records management that Graph exposes to apps (retention events). */
   compliance: ComplianceData;
+  /** What the tenant's domains publish in DNS (SPF, DMARC, DKIM), served by the simulator's DNS server. */
+  dns: DnsZone;
 }

@@ -3,6 +3,7 @@
 import type { Tenant } from '../model.js';
 import { demoCompliance } from './compliance.js';
 import { demoDirectory } from './directory.js';
+import { demoDnsZone } from './dns.js';
 import { CONTOSO_TENANT_ID } from './people.js';
 import { demoSecurity } from './security.js';
 import { demoSharePoint } from './sharepoint.js';
@@ -23,5 +24,6 @@ export function createDemoTenant(options: DemoTenantOptions = {}): Tenant {
     security: demoSecurity(now),
     sharepoint: demoSharePoint(now),
     compliance: demoCompliance(now),
+    dns: demoDnsZone(),
   };
 }
