@@ -1,9 +1,11 @@
 // Runs one server's assessment over MCP: start it on stdio, find the tools it marks as assessments,
 // call each, and parse what comes back. A server that fails to start or answer is reported as
 // such; it never stops the others.
+
+import { assessmentMetaKey } from '@m365-mcp/cis-bridge';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
-import { ASSESSMENT_META_KEY, type Assessment, assessmentSchema } from './assessment.js';
+import { type Assessment, assessmentSchema } from './assessment.js';
 import type { ProgressEvent } from './progress-events.js';
 import type { ServerCommand } from './servers.js';
 
@@ -51,7 +53,7 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
     options.onProgress?.({ server: server.name, phase: 'listing-tools' });
     const { tools } = await client.listTools();
     const names = tools.map((t) => t.name);
-    const assessmentTools = tools.filter((t) => t._meta?.[ASSESSMENT_META_KEY] === true);
+    const assessmentTools = tools.filter((t) => t._meta?.[assessmentMetaKey] === true);
     if (assessmentTools.length === 0) return { server: server.name, state: 'no-assessment', tools: names };
     const assessments: { tool: string; assessment: Assessment }[] = [];
     for (const [index, tool] of assessmentTools.entries()) {

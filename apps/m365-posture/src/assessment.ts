@@ -1,22 +1,24 @@
 // What posture reads from a server: the structured result of its assessment tool. A server marks
 // its assessment tool with `_meta["m365-mcp/assessment"] = true` and returns this shape in
 // `structuredContent` (extra fields are kept but not read). Parsed leniently: a server newer or
-// older than this client still contributes what it can.
+// older than this client still contributes what it can. The key, the statuses and the severities
+// are the shared contract (defined in graph-core, re-exported by cis-bridge); only the lenient
+// reading is posture's own.
+import {
+  type FindingSeverity,
+  findingSeverities,
+  type PostureStatus,
+  postureStatuses,
+} from '@m365-mcp/cis-bridge';
 import { z } from 'zod';
 
-export const ASSESSMENT_META_KEY = 'm365-mcp/assessment';
-
-export const postureStatuses = ['critical', 'warning', 'ok', 'unknown'] as const;
-export type PostureStatus = (typeof postureStatuses)[number];
-
-export const severities = ['critical', 'high', 'medium', 'low', 'info'] as const;
-export type Severity = (typeof severities)[number];
+export type { PostureStatus };
 
 const findingSchema = z
   .object({
     id: z.string(),
     title: z.string(),
-    severity: z.enum(severities),
+    severity: z.enum(findingSeverities),
     status: z.string(),
     resource: z
       .object({ type: z.string(), id: z.string().optional(), displayName: z.string().optional() })
@@ -63,16 +65,16 @@ export const assessmentSchema = z
 export type Assessment = z.infer<typeof assessmentSchema>;
 
 const statusRank: Record<PostureStatus, number> = { critical: 3, warning: 2, unknown: 1, ok: 0 };
-const severityRank: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
+const severityRank: Record<FindingSeverity, number> = { critical: 4, high: 3, medium: 2, low: 1, info: 0 };
 
 export function worseStatus(a: PostureStatus, b: PostureStatus): PostureStatus {
   return statusRank[a] >= statusRank[b] ? a : b;
 }
 
-export function compareSeverity(a: Severity, b: Severity): number {
+export function compareSeverity(a: FindingSeverity, b: FindingSeverity): number {
   return severityRank[b] - severityRank[a];
 }
 
-export function atLeast(severity: Severity, threshold: Severity): boolean {
+export function atLeast(severity: FindingSeverity, threshold: FindingSeverity): boolean {
   return severityRank[severity] >= severityRank[threshold];
 }

@@ -1,8 +1,9 @@
 // The m365-posture command line: a whole-tenant assessment through the m365-mcp servers, printed
 // as a summary (stdout) with progress on stderr, or as JSON; reports can also be written as JSON,
 // HTML and Markdown files; the exit code can gate a CI pipeline.
+
+import { type FindingSeverity, findingSeverities } from '@m365-mcp/cis-bridge';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { type Severity, severities } from './assessment.js';
 import { formatHtml } from './format-html.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatText } from './format-text.js';
@@ -28,7 +29,7 @@ interface CliOptions {
   html?: string;
   markdown?: string;
   quiet: boolean;
-  failOn?: Severity;
+  failOn?: FindingSeverity;
 }
 
 interface CliReport extends ReportTarget {
@@ -66,7 +67,7 @@ export async function main(argv: string[]): Promise<number> {
       new Option(
         '--fail-on <severity>',
         'exit 2 when a failing finding is at or above this severity',
-      ).choices(severities),
+      ).choices(findingSeverities),
     )
     .showHelpAfterError();
   program.parse(argv);

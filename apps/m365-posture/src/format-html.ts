@@ -4,12 +4,12 @@
 // piece of tenant text is HTML-escaped: a crafted display name stays text.
 import {
   escapeHtml,
+  findingSeverities,
   htmlEvidenceList,
   severityColours,
   svgBarChart,
   svgLineChart,
 } from '@m365-mcp/cis-bridge';
-import { severities } from './assessment.js';
 import type { PostureReport, Risk, ServerTrend } from './report.js';
 
 const statusColour: Record<string, string> = {
@@ -73,7 +73,7 @@ for(const el of [sev,srv,txt])el.addEventListener('input',apply);apply();
 `;
 
 export function formatHtml(report: PostureReport): string {
-  const severityRows = severities.map((s) => ({
+  const severityRows = findingSeverities.map((s) => ({
     label: s,
     value: report.counts[s],
     colour: severityColours[s],
@@ -117,7 +117,7 @@ ${
 }
 <h2>Findings</h2>
 <div class="filters">
-<label>Severity <select id="f-severity"><option value="">all</option>${severities
+<label>Severity <select id="f-severity"><option value="">all</option>${findingSeverities
     .map((s) => `<option value="${s}">${s}</option>`)
     .join('')}</select></label>
 <label>Server <select id="f-server"><option value="">all</option>${serverNames

@@ -2,14 +2,15 @@
 // overall status and the rule that set it, a table of servers, the top risks with their evidence,
 // every failing finding grouped by server (worst first) and the next actions. Everything that came
 // from a server or the tenant goes through markdownText, so it stays literal text.
-import { compareSeverity, severities } from './assessment.js';
+import { findingSeverities } from '@m365-mcp/cis-bridge';
+import { compareSeverity } from './assessment.js';
 import { markdownText } from './markdown-text.js';
 import type { PostureReport, Risk } from './report.js';
 
 const md = markdownText;
 
 function severityCounts(risks: Risk[]): string {
-  const parts = severities
+  const parts = findingSeverities
     .map((severity) => [severity, risks.filter((r) => r.severity === severity).length] as const)
     .filter(([, n]) => n > 0)
     .map(([severity, n]) => `${n} ${severity}`);

@@ -1,6 +1,7 @@
 // Combines the servers' assessments into one posture: an overall status with the rule that set it,
 // the top risks with their evidence, and the next actions. Pure: no I/O.
 
+import type { FindingSeverity } from '@m365-mcp/cis-bridge';
 import type { ServerOutcome } from './assess.js';
 import {
   type AssessmentFinding,
@@ -8,7 +9,6 @@ import {
   atLeast,
   compareSeverity,
   type PostureStatus,
-  type Severity,
   worseStatus,
 } from './assessment.js';
 
@@ -42,7 +42,7 @@ export interface PostureReport {
   /** Every failing finding, worst first, for the full report. */
   risks: Risk[];
   nextActions: string[];
-  counts: Record<Severity, number>;
+  counts: Record<FindingSeverity, number>;
   /** Every assessed server's trends, in server order. */
   trends: ServerTrend[];
 }
@@ -95,7 +95,7 @@ export function buildReport(input: {
   }
   if (assessed === 0) overall = 'unknown';
   risks.sort((a, b) => compareSeverity(a.severity, b.severity));
-  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
+  const counts: Record<FindingSeverity, number> = { critical: 0, high: 0, medium: 0, low: 0, info: 0 };
   for (const risk of risks) counts[risk.severity] += 1;
   return {
     generatedAt: (input.now ?? new Date()).toISOString(),
@@ -112,8 +112,8 @@ export function buildReport(input: {
 }
 
 /** Failing findings at or above the threshold: what `--fail-on` turns into a non-zero exit code. */
-export function failingAtOrAbove(report: PostureReport, threshold: Severity): number {
-  return (Object.entries(report.counts) as [Severity, number][])
+export function failingAtOrAbove(report: PostureReport, threshold: FindingSeverity): number {
+  return (Object.entries(report.counts) as [FindingSeverity, number][])
     .filter(([severity]) => atLeast(severity, threshold))
     .reduce((sum, [, n]) => sum + n, 0);
 }

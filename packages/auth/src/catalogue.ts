@@ -1,8 +1,5 @@
 import { appRoleId, isKnownPermission, knownPermissions } from '@m365-mcp/graph-core';
 
-/** Microsoft Graph's own application id: the resource every app role below belongs to. */
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
-
 export interface CataloguePermission {
   /** The name as Microsoft spells it (tokens carry this spelling in `roles`). */
   name: string;

@@ -1,6 +1,5 @@
 // Public API of @m365-mcp/auth.
 export { isMicrosoftAuthority } from './authority.js';
-export { MICROSOFT_GRAPH_APP_ID } from './catalogue.js';
 export { checkPermissions, type PermissionCheckReport } from './check-permissions.js';
 export { type BroaderGrant, compareRoles, type RoleComparison } from './compare-roles.js';
 export {

@@ -1,4 +1,5 @@
-import { cataloguePermission, MICROSOFT_GRAPH_APP_ID } from './catalogue.js';
+import { microsoftGraphAppId } from '@m365-mcp/graph-core';
+import { cataloguePermission } from './catalogue.js';
 
 export type PermissionAccess = 'read' | 'write';
 
@@ -25,7 +26,7 @@ export interface PermissionEntry {
 }
 
 export interface RequiredResourceAccess {
-  resourceAppId: typeof MICROSOFT_GRAPH_APP_ID;
+  resourceAppId: typeof microsoftGraphAppId;
   resourceAccess: { id: string; type: 'Role' }[];
 }
 
@@ -62,7 +63,7 @@ export function requiredResourceAccess(
 ): RequiredResourceAccess[] {
   return [
     {
-      resourceAppId: MICROSOFT_GRAPH_APP_ID,
+      resourceAppId: microsoftGraphAppId,
       resourceAccess: permissionsFor(manifest, options).map((entry) => ({
         id: entry.id,
         type: 'Role' as const,

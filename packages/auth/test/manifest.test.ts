@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
+import { microsoftGraphAppId } from '@m365-mcp/graph-core';
 import { describe, expect, it } from 'vitest';
 import {
   compareRoles,
   definePermissions,
   formatPermissions,
-  MICROSOFT_GRAPH_APP_ID,
   permissionsFor,
   requiredResourceAccess,
 } from '../src/index.js';
@@ -73,7 +73,7 @@ describe('permission manifests', () => {
     const block = requiredResourceAccess(manifest, { writes: true });
     expect(block).toEqual([
       {
-        resourceAppId: MICROSOFT_GRAPH_APP_ID,
+        resourceAppId: microsoftGraphAppId,
         resourceAccess: [
           'User.Read.All',
           'AuditLog.Read.All',
@@ -91,7 +91,7 @@ describe('permission manifests', () => {
     expect(text).toMatch(/User\.Read\.All\s+df021288-bdef-4463-88db-98f22de89214\s+read\s+list users/);
     expect(text).not.toContain('User.RevokeSessions.All');
     expect(text).toContain('1 more permission(s) are needed only with --allow-writes');
-    expect(text).toContain(`"resourceAppId": "${MICROSOFT_GRAPH_APP_ID}"`);
+    expect(text).toContain(`"resourceAppId": "${microsoftGraphAppId}"`);
 
     const json = JSON.parse(formatPermissions(manifest, { writes: true, json: true })) as Record<
       string,

@@ -56,17 +56,19 @@ export {
   type SarifLog,
 } from './export/index.js';
 export {
-  bySeverity,
-  type EvidenceValue,
+  assessmentMetaKey,
+  compareFindingSeverity,
   type Finding,
-  type Framework,
+  type FindingEvidenceValue,
+  type FindingReference,
+  type FindingSeverity,
+  type FindingStatus,
+  findingFrameworks,
   findingSchema,
-  frameworks,
-  type Reference,
-  type Severity,
-  type Status,
-  severities,
-  statuses,
+  findingSeverities,
+  findingStatuses,
+  type PostureStatus,
+  postureStatuses,
 } from './finding.js';
 export { importCisAuditJson } from './importers/cis-audit-json.js';
 export { detectFormat, importReport, type ReportFormat, reportFormats } from './importers/detect.js';

@@ -1,4 +1,4 @@
-import { bySeverity } from '@m365-mcp/cis-bridge';
+import { compareFindingSeverity } from '@m365-mcp/cis-bridge';
 import {
   cursorSchema,
   defineTool,
@@ -46,7 +46,7 @@ export const getComplianceStatus = defineTool({
     const failures = run.results
       .map((r) => r.finding)
       .filter((f) => f.status === 'fail' || f.status === 'warning')
-      .sort(bySeverity);
+      .sort(compareFindingSeverity);
     const { page, cursor } = paginate(failures, { limit: args.limit, cursor: args.cursor });
     const notEvaluated = run.results
       .map((r) => r.finding)

@@ -1,4 +1,5 @@
 import { catalogue } from '@m365-mcp/cis-bridge';
+import { guestUserRoleIds } from '@m365-mcp/graph-core';
 import { defineWriteTool, quoteArgument, refuse, type WritePlan } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
@@ -25,7 +26,7 @@ const AUTHZ: Record<string, { body: Record<string, unknown>; what: string }> = {
     what: 'users can no longer consent to apps',
   },
   'CIS.M365.5.1.6.2': {
-    body: { guestUserRoleId: '2af84b1e-32c8-42b7-82bc-daa82404023b' },
+    body: { guestUserRoleId: guestUserRoleIds.restrictedGuest },
     what: 'guests see only their own directory objects',
   },
   'CIS.M365.5.1.6.3': {

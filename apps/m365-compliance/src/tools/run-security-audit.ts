@@ -1,4 +1,4 @@
-import { type AuditRun, bySeverity, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
+import { type AuditRun, compareFindingSeverity, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
 import {
   cursorSchema,
   decodeCursor,
@@ -74,7 +74,7 @@ export const runSecurityAudit = defineTool({
       .map((r) => r.finding)
       .sort((a, b) => {
         const rank = (s: string) => (s === 'fail' ? 0 : s === 'warning' ? 1 : s === 'error' ? 2 : 3);
-        return rank(a.status) - rank(b.status) || bySeverity(a, b);
+        return rank(a.status) - rank(b.status) || compareFindingSeverity(a, b);
       });
     const page = ordered.slice(offset, offset + args.limit).map((f) => safeFinding(f, ctx.tenantText));
     const next =

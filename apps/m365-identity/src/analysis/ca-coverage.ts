@@ -2,6 +2,7 @@
 // policy whose controls fit and whose reach has no gap (policy-scope.ts). Report-only and disabled
 // policies never meet one; enforced policies that fit but leave people or sign-ins out are named
 // with their gaps, so "why does this fail?" has its answer in the evidence.
+import { directoryRoleNames, scubaPrivilegedRoleIds } from '@m365-mcp/graph-core';
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { ConditionalAccessPolicy } from '../graph/schemas.js';
 import { ref, type TenantText, tenantResource, validAccountsCloud } from './findings.js';
@@ -16,16 +17,9 @@ import {
 } from './policy-scope.js';
 
 /** The CISA SCuBA privileged roles an admin MFA policy must cover (by template id). */
-export const adminRoleIdsForMfa: ReadonlyMap<string, string> = new Map([
-  ['62e90394-69f5-4237-9190-012177145e10', 'Global Administrator'],
-  ['e8611ab8-c189-46e8-94e1-60213ab1f814', 'Privileged Role Administrator'],
-  ['fe930be7-5e62-47db-91af-98c3a49a38b1', 'User Administrator'],
-  ['f28a1f50-f6e7-4571-818b-6a12f2af6b6c', 'SharePoint Administrator'],
-  ['29232cdf-9323-42fd-ade2-1d097af3e4de', 'Exchange Administrator'],
-  ['8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2', 'Hybrid Identity Administrator'],
-  ['9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', 'Application Administrator'],
-  ['158c047a-c907-4556-b7ef-446551a6b5f7', 'Cloud Application Administrator'],
-]);
+export const adminRoleIdsForMfa: ReadonlyMap<string, string> = new Map(
+  scubaPrivilegedRoleIds.map((id) => [id, directoryRoleNames.get(id) ?? id]),
+);
 
 const list = (value: readonly string[] | null | undefined): string[] => [...(value ?? [])];
 

@@ -3,13 +3,14 @@
 // the Directory Synchronization Accounts role; "every sign-in" is no condition narrowing it. A
 // policy that looks like "all users" but leaves a group, a role or the guests out is a gap an
 // attacker aims at, so each gap is named for the evidence.
+import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { ConditionalAccessPolicy } from '../graph/schemas.js';
 
 /**
  * Entra Connect's sync account holds this role and cannot do MFA; Microsoft's policy templates and
  * Maester exclude the role from all-users policies, so its exclusion is not a gap.
  */
-export const DIRECTORY_SYNC_ROLE_ID = 'd29b2b05-8046-44ba-8758-1e26182fcf32';
+const DIRECTORY_SYNC_ROLE_ID = directoryRoleTemplateIds.directorySynchronizationAccounts;
 
 export interface ExclusionContext {
   /** Lower-case object ids of the break-glass accounts (configured, else inferred). */

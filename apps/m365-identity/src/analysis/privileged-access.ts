@@ -2,6 +2,7 @@
 // guests and synced accounts with privileged roles, and permanent privileged assignments. Only
 // enabled accounts are exposure (a disabled one cannot sign in); disabled holders are counted apart
 // and reported on their own (disabled-admins.ts), since re-enabling one restores its roles.
+import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { RoleHolding } from '../graph/fetch-privileged-access.js';
 import { disabledAdminFindings } from './disabled-admins.js';
@@ -15,7 +16,7 @@ import {
   validAccountsCloud,
 } from './findings.js';
 
-export const GLOBAL_ADMIN_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10';
+const GLOBAL_ADMIN_ROLE_ID = directoryRoleTemplateIds.globalAdministrator;
 
 export interface AssignmentView {
   principalId: string;

@@ -1,7 +1,7 @@
 // App registrations, service principals, and every application permission granted on Microsoft
 // Graph (read once from Graph's own service principal: appRoleAssignedTo), with role ids turned
 // into permission names from Graph's appRoles.
-import { f, type GraphClient } from '@m365-mcp/graph-core';
+import { f, type GraphClient, microsoftGraphAppId } from '@m365-mcp/graph-core';
 import type { Fetched } from './fetch-identity-protection.js';
 import {
   type AppRoleAssignment,
@@ -12,8 +12,6 @@ import {
   graphResourceSchema,
   servicePrincipalSchema,
 } from './schemas.js';
-
-export const MICROSOFT_GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 const MAX_APPLICATIONS = 5000;
 const MAX_SERVICE_PRINCIPALS = 10_000;
@@ -54,7 +52,7 @@ export async function fetchApplications(graph: GraphClient, signal?: AbortSignal
   const graphSp = await graph.list('/servicePrincipals', {
     schema: graphResourceSchema,
     maxItems: 1,
-    query: { $filter: f.eq('appId', MICROSOFT_GRAPH_APP_ID), $select: 'id,appRoles' },
+    query: { $filter: f.eq('appId', microsoftGraphAppId), $select: 'id,appRoles' },
     ...withSignal,
   });
   const resource = graphSp.items[0];

@@ -2,7 +2,12 @@
 // and the members of role-assignable groups that hold roles, resolved to users. A handful of reads
 // whatever the tenant's size: definitions, active instances, eligible instances, one per group, and
 // one $batch for the user records the expanded principals do not carry (group members, mostly).
-import { BadRequestError, type GraphClient } from '@m365-mcp/graph-core';
+import {
+  BadRequestError,
+  type GraphClient,
+  directoryRoleTemplateIds as role,
+  scubaPrivilegedRoleIds,
+} from '@m365-mcp/graph-core';
 import { listUserMembers } from './fetch-group-members.js';
 import { readRoleDefinitions } from './read-role-definitions.js';
 import {
@@ -41,17 +46,10 @@ export interface PrivilegedAccessData {
 
 /** The CISA SCuBA privileged set plus the roles that control sign-in, by template id. */
 export const privilegedRoleIds: ReadonlySet<string> = new Set([
-  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
-  'e8611ab8-c189-46e8-94e1-60213ab1f814', // Privileged Role Administrator
-  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
-  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
-  'f28a1f50-f6e7-4571-818b-6a12f2af6b6c', // SharePoint Administrator
-  '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
-  '8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2', // Hybrid Identity Administrator
-  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', // Application Administrator
-  '158c047a-c907-4556-b7ef-446551a6b5f7', // Cloud Application Administrator
-  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
-  'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9', // Conditional Access Administrator
+  ...scubaPrivilegedRoleIds,
+  role.privilegedAuthenticationAdministrator,
+  role.securityAdministrator,
+  role.conditionalAccessAdministrator,
 ]);
 
 const MAX_INSTANCES = 5000;

@@ -1,7 +1,6 @@
-import { f } from '@m365-mcp/graph-core';
+import { directoryRoleTemplateIds, f } from '@m365-mcp/graph-core';
 import {
   defineWriteTool,
-  globalAdministratorRoleId,
   type PlannedRequest,
   refuse,
   refuseIfBreakGlass,
@@ -40,7 +39,10 @@ async function enabledGlobalAdminIds(ctx: ToolContext): Promise<string[]> {
   const assignments = await ctx.graph.list('/roleManagement/directory/roleAssignments', {
     schema: roleInstanceSchema,
     maxItems: 1000,
-    query: { $filter: f.eq('roleDefinitionId', globalAdministratorRoleId), $expand: 'principal' },
+    query: {
+      $filter: f.eq('roleDefinitionId', directoryRoleTemplateIds.globalAdministrator),
+      $expand: 'principal',
+    },
     signal: ctx.signal,
   });
   const ids = new Set<string>();

@@ -1,24 +1,22 @@
 // Which of a few accounts hold directory roles. One $batch of filtered role-assignment reads (one per
 // account) plus the role definitions, so an incident with five users costs two round trips.
-import { ForbiddenError, f, type GraphClient } from '@m365-mcp/graph-core';
+import { ForbiddenError, f, type GraphClient, directoryRoleTemplateIds as role } from '@m365-mcp/graph-core';
 import { z } from 'zod';
 import { readRoleDefinitions } from './read-role-definitions.js';
 import { type RoleDefinition, roleAssignmentSchema } from './schemas.js';
 
 /** Built-in roles Microsoft flags as privileged, for when a definition lacks `isPrivileged`. */
-const wellKnownPrivilegedTemplates = new Set([
-  '62e90394-69f5-4237-9190-012177145e10', // Global Administrator
-  'e8611ab8-c189-46e8-94e1-60213ab1f814', // Privileged Role Administrator
-  '7be44c8a-adaf-4e2a-84d6-ab2649e08a13', // Privileged Authentication Administrator
-  '194ae4cb-b126-40b2-bd5b-6091b380977d', // Security Administrator
-  'fe930be7-5e62-47db-91af-98c3a49a38b1', // User Administrator
-  'c4e39bd9-1100-46d3-8c65-fb160da0071f', // Authentication Administrator
-  '29232cdf-9323-42fd-ade2-1d097af3e4de', // Exchange Administrator
-  '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3', // Application Administrator
-  '158c047a-c907-4556-b7ef-446551a6b5f7', // Cloud Application Administrator
+const wellKnownPrivilegedTemplates: ReadonlySet<string> = new Set([
+  role.globalAdministrator,
+  role.privilegedRoleAdministrator,
+  role.privilegedAuthenticationAdministrator,
+  role.securityAdministrator,
+  role.userAdministrator,
+  role.authenticationAdministrator,
+  role.exchangeAdministrator,
+  role.applicationAdministrator,
+  role.cloudApplicationAdministrator,
 ]);
-
-export const globalAdministratorTemplateId = '62e90394-69f5-4237-9190-012177145e10';
 
 export interface AccountRoles {
   userId: string;

@@ -4,7 +4,7 @@ import { type ControlFilter, catalogue, isGraphControl, selectControls } from '.
 import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
 import type { AuditExceptions, Control, EvaluationContext, GraphControl } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
-import type { Finding, Status } from '../finding.js';
+import type { Finding, FindingStatus } from '../finding.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
 import { newestFirst, summarizeSecureScores } from './secure-score.js';
@@ -63,7 +63,7 @@ class Unavailable extends Error {
 
 function finding(
   control: Control,
-  status: Status,
+  status: FindingStatus,
   evidence: Finding['evidence'],
   tenantId: string,
   reason?: string,

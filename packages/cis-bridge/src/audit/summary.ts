@@ -1,15 +1,15 @@
-import { type Severity, type Status, severities, statuses } from '../finding.js';
+import { type FindingSeverity, type FindingStatus, findingSeverities, findingStatuses } from '../finding.js';
 import type { AuditRun } from './run.js';
 
 export interface RunSummary {
   controls: number;
   /** Controls with a pass or fail verdict (warning counts as a failure to meet the control). */
   evaluated: number;
-  byStatus: Record<Status, number>;
+  byStatus: Record<FindingStatus, number>;
   /** Pass rate (0-100) of evaluated controls, by chapter ("1", "5", ...) and by level. */
   passRateBySection: Record<string, number>;
   passRateByLevel: Record<string, number>;
-  failuresBySeverity: Record<Severity, number>;
+  failuresBySeverity: Record<FindingSeverity, number>;
 }
 
 function rate(pass: number, total: number): number {
@@ -17,8 +17,11 @@ function rate(pass: number, total: number): number {
 }
 
 export function summarizeRun(run: AuditRun): RunSummary {
-  const byStatus = Object.fromEntries(statuses.map((s) => [s, 0])) as Record<Status, number>;
-  const failuresBySeverity = Object.fromEntries(severities.map((s) => [s, 0])) as Record<Severity, number>;
+  const byStatus = Object.fromEntries(findingStatuses.map((s) => [s, 0])) as Record<FindingStatus, number>;
+  const failuresBySeverity = Object.fromEntries(findingSeverities.map((s) => [s, 0])) as Record<
+    FindingSeverity,
+    number
+  >;
   const sections = new Map<string, { pass: number; total: number }>();
   const levels = new Map<string, { pass: number; total: number }>();
   for (const r of run.results) {

@@ -1,11 +1,11 @@
 import type { AuditRun } from '../audit/run.js';
-import type { Status } from '../finding.js';
+import type { FindingStatus } from '../finding.js';
 
 export interface StatusChange {
   controlId: string;
   title: string;
-  from: Status | 'absent';
-  to: Status | 'absent';
+  from: FindingStatus | 'absent';
+  to: FindingStatus | 'absent';
   /** Evidence keys whose values differ between the two runs. */
   evidenceChanges: { key: string; before: unknown; after: unknown }[];
 }

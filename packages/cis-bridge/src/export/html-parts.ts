@@ -1,7 +1,7 @@
 // The pieces every single-file HTML report of the project is made of (this package's run report
 // and m365-posture's whole-tenant report): escaping of tenant text, the severity colours, inline
 // SVG bar and line charts (they render with scripts off and in print) and evidence lists.
-import type { Severity } from '../finding.js';
+import type { FindingSeverity } from '../finding.js';
 
 /** HTML-escapes any value (non-strings as JSON): tenant text stays text, whatever it holds. */
 export function escapeHtml(value: unknown): string {
@@ -14,7 +14,7 @@ export function escapeHtml(value: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-export const severityColours: Readonly<Record<Severity, string>> = {
+export const severityColours: Readonly<Record<FindingSeverity, string>> = {
   critical: '#8b0000',
   high: '#d9480f',
   medium: '#e8a400',

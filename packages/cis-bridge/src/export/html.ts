@@ -1,7 +1,7 @@
 import type { AuditRun, ControlResult, SecureScoreSummary } from '../audit/run.js';
 import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
-import { type Severity, type Status, severities, statuses } from '../finding.js';
+import { type FindingSeverity, type FindingStatus, findingSeverities, findingStatuses } from '../finding.js';
 import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart, svgLineChart } from './html-parts.js';
 
 // A compliance run as one HTML file: readable offline (no external resource, a CSP that forbids
@@ -11,7 +11,7 @@ import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart, svgLineChar
 // finding with evidence and remediation, filterable by status, severity, section and text. Every
 // tenant string is HTML-escaped: a crafted display name stays text.
 
-const statusColour: Record<Status, string> = {
+const statusColour: Record<FindingStatus, string> = {
   fail: '#c92a2a',
   warning: '#e8a400',
   pass: '#2b8a3e',
@@ -91,7 +91,7 @@ function apply(){let shown=0;const q=txt.value.trim().toLowerCase();for(const r 
 for(const el of [st,sev,sec,txt])el.addEventListener('input',apply);apply();
 `;
 
-const statusOrder: Record<Status, number> = {
+const statusOrder: Record<FindingStatus, number> = {
   fail: 0,
   warning: 1,
   error: 2,
@@ -100,7 +100,7 @@ const statusOrder: Record<Status, number> = {
   not_applicable: 5,
   pass: 6,
 };
-const severityOrder: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
+const severityOrder: Record<FindingSeverity, number> = { critical: 0, high: 1, medium: 2, low: 3, info: 4 };
 
 export function exportRunHtml(run: AuditRun): string {
   const s = summarizeRun(run);
@@ -144,12 +144,20 @@ ${secureScore.kpi}
 <section class="charts">
 ${svgBarChart(
   'Controls by status',
-  statuses.map((st) => ({ label: st.replace('_', ' '), value: s.byStatus[st], colour: statusColour[st] })),
+  findingStatuses.map((st) => ({
+    label: st.replace('_', ' '),
+    value: s.byStatus[st],
+    colour: statusColour[st],
+  })),
   'chart-status',
 )}
 ${svgBarChart(
   'Failing findings by severity',
-  severities.map((sev) => ({ label: sev, value: s.failuresBySeverity[sev], colour: severityColours[sev] })),
+  findingSeverities.map((sev) => ({
+    label: sev,
+    value: s.failuresBySeverity[sev],
+    colour: severityColours[sev],
+  })),
   'chart-severity',
 )}
 ${svgBarChart('Failing findings by section', sectionRows, 'chart-section')}
@@ -157,8 +165,8 @@ ${secureScore.chart}
 </section>
 <h2>Findings</h2>
 <div class="filters">
-<label>Status <select id="f-status"><option value="">all</option>${statuses.map((st) => option(st)).join('')}</select></label>
-<label>Severity <select id="f-severity"><option value="">all</option>${severities.map((sev) => option(sev)).join('')}</select></label>
+<label>Status <select id="f-status"><option value="">all</option>${findingStatuses.map((st) => option(st)).join('')}</select></label>
+<label>Severity <select id="f-severity"><option value="">all</option>${findingSeverities.map((sev) => option(sev)).join('')}</select></label>
 <label>Section <select id="f-section"><option value="">all</option>${sections.map((sec) => option(sec)).join('')}</select></label>
 <label>Search <input id="f-text" type="search" placeholder="title, resource or id"></label>
 <span id="f-count"></span>

@@ -1,5 +1,5 @@
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { Severity } from '../finding.js';
+import type { FindingSeverity } from '../finding.js';
 import { defaultProduct, type ExportProduct } from './product.js';
 
 // OCSF 1.1.0 Detection Finding (class_uid 2004, category "Findings" = 2), one event per failing or
@@ -17,7 +17,7 @@ const CLASS_UID = 2004;
 const ACTIVITY_CREATE = 1;
 const CLOUD_PROVIDER = 'Microsoft 365';
 
-const severityId: Record<Severity, { id: number; name: string }> = {
+const severityId: Record<FindingSeverity, { id: number; name: string }> = {
   info: { id: 1, name: 'Informational' },
   low: { id: 2, name: 'Low' },
   medium: { id: 3, name: 'Medium' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { Severity, Status } from '../finding.js';
+import type { FindingSeverity, FindingStatus } from '../finding.js';
 import { clip, parseReport } from './import-error.js';
 
 // `m365_cis_audit.json` from the PowerShell toolkit's Invoke-M365CISAudit.ps1 (Heyson315/share-report):
@@ -20,14 +20,14 @@ const row = z.object({
 });
 const report = z.union([z.array(row).min(1), row.transform((r) => [r])]);
 
-const STATUS: Record<z.infer<typeof row>['Status'], Status> = {
+const STATUS: Record<z.infer<typeof row>['Status'], FindingStatus> = {
   Pass: 'pass',
   Fail: 'fail',
   Manual: 'manual',
   Error: 'error',
 };
 
-function severity(text: string): Severity {
+function severity(text: string): FindingSeverity {
   const s = text.toLowerCase();
   return s === 'critical' || s === 'high' || s === 'medium' || s === 'low' ? s : 'info';
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { Reference, Severity, Status } from '../finding.js';
+import type { FindingReference, FindingSeverity, FindingStatus } from '../finding.js';
 import { clip, parseReport, ReportImportError } from './import-error.js';
 
 // Maester's Invoke-Maester JSON (ConvertTo-MtMaesterResult): both the 2025 shape (Passed, Failed,
@@ -33,7 +33,7 @@ const report = z.object({
   Tests: z.array(test),
 });
 
-const STATUS: Record<z.infer<typeof test>['Result'], Status> = {
+const STATUS: Record<z.infer<typeof test>['Result'], FindingStatus> = {
   Passed: 'pass',
   Failed: 'fail',
   Skipped: 'skipped',
@@ -42,12 +42,12 @@ const STATUS: Record<z.infer<typeof test>['Result'], Status> = {
   Investigate: 'warning',
 };
 
-function severity(text: string | null | undefined): Severity {
+function severity(text: string | null | undefined): FindingSeverity {
   const s = (text ?? '').toLowerCase();
   return s === 'critical' || s === 'high' || s === 'medium' || s === 'low' || s === 'info' ? s : 'medium';
 }
 
-function references(id: string, tags: readonly string[]): Reference[] {
+function references(id: string, tags: readonly string[]): FindingReference[] {
   const cisVersion = tags.map((t) => /^CIS M365 v(.+)$/.exec(t)?.[1]).find(Boolean);
   if (id.startsWith('CIS.M365.'))
     return [{ framework: 'CIS', id: id.slice(9), ...(cisVersion ? { version: cisVersion } : {}) }];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { Severity, Status } from '../finding.js';
+import type { FindingSeverity, FindingStatus } from '../finding.js';
 import { clip, parseReport } from './import-error.js';
 
 // ScubaGear's ScubaResults_<uuid>.json (v1.8): MetaData, Summary, Results by product, Raw.
@@ -25,7 +25,7 @@ const report = z.object({
   Results: z.record(z.string(), z.array(z.object({ GroupName: z.string(), Controls: z.array(control) }))),
 });
 
-function status(result: string): Status {
+function status(result: string): FindingStatus {
   const r = result.toLowerCase();
   if (r === 'pass') return 'pass';
   if (r === 'fail') return 'fail';
@@ -37,7 +37,7 @@ function status(result: string): Status {
   return 'warning';
 }
 
-function severity(criticality: string): Severity {
+function severity(criticality: string): FindingSeverity {
   return criticality.toLowerCase().startsWith('shall') ? 'high' : 'medium';
 }
 

@@ -1,7 +1,7 @@
 import type { AuditRun } from '../audit/run.js';
 import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
-import { bySeverity } from '../finding.js';
+import { compareFindingSeverity } from '../finding.js';
 
 // The JSON and Markdown exporters; the CSV, OCSF, SARIF and HTML ones are in ../export/.
 
@@ -34,7 +34,7 @@ export function exportRunMarkdown(run: AuditRun): string {
     ...run.results
       .map((r) => r.finding)
       .filter((f) => f.status === 'fail' || f.status === 'warning')
-      .sort(bySeverity)
+      .sort(compareFindingSeverity)
       .map((f) => `| ${cell(f.id)} | ${f.severity} | ${cell(f.title)} | ${cell(f.recommendation)} |`),
     '',
   ];

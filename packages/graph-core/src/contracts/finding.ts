@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 // One finding shape for every check in every server (DESIGN "Findings"), so reports, the posture
-// client and the CIS bridge never translate between dialects.
+// client and the CIS bridge never translate between dialects. It lives here, not in mcp-kit or
+// cis-bridge, because every package that reports or reads findings already depends on graph-core.
 
 export const findingSeverities = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export const findingSeveritySchema = z.enum(findingSeverities);
@@ -37,7 +38,12 @@ export const findingReferenceSchema = z.object({
 });
 export type FindingReference = z.infer<typeof findingReferenceSchema>;
 
-const evidenceValueSchema = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown())]);
+const evidenceValueSchema = z.union([
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.unknown())]),
+  z.record(z.string(), z.unknown()),
+]);
+/** One value in a finding's evidence. */
+export type FindingEvidenceValue = z.infer<typeof evidenceValueSchema>;
 
 export const findingSchema = z.object({
   id: z.string().describe('Stable id of the check that produced this finding'),
@@ -45,9 +51,7 @@ export const findingSchema = z.object({
   severity: findingSeveritySchema,
   status: findingStatusSchema,
   resource: findingResourceSchema,
-  evidence: z
-    .record(z.string(), z.union([evidenceValueSchema, z.record(z.string(), z.unknown())]))
-    .describe('The values that decided the status'),
+  evidence: z.record(z.string(), evidenceValueSchema).describe('The values that decided the status'),
   recommendation: z.string(),
   references: z.array(findingReferenceSchema),
   reason: z.string().optional().describe('Why the check was skipped or errored, when it was'),

@@ -1,14 +1,16 @@
 // The assessment contract between the servers and m365-posture: each server marks one tool as its
 // assessment (`defineTool({ assessment: true })`, advertised in tools/list under this `_meta`
-// key); posture calls it with `{}` and reads these fields from its structuredContent.
+// key); posture calls it with `{}` and reads these fields from its structuredContent. The key and
+// the statuses are defined in graph-core, where posture (which loads no MCP server code) reads them.
+import { findingSchema, postureStatusSchema } from '@m365-mcp/graph-core';
 import { z } from 'zod';
-import { findingSchema } from '../findings/finding.js';
 
-export const assessmentMetaKey = 'm365-mcp/assessment';
-
-export const postureStatuses = ['critical', 'warning', 'ok', 'unknown'] as const;
-export const postureStatusSchema = z.enum(postureStatuses);
-export type PostureStatus = z.infer<typeof postureStatusSchema>;
+export {
+  assessmentMetaKey,
+  type PostureStatus,
+  postureStatuses,
+  postureStatusSchema,
+} from '@m365-mcp/graph-core';
 
 /**
  * A measured value over time that a report can chart (a score, a count), named by the server that

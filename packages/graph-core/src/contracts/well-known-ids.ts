@@ -1,0 +1,74 @@
+// Ids Microsoft gives the same value in every tenant. One home for them, so a check, a guardrail
+// and a simulator scenario can never disagree on which GUID is "Global Administrator".
+
+/** Built-in directory role template ids (roleDefinitionId in role assignments and eligibilities). */
+export const directoryRoleTemplateIds = {
+  globalAdministrator: '62e90394-69f5-4237-9190-012177145e10',
+  privilegedRoleAdministrator: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
+  privilegedAuthenticationAdministrator: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
+  userAdministrator: 'fe930be7-5e62-47db-91af-98c3a49a38b1',
+  sharePointAdministrator: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
+  exchangeAdministrator: '29232cdf-9323-42fd-ade2-1d097af3e4de',
+  hybridIdentityAdministrator: '8ac3fc64-6eca-42ea-9e69-59f4c7b60eb2',
+  applicationAdministrator: '9b895d92-2cd3-44c7-9d02-a6ac2d5ea5c3',
+  cloudApplicationAdministrator: '158c047a-c907-4556-b7ef-446551a6b5f7',
+  securityAdministrator: '194ae4cb-b126-40b2-bd5b-6091b380977d',
+  conditionalAccessAdministrator: 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9',
+  authenticationAdministrator: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
+  /** Held by the Entra Connect sync account; conditional access policies rightly exclude it. */
+  directorySynchronizationAccounts: 'd29b2b05-8046-44ba-8758-1e26182fcf32',
+} as const;
+
+export type DirectoryRoleKey = keyof typeof directoryRoleTemplateIds;
+
+const roleDisplayNames: Record<DirectoryRoleKey, string> = {
+  globalAdministrator: 'Global Administrator',
+  privilegedRoleAdministrator: 'Privileged Role Administrator',
+  privilegedAuthenticationAdministrator: 'Privileged Authentication Administrator',
+  userAdministrator: 'User Administrator',
+  sharePointAdministrator: 'SharePoint Administrator',
+  exchangeAdministrator: 'Exchange Administrator',
+  hybridIdentityAdministrator: 'Hybrid Identity Administrator',
+  applicationAdministrator: 'Application Administrator',
+  cloudApplicationAdministrator: 'Cloud Application Administrator',
+  securityAdministrator: 'Security Administrator',
+  conditionalAccessAdministrator: 'Conditional Access Administrator',
+  authenticationAdministrator: 'Authentication Administrator',
+  directorySynchronizationAccounts: 'Directory Synchronization Accounts',
+};
+
+/** Display names of the roles above, by template id, for evidence when the tenant's own name is not at hand. */
+export const directoryRoleNames: ReadonlyMap<string, string> = new Map(
+  (Object.keys(directoryRoleTemplateIds) as DirectoryRoleKey[]).map((key) => [
+    directoryRoleTemplateIds[key],
+    roleDisplayNames[key],
+  ]),
+);
+
+/**
+ * The CISA SCuBA privileged role set (MS.AAD.7): the roles whose holders the admin checks count
+ * and an admin MFA policy must cover, in SCuBA's order.
+ */
+export const scubaPrivilegedRoleIds: readonly string[] = [
+  directoryRoleTemplateIds.globalAdministrator,
+  directoryRoleTemplateIds.privilegedRoleAdministrator,
+  directoryRoleTemplateIds.userAdministrator,
+  directoryRoleTemplateIds.sharePointAdministrator,
+  directoryRoleTemplateIds.exchangeAdministrator,
+  directoryRoleTemplateIds.hybridIdentityAdministrator,
+  directoryRoleTemplateIds.applicationAdministrator,
+  directoryRoleTemplateIds.cloudApplicationAdministrator,
+];
+
+/** The role a tenant's authorization policy gives guests (`guestUserRoleId`). */
+export const guestUserRoleIds = {
+  /** Guests see only their own directory objects (the CIS 5.1.6.2 setting). */
+  restrictedGuest: '2af84b1e-32c8-42b7-82bc-daa82404023b',
+  /** Guests see the membership of non-hidden groups (the default). */
+  limitedGuest: '10dae51f-b6af-4016-8d66-8c2a99b929b3',
+  /** Guests have the access of members. */
+  sameAsMember: 'a0b1b346-4d3e-4e8b-98f8-753987be4970',
+} as const;
+
+/** Microsoft Graph's application id: the resource of every Graph app role. */
+export const microsoftGraphAppId = '00000003-0000-0000-c000-000000000000';
