@@ -1,6 +1,12 @@
 // Public API of @m365-mcp/cis-bridge: the control catalogue and its evaluation over Graph, the
 // importers of existing audit reports, the PowerShell runner, the run store, drift and exporters.
 
+export {
+  type CoverageCounts,
+  coverageLine,
+  coverageOf,
+  type RunCoverage,
+} from './audit/coverage.js';
 export { licenceNames, licencesFrom } from './audit/licences.js';
 export type {
   AuditRun,
@@ -15,14 +21,31 @@ export { runSources } from './audit/run.js';
 export { type RunAuditOptions, runAudit } from './audit/run-audit.js';
 export { type RunSummary, summarizeRun } from './audit/summary.js';
 export { type ControlFilter, catalogue, isGraphControl, selectControls } from './controls/catalogue.js';
+export {
+  CIS_V6_SOURCE,
+  type CisRecommendation,
+  cisControlId,
+  cisV6Recommendations,
+} from './controls/cis-v6.js';
+export {
+  type BenchmarkCoverage,
+  type ChapterCoverage,
+  CIS_CHAPTERS,
+  cisV6Coverage,
+  coverageTable,
+} from './controls/coverage.js';
+export { checkDkim, checkDmarc, checkSpf, isMicrosoftDkimTarget } from './controls/mail-dns.js';
 export { type Licence, type ResourceKey, type ResourceSpec, resources } from './controls/resources.js';
 export type {
   AuditExceptions,
   Control,
+  DnsAnswer,
+  DnsQuery,
   EvaluationContext,
   GraphControl,
   ManualControl,
   Outcome,
+  ReadWith,
 } from './controls/types.js';
 export { CIS_VERSION } from './controls/types.js';
 export {

@@ -1,8 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
+import { DnsError, type DnsReader, ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
 import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
-import type { AuditExceptions, Control, EvaluationContext, GraphControl } from '../controls/types.js';
+import type {
+  AuditExceptions,
+  Control,
+  DnsAnswer,
+  DnsQuery,
+  EvaluationContext,
+  GraphControl,
+} from '../controls/types.js';
 import { items, str } from '../controls/values.js';
 import type { Finding, FindingStatus } from '../finding.js';
 import { licenceNames, licencesFrom } from './licences.js';
@@ -18,6 +25,10 @@ export interface RunAuditOptions {
   signal?: AbortSignal;
   now?: Date;
   controls?: readonly Control[];
+  /** Answers the DNS controls' questions (SPF, DMARC, DKIM); without it they are skipped. */
+  dns?: DnsReader;
+  /** Why there is no DNS reader, for the skipped controls' reason. */
+  dnsUnavailable?: string;
 }
 
 type Fetched = { ok: true; value: unknown } | { ok: false; status: 'skipped' | 'error'; reason: string };
@@ -171,6 +182,7 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   );
 
   const now = options.now ?? new Date();
+  const dnsAnswers = new Map<string, DnsAnswer>();
   const ctx: EvaluationContext = {
     get<T>(key: ResourceKey): T {
       const fetched = cache.get(key);
@@ -183,10 +195,19 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
       return fetched?.ok ? (fetched.value as T) : undefined;
     },
     groupMembers: (groupId) => memberCache.get(groupId) ?? [],
+    dns(query: DnsQuery): DnsAnswer {
+      if (!options.dns)
+        throw new Unavailable('skipped', options.dnsUnavailable ?? 'No DNS resolver was given to this run.');
+      const answer = dnsAnswers.get(dnsKey(query));
+      if (!answer) throw new Unavailable('error', `${query.type} ${query.name} was not looked up.`);
+      return answer;
+    },
     exceptions,
     licences,
     now,
   };
+
+  if (options.dns) await lookUpDns(options.dns, graphControls.filter(licensed), ctx, dnsAnswers);
 
   const results: ControlResult[] = [];
   let done = 0;
@@ -227,6 +248,42 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   };
 }
 
+function dnsKey(query: DnsQuery): string {
+  return `${query.type} ${query.name.toLowerCase()}`;
+}
+
+/**
+ * Every DNS question the selected controls ask, each once (the reader bounds how many are in flight),
+ * answered before any control is evaluated so predicates stay synchronous.
+ */
+async function lookUpDns(
+  reader: DnsReader,
+  controls: readonly GraphControl[],
+  ctx: EvaluationContext,
+  answers: Map<string, DnsAnswer>,
+): Promise<void> {
+  const queries = new Map<string, DnsQuery>();
+  for (const control of controls) {
+    if (!control.dns) continue;
+    try {
+      for (const q of control.dns(ctx)) queries.set(dnsKey(q), q);
+    } catch {
+      // Its Graph data is missing: the control reports that when it is evaluated.
+    }
+  }
+  await Promise.all(
+    [...queries].map(async ([key, q]) => {
+      try {
+        const records = q.type === 'TXT' ? await reader.txt(q.name) : await reader.cname(q.name);
+        answers.set(key, { records });
+      } catch (error) {
+        if (error instanceof DnsError && error.absent) answers.set(key, { absent: error.message });
+        else answers.set(key, { failed: error instanceof Error ? error.message : String(error) });
+      }
+    }),
+  );
+}
+
 /**
  * Configured accounts (object ids or UPNs, any case) as the object ids of the users they name, each
  * once; an entry that matches no user is kept as given (lower-cased).
@@ -253,9 +310,9 @@ function evaluateOne(
     return finding(
       control,
       'manual',
-      { readWith: control.readWith },
+      { readWith: control.readWith, where: control.where },
       tenantId,
-      `Graph cannot read this setting: ${control.reason} Read it with ${control.readWith}.`,
+      `${control.reason} Read it with ${control.readWith}: ${control.where}.`,
     );
   }
   if (!licensed(control)) {

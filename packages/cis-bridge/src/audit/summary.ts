@@ -1,4 +1,5 @@
 import { type FindingSeverity, type FindingStatus, findingSeverities, findingStatuses } from '../finding.js';
+import { coverageOf, type RunCoverage } from './coverage.js';
 import type { AuditRun } from './run.js';
 
 export interface RunSummary {
@@ -10,6 +11,8 @@ export interface RunSummary {
   passRateBySection: Record<string, number>;
   passRateByLevel: Record<string, number>;
   failuresBySeverity: Record<FindingSeverity, number>;
+  /** What the run looked at: evaluated / manual / skipped / error, in all and by chapter. */
+  coverage: RunCoverage;
 }
 
 function rate(pass: number, total: number): number {
@@ -53,5 +56,6 @@ export function summarizeRun(run: AuditRun): RunSummary {
     passRateBySection: toRates(sections),
     passRateByLevel: toRates(levels),
     failuresBySeverity,
+    coverage: coverageOf(run.results),
   };
 }

@@ -1,4 +1,5 @@
 import { extras } from './extras.js';
+import { mailDnsControls } from './mail-dns.js';
 import { manualControls } from './manual.js';
 import { section1 } from './section1.js';
 import { section2 } from './section2.js';
@@ -8,10 +9,11 @@ import { section5Pim } from './section5-3.js';
 import { section7 } from './section7.js';
 import type { Control, GraphControl } from './types.js';
 
-/** The whole catalogue: Graph-evaluated controls first, then those Graph cannot read. */
+/** The whole catalogue: evaluated controls (Graph, and DNS over Graph's domains) first, then the manual ones. */
 export const catalogue: readonly Control[] = [
   ...section1,
   ...section2,
+  ...mailDnsControls,
   ...section5General,
   ...section5Auth,
   ...section5Pim,

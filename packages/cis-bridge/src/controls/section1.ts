@@ -11,7 +11,7 @@ const PRODUCTIVITY_PLANS = ['EXCHANGE_S_', 'SHAREPOINT', 'TEAMS1', 'MCOSTANDARD'
 export const section1: Control[] = [
   graph({
     id: 'CIS.M365.1.1.1',
-    title: 'Administrative accounts are cloud-only',
+    title: 'Ensure Administrative accounts are cloud-only',
     section: '1.1',
     level: 'L1',
     profile: 'E3',
@@ -39,7 +39,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.1.2',
-    title: 'Two emergency access accounts are defined',
+    title: 'Ensure two emergency access accounts have been defined',
     section: '1.1',
     level: 'L1',
     profile: 'E3',
@@ -77,7 +77,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.1.3',
-    title: 'Between two and four global admins are designated',
+    title: 'Ensure that between two and four global admins are designated',
     section: '1.1',
     level: 'L1',
     profile: 'E3',
@@ -101,7 +101,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.1.4',
-    title: 'Administrative accounts use licences with a reduced application footprint',
+    title: 'Ensure administrative accounts use licenses with a reduced application footprint',
     section: '1.1',
     level: 'L1',
     profile: 'E3',
@@ -133,7 +133,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.2.1',
-    title: 'Only organisationally managed/approved public groups exist',
+    title: 'Ensure that only organizationally managed/approved public groups exist',
     section: '1.2',
     level: 'L2',
     profile: 'E3',
@@ -157,7 +157,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.3.1',
-    title: "Password expiration policy is set to 'never expire'",
+    title: "Ensure the 'Password expiration policy' is set to 'Set passwords to never expire'",
     section: '1.3',
     level: 'L1',
     profile: 'E3',
@@ -182,7 +182,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.3.4',
-    title: "'User owned apps and services' is restricted",
+    title: "Ensure 'User owned apps and services' is restricted",
     section: '1.3',
     level: 'L1',
     profile: 'E3',
@@ -204,7 +204,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.3.5',
-    title: 'Internal phishing protection for Forms is enabled',
+    title: 'Ensure internal phishing protection for Forms is enabled',
     section: '1.3',
     level: 'L1',
     profile: 'E3',
@@ -222,7 +222,7 @@ export const section1: Control[] = [
   }),
   graph({
     id: 'CIS.M365.1.3.7',
-    title: "'Third-party storage services' are restricted in Microsoft 365 on the web",
+    title: "Ensure 'third-party storage services' are restricted in 'Microsoft 365 on the web'",
     section: '1.3',
     level: 'L2',
     profile: 'E3',

@@ -32,7 +32,7 @@ function secureScoreControl(controlName: string): (ctx: EvaluationContext) => Ou
 export const section2: Control[] = [
   graph({
     id: 'CIS.M365.2.1.1',
-    title: 'Safe Links for Office applications is enabled (Secure Score proxy)',
+    title: 'Ensure Safe Links for Office Applications is Enabled',
     section: '2.1',
     level: 'L2',
     profile: 'E5',
@@ -46,7 +46,7 @@ export const section2: Control[] = [
   }),
   graph({
     id: 'CIS.M365.2.1.4',
-    title: 'Safe Attachments policy is enabled (Secure Score proxy)',
+    title: 'Ensure Safe Attachments policy is enabled',
     section: '2.1',
     level: 'L2',
     profile: 'E5',

@@ -10,7 +10,7 @@ const LIMITED_GUEST = '10dae51f-b6af-4016-8d66-8c2a99b929b3';
 export const section5General: Control[] = [
   graph({
     id: 'CIS.M365.5.1.2.2',
-    title: 'Third-party integrated applications are not allowed (users cannot register apps)',
+    title: 'Ensure third party integrated applications are not allowed',
     section: '5.1',
     level: 'L2',
     profile: 'E3',
@@ -24,7 +24,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.2.3',
-    title: "'Restrict non-admin users from creating tenants' is set to 'Yes'",
+    title: "Ensure 'Restrict non-admin users from creating tenants' is set to 'Yes'",
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -37,7 +37,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.3.1',
-    title: 'A dynamic group for guest users is created',
+    title: 'Ensure a dynamic group for guest users is created',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -60,7 +60,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.3.2',
-    title: 'Users cannot create security groups',
+    title: 'Ensure users cannot create security groups',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -75,7 +75,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.1',
-    title: 'The ability to join devices to Entra is restricted',
+    title: 'Ensure the ability to join devices to Entra is restricted',
     section: '5.1',
     level: 'L2',
     profile: 'E3',
@@ -94,7 +94,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.2',
-    title: 'The maximum number of devices per user is limited',
+    title: 'Ensure the maximum number of devices per user is limited',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -113,7 +113,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.3',
-    title: 'The Global Administrator role is not added as a local administrator during Entra join',
+    title: 'Ensure the GA role is not added as a local administrator during Entra join',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -126,7 +126,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.4',
-    title: 'Local administrator assignment is limited during Entra join',
+    title: 'Ensure local administrator assignment is limited during Entra join',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -146,7 +146,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.5',
-    title: 'Local Administrator Password Solution is enabled',
+    title: 'Ensure Local Administrator Password Solution is enabled',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -158,7 +158,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.4.6',
-    title: 'Users are restricted from recovering BitLocker keys for their owned devices',
+    title: 'Ensure users are restricted from recovering BitLocker keys',
     section: '5.1',
     level: 'L2',
     profile: 'E3',
@@ -175,7 +175,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.5.1',
-    title: 'User consent to apps accessing company data on their behalf is not allowed',
+    title: 'Ensure user consent to apps accessing company data on their behalf is not allowed',
     section: '5.1',
     level: 'L2',
     profile: 'E3',
@@ -198,7 +198,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.5.2',
-    title: 'The admin consent workflow is enabled',
+    title: 'Ensure the admin consent workflow is enabled',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -219,7 +219,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.6.2',
-    title: 'Guest user access is restricted',
+    title: 'Ensure that guest user access is restricted',
     section: '5.1',
     level: 'L1',
     profile: 'E3',
@@ -233,7 +233,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.6.3',
-    title: 'Guest user invitations are limited to the Guest Inviter role',
+    title: 'Ensure guest user invitations are limited to the Guest Inviter role',
     section: '5.1',
     level: 'L2',
     profile: 'E3',
@@ -247,7 +247,7 @@ export const section5General: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.1.8.1',
-    title: 'Password hash sync is enabled for hybrid deployments',
+    title: 'Ensure that password hash sync is enabled for hybrid deployments',
     section: '5.1',
     level: 'L1',
     profile: 'E3',

@@ -74,7 +74,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.1',
     cisId: '5.2.2.1',
-    title: 'Multifactor authentication is enabled for all users in administrative roles',
+    title: 'Ensure multifactor authentication is enabled for all users in administrative roles',
     level: 'L1',
     severity: 'critical',
     extra: [mitre('T1078.004')],
@@ -90,7 +90,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.2',
     cisId: '5.2.2.2',
-    title: 'Multifactor authentication is enabled for all users',
+    title: 'Ensure multifactor authentication is enabled for all users',
     level: 'L1',
     severity: 'critical',
     extra: [cisa('MS.AAD.3.2v2'), mitre('T1110')],
@@ -102,7 +102,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.3',
     cisId: '5.2.2.3',
-    title: 'Conditional access blocks legacy authentication',
+    title: 'Enable Conditional Access policies to block legacy authentication',
     level: 'L1',
     severity: 'critical',
     extra: [cisa('MS.AAD.1.1v1'), mitre('T1110.003')],
@@ -123,7 +123,8 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.4',
     cisId: '5.2.2.4',
-    title: 'Sign-in frequency is enabled and browser sessions are not persistent for administrative users',
+    title:
+      'Ensure Sign-in frequency is enabled and browser sessions are not persistent for Administrative users',
     level: 'L1',
     severity: 'medium',
     remediation:
@@ -149,7 +150,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.5',
     cisId: '5.2.2.5',
-    title: "'Phishing-resistant MFA strength' is required for administrators",
+    title: "Ensure 'Phishing-resistant MFA strength' is required for Administrators",
     level: 'L2',
     severity: 'high',
     extra: [cisa('MS.AAD.3.6v1'), mitre('T1566')],
@@ -165,7 +166,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.6',
     cisId: '5.2.2.6',
-    title: 'Identity Protection user risk policies are enabled',
+    title: 'Enable Identity Protection user risk policies',
     level: 'L1',
     profile: 'E5',
     severity: 'high',
@@ -183,7 +184,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.7',
     cisId: '5.2.2.7',
-    title: 'Identity Protection sign-in risk policies are enabled',
+    title: 'Enable Identity Protection sign-in risk policies',
     level: 'L1',
     profile: 'E5',
     severity: 'high',
@@ -200,7 +201,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.8',
     cisId: '5.2.2.8',
-    title: "'Sign-in risk' is blocked for medium and high risk",
+    title: "Ensure 'sign-in risk' is blocked for medium and high risk",
     level: 'L2',
     profile: 'E5',
     severity: 'high',
@@ -222,7 +223,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.9',
     cisId: '5.2.2.9',
-    title: 'A managed device is required for authentication',
+    title: 'Ensure a managed device is required for authentication',
     level: 'L1',
     severity: 'medium',
     extra: [cisa('MS.AAD.3.7v1')],
@@ -233,7 +234,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.10',
     cisId: '5.2.2.10',
-    title: 'A managed device is required to register security information',
+    title: 'Ensure a managed device is required to register security information',
     level: 'L1',
     severity: 'medium',
     extra: [cisa('MS.AAD.3.8v1')],
@@ -250,7 +251,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.11',
     cisId: '5.2.2.11',
-    title: "Sign-in frequency for Intune Enrollment is set to 'Every time'",
+    title: "Ensure sign-in frequency for Intune Enrollment is set to 'Every time'",
     level: 'L1',
     severity: 'medium',
     remediation: 'For the Microsoft Intune Enrollment app, require MFA with sign-in frequency Every time.',
@@ -264,7 +265,7 @@ export const section5Auth: Control[] = [
   caControl({
     id: 'CIS.M365.5.2.2.12',
     cisId: '5.2.2.12',
-    title: 'The device code sign-in flow is blocked',
+    title: 'Ensure the device code sign-in flow is blocked',
     level: 'L1',
     severity: 'high',
     extra: [cisa('MS.AAD.3.9v1'), mitre('T1528')],
@@ -282,7 +283,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.1',
-    title: 'Microsoft Authenticator is configured to protect against MFA fatigue',
+    title: 'Ensure Microsoft Authenticator is configured to protect against MFA fatigue',
     section: '5.2',
     level: 'L1',
     profile: 'E3',
@@ -319,7 +320,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.2',
-    title: 'Custom banned passwords lists are used',
+    title: 'Ensure custom banned passwords lists are used',
     section: '5.2',
     level: 'L1',
     profile: 'E3',
@@ -342,7 +343,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.3',
-    title: 'Password protection is enabled for on-premises Active Directory',
+    title: 'Ensure password protection is enabled for on-prem Active Directory',
     section: '5.2',
     level: 'L1',
     profile: 'E3',
@@ -363,7 +364,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.4',
-    title: "All member users are 'MFA capable'",
+    title: "Ensure all member users are 'MFA capable'",
     section: '5.2',
     level: 'L1',
     profile: 'E3',
@@ -392,7 +393,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.5',
-    title: 'Weak authentication methods are disabled',
+    title: 'Ensure weak authentication methods are disabled',
     section: '5.2',
     level: 'L1',
     profile: 'E3',
@@ -412,7 +413,7 @@ export const section5Auth: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.2.3.7',
-    title: 'The email OTP authentication method is disabled',
+    title: 'Ensure the email OTP authentication method is disabled',
     section: '5.2',
     level: 'L2',
     profile: 'E3',

@@ -31,7 +31,7 @@ function reviewTargets(ctx: EvaluationContext, pattern: RegExp): Record<string, 
 export const section5Pim: Control[] = [
   graph({
     id: 'CIS.M365.5.3.1',
-    title: "'Privileged Identity Management' is used to manage roles",
+    title: "Ensure 'Privileged Identity Management' is used to manage roles",
     section: '5.3',
     level: 'L2',
     profile: 'E5',
@@ -63,7 +63,7 @@ export const section5Pim: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.3.2',
-    title: "'Access reviews' for guest users are configured",
+    title: "Ensure 'Access reviews' for Guest Users are configured",
     section: '5.3',
     level: 'L1',
     profile: 'E5',
@@ -82,7 +82,7 @@ export const section5Pim: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.3.3',
-    title: "'Access reviews' for privileged roles are configured",
+    title: "Ensure 'Access reviews' for privileged roles are configured",
     section: '5.3',
     level: 'L1',
     profile: 'E5',
@@ -104,7 +104,7 @@ export const section5Pim: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.3.4',
-    title: 'Approval is required for Global Administrator role activation',
+    title: 'Ensure approval is required for Global Administrator role activation',
     section: '5.3',
     level: 'L1',
     profile: 'E5',
@@ -118,7 +118,7 @@ export const section5Pim: Control[] = [
   }),
   graph({
     id: 'CIS.M365.5.3.5',
-    title: 'Approval is required for Privileged Role Administrator activation',
+    title: 'Ensure approval is required for Privileged Role Administrator activation',
     section: '5.3',
     level: 'L1',
     profile: 'E5',

@@ -9,7 +9,7 @@ import { at, strings } from './values.js';
 export const section7: Control[] = [
   graph({
     id: 'CIS.M365.7.2.1',
-    title: 'Modern authentication for SharePoint applications is required',
+    title: 'Ensure modern authentication for SharePoint applications is required',
     section: '7.2',
     level: 'L1',
     profile: 'E3',
@@ -22,7 +22,7 @@ export const section7: Control[] = [
   }),
   graph({
     id: 'CIS.M365.7.2.3',
-    title: 'External content sharing is restricted',
+    title: 'Ensure external content sharing is restricted',
     section: '7.2',
     level: 'L1',
     profile: 'E3',
@@ -39,7 +39,7 @@ export const section7: Control[] = [
   }),
   graph({
     id: 'CIS.M365.7.2.5',
-    title: "SharePoint guest users cannot share items they don't own",
+    title: "Ensure that SharePoint guest users cannot share items they don't own",
     section: '7.2',
     level: 'L2',
     profile: 'E3',
@@ -52,7 +52,7 @@ export const section7: Control[] = [
   }),
   graph({
     id: 'CIS.M365.7.2.6',
-    title: 'SharePoint external sharing is managed through domain allow/block lists',
+    title: 'Ensure SharePoint external sharing is managed through domain whitelist/blacklists',
     section: '7.2',
     level: 'L2',
     profile: 'E3',
@@ -75,7 +75,7 @@ export const section7: Control[] = [
   }),
   graph({
     id: 'CIS.M365.7.3.2',
-    title: 'OneDrive sync is restricted for unmanaged devices',
+    title: 'Ensure OneDrive sync is restricted for unmanaged devices',
     section: '7.3',
     level: 'L2',
     profile: 'E3',

@@ -12,6 +12,18 @@ export interface AuditExceptions {
   acceptedCaExclusions: string[];
 }
 
+/** A DNS question a control asks (SPF, DMARC, DKIM over the tenant's domains). */
+export interface DnsQuery {
+  type: 'TXT' | 'CNAME';
+  name: string;
+}
+
+/**
+ * A DNS answer as a control sees it: the records, the name's absence (NXDOMAIN or no record of that
+ * type, a fact about the zone), or a failed lookup (SERVFAIL, refused, timeout: no verdict).
+ */
+export type DnsAnswer = { records: string[] } | { absent: string } | { failed: string };
+
 /** What a control's predicate sees: the run's Graph data (each resource fetched once) and the exceptions. */
 export interface EvaluationContext {
   get<T = unknown>(key: ResourceKey): T;
@@ -19,6 +31,11 @@ export interface EvaluationContext {
   optional<T = unknown>(key: ResourceKey): T | undefined;
   /** Transitive members of a group (users), fetched once per group per run. */
   groupMembers(groupId: string): { id: string; userPrincipalName?: string }[];
+  /**
+   * The answer to a question the control named in `dns` (looked up once a run, before evaluation).
+   * Throws (the control is skipped) when the run has no DNS resolver.
+   */
+  dns(query: DnsQuery): DnsAnswer;
   exceptions: AuditExceptions;
   licences: ReadonlySet<Licence>;
   now: Date;
@@ -52,23 +69,33 @@ export interface GraphControl extends ControlBase {
   /** Read when available (licensed, permitted); the predicate copes without them. */
   optional?: ResourceKey[];
   licence?: Licence;
+  /** DNS questions the control asks, from the Graph data (e.g. each mail domain's `_dmarc` TXT). */
+  dns?: (ctx: EvaluationContext) => DnsQuery[];
   evaluate(ctx: EvaluationContext): Outcome;
   /** Set when `remediate_control` may write the fix through Graph. */
   remediable?: boolean;
 }
 
-/** A control Graph cannot read: listed with the reason and where it can be read. */
+/** Where a person reads a setting this server does not evaluate. */
+export type ReadWith =
+  | 'Exchange Online PowerShell'
+  | 'Teams PowerShell'
+  | 'SharePoint Online PowerShell'
+  | 'Purview PowerShell'
+  | 'Power BI admin API'
+  | 'Entra admin center'
+  | 'Microsoft 365 admin center'
+  | 'Microsoft Defender portal'
+  | 'Intune admin center';
+
+/** A control this server does not evaluate: listed with the reason and where a person reads it. */
 export interface ManualControl extends ControlBase {
   kind: 'manual';
+  /** Why it is not evaluated here, e.g. "An Exchange Online setting; not in Microsoft Graph; …". */
   reason: string;
-  readWith:
-    | 'Exchange Online PowerShell'
-    | 'Teams PowerShell'
-    | 'SharePoint Online PowerShell'
-    | 'Purview PowerShell'
-    | 'DNS'
-    | 'Entra admin center'
-    | 'Power BI admin API';
+  readWith: ReadWith;
+  /** The cmdlet and its properties, or the admin centre path, that shows the setting. */
+  where: string;
 }
 
 export type Control = GraphControl | ManualControl;
