@@ -2,8 +2,8 @@
 // of a server's state, `[server] what changed`, with the elapsed time once a server is finished.
 // No escape codes, ever: the text is stripped of control characters.
 
-import type { ProgressReporter, ProgressStream } from './progress.js';
 import { describeProgressEvent, type ProgressEvent } from './progress-events.js';
+import type { ProgressReporter, ProgressStream } from './progress-reporter.js';
 import { terminalSafe } from './terminal-text.js';
 
 export function plainProgress(stream: ProgressStream, now: () => number): ProgressReporter {

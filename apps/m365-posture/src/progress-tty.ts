@@ -3,9 +3,9 @@
 // timer so the elapsed time moves. At the end the block is drawn once more and left as the final
 // state. Lines are cut to the terminal width, because a wrapped line would break the cursor maths.
 import type { PostureStatus } from './assessment.js';
-import type { ProgressReporter, ProgressStream } from './progress.js';
 import type { ProgressEvent } from './progress-events.js';
 import { formatElapsed } from './progress-plain.js';
+import type { ProgressReporter, ProgressStream } from './progress-reporter.js';
 import { terminalSafe } from './terminal-text.js';
 
 const ESC = '\u001b[';

@@ -1,23 +1,10 @@
 // Chooses how a posture run shows its progress on stderr: a live display on a terminal, plain
 // lines anywhere else (CI, pipes, a dumb terminal), nothing with --quiet. Hand-written rather than
 // a dependency: what is needed (a few lines redrawn in place) is about a hundred lines.
-import type { ProgressEvent } from './progress-events.js';
 import { plainProgress } from './progress-plain.js';
+import type { ProgressReporter, ProgressStream } from './progress-reporter.js';
 import { ttyProgress } from './progress-tty.js';
 import { colourAllowed } from './terminal-text.js';
-
-/** The part of a writable stream progress needs; a test passes a fake terminal. */
-export interface ProgressStream {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-  columns?: number;
-}
-
-export interface ProgressReporter {
-  update(event: ProgressEvent): void;
-  /** Stops redrawing and leaves the final state on screen; later updates are ignored. */
-  finish(): void;
-}
 
 export interface ProgressOptions {
   quiet?: boolean;

@@ -1,8 +1,9 @@
 // The progress renderers, given a fake stream: a terminal (isTTY, columns) gets a block redrawn in
 // place that ends in the final state; anything else gets plain lines with no escape codes.
 import { describe, expect, it } from 'vitest';
-import { createProgressReporter, type ProgressStream } from '../src/progress.js';
+import { createProgressReporter } from '../src/progress.js';
 import type { ProgressEvent } from '../src/progress-events.js';
+import type { ProgressStream } from '../src/progress-reporter.js';
 
 const ESC = '\u001b';
 const CSI = new RegExp(`${ESC}\\[[0-9;]*[A-Za-z]`, 'g');

@@ -38,4 +38,79 @@ export {
   type IssueTokenInput,
   startGraphSim,
 } from './server.js';
-export * from './tenant/index.js';
+export type { ComplianceData } from './tenant/compliance.js';
+export { demoAppIds } from './tenant/demo/directory/applications.js';
+export {
+  adminRolesRequiringMfa,
+  demoConditionalAccessIds,
+  demoNamedLocationIds,
+} from './tenant/demo/directory/conditionalAccess.js';
+export { demoGroupIds } from './tenant/demo/directory/groups.js';
+export {
+  type EntraIdLicence,
+  hasEntraIdP1,
+  hasEntraIdP2,
+  setEntraIdLicence,
+} from './tenant/demo/directory/licences.js';
+export { directoryPeople, type RegisteredMethod } from './tenant/demo/directory/users.js';
+// The simulator's own copy of Microsoft's well-known ids: graph-sim depends on nothing of ours, so
+// it states what Microsoft's Graph would hold rather than importing graph-core's.
+export {
+  graphAppRoleIds,
+  guestRoleIds,
+  MICROSOFT_GRAPH_APP_ID,
+  roleTemplateIds,
+  servicePlans,
+  skuIds,
+} from './tenant/demo/directory/wellKnown.js';
+export { adminUserIds, demoDirectory } from './tenant/demo/directory.js';
+export { demoDnsZone, dkimTarget, MICROSOFT_SPF } from './tenant/demo/dns.js';
+export { createDemoTenant, type DemoTenantOptions } from './tenant/demo/index.js';
+export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './tenant/demo/people.js';
+export { DEMO_CONTROLS, type DemoControl } from './tenant/demo/security/control-profiles.js';
+export { DEMO_ATTACK_INCIDENT_ID } from './tenant/demo/security/incidents.js';
+export { demoScoreOn } from './tenant/demo/security/secure-scores.js';
+export { DEMO_APPS, PLANTED_CARD_NUMBERS, PLANTED_IBANS } from './tenant/demo/sharepoint/index.js';
+export type {
+  ActiveRoleAssignment,
+  DirectoryData,
+  DirectoryPolicies,
+  GraphEntity,
+  GraphGroup,
+  GraphUser,
+  RoleDefinition,
+  RoleEligibility,
+  UserRegistrationDetails,
+} from './tenant/directory.js';
+export { type GenerateDirectoryOptions, generateDirectory } from './tenant/generate/directory.js';
+export { type GenerateSharePointOptions, generateSharePoint } from './tenant/generate/sharepoint.js';
+export type { Tenant } from './tenant/model.js';
+export type {
+  AlertComment,
+  AlertEvidence,
+  ControlScore,
+  SecureScore,
+  SecureScoreControlProfile,
+  SecurityAlert,
+  SecurityData,
+  SecurityIncident,
+} from './tenant/security.js';
+export { sharingLinkUrl } from './tenant/sharepoint/build.js';
+export {
+  appGrant,
+  everyoneExceptExternalUsers,
+  type LinkOptions,
+  type SharePointPrincipal,
+  sharingLink,
+  siteGroups,
+  userGrant,
+} from './tenant/sharepoint/permissions.js';
+export type {
+  GraphPermission,
+  SharePointData,
+  SharePointSettings,
+  SimDrive,
+  SimDriveItem,
+  SimIdentity,
+  SimSite,
+} from './tenant/sharepoint.js';

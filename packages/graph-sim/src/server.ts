@@ -30,7 +30,7 @@ import { createSigningKey, type SigningKey } from './entra/keys.js';
 import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
 import { allRoutes } from './routes/index.js';
 import { isDownloadPath, serveFileDownload } from './routes/sharepoint/file-download.js';
-import { createDemoTenant } from './tenant/index.js';
+import { createDemoTenant } from './tenant/demo/index.js';
 import type { Tenant } from './tenant/model.js';
 import { createServerCertificate } from './tls.js';
 

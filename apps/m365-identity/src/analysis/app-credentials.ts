@@ -6,6 +6,7 @@
 import type { Finding } from '@m365-mcp/mcp-kit';
 import type { ApplicationsData, GraphPermissionGrant } from '../graph/fetch-applications.js';
 import type { GraphCredential } from '../graph/schemas.js';
+import type { AppReport, CredentialIssue } from './app-report.js';
 import { disabledAppFindings } from './disabled-apps.js';
 import { daysBetween, parseDate, ref, type TenantText } from './findings.js';
 
@@ -36,31 +37,6 @@ export function permissionRisk(permission: string): 'tier0' | 'high' | null {
   if (tier0Permissions.has(permission)) return 'tier0';
   if (broadDataPermissions.has(permission) || /\.ReadWrite\.All$/.test(permission)) return 'high';
   return null;
-}
-
-export interface CredentialIssue {
-  kind: 'secret' | 'certificate';
-  keyId: string | null;
-  displayName: string | null;
-  endDateTime: string | null;
-  /** Negative when already expired. */
-  daysToExpiry: number | null;
-  lifetimeDays: number | null;
-  issue: 'expired' | 'expiringSoon' | 'longLived';
-}
-
-export interface AppReport {
-  /** Object id of the app registration, or of the service principal when there is none. */
-  id: string;
-  appId: string | null;
-  displayName: string;
-  objectType: 'application' | 'servicePrincipal';
-  credentialIssues: CredentialIssue[];
-  /** Valid (not expired) credentials left. */
-  validCredentials: number;
-  highRiskPermissions: { permission: string; risk: 'tier0' | 'high'; grantedDateTime: string | null }[];
-  /** False when its service principal in this tenant is disabled; null when it has none. */
-  accountEnabled: boolean | null;
 }
 
 export interface AppCredentialOptions {

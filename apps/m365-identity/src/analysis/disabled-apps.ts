@@ -2,7 +2,7 @@
 // permissions and secrets are not active exposure and an expired secret breaks nothing. What is
 // left is clean-up: whoever re-enables it gets the permissions and working secrets back unreviewed.
 import type { Finding } from '@m365-mcp/mcp-kit';
-import type { AppReport } from './app-credentials.js';
+import type { AppReport } from './app-report.js';
 import { ref } from './findings.js';
 
 export function disabledAppFindings(r: AppReport): Finding[] {

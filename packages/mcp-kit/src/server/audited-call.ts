@@ -1,4 +1,3 @@
-import type { AuditOutcome } from '@m365-mcp/audit-log';
 import { collectRequestIds } from '@m365-mcp/graph-core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
@@ -15,6 +14,7 @@ import { acceptArguments } from '../tools/tool-arguments.js';
 import type { ToolContext, ToolLogger } from '../tools/tool-context.js';
 import { errorResult } from '../tools/tool-result.js';
 import { boundedArguments } from './audit-arguments.js';
+import type { CallOutcome } from './call-outcome.js';
 import { cancelledOutcome } from './cancelled-outcome.js';
 import { clientLogSink } from './client-log-level.js';
 import { JsonRpcError } from './json-rpc-error.js';
@@ -22,14 +22,6 @@ import { createLogger, logInternalError } from './logger.js';
 import type { ServerRuntime } from './server-runtime.js';
 
 export type CallExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
-
-export interface CallOutcome {
-  result: CallToolResult;
-  outcome: AuditOutcome;
-  detail?: unknown;
-  /** Set when the call changed the tenant (some write was sent): a cancellation never hides that. */
-  changedTenant?: boolean;
-}
 
 interface CallSpec<A> {
   tool: string;

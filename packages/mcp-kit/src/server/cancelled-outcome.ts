@@ -1,4 +1,4 @@
-import type { CallOutcome } from './audited-call.js';
+import type { CallOutcome } from './call-outcome.js';
 
 /** What the audit line says of a call the client cancelled (notifications/cancelled). */
 export function cancelledOutcome(call: CallOutcome, reason: unknown): CallOutcome {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { principalOf } from '../http/principal.js';
-import { auditedCall, type CallOutcome } from '../server/audited-call.js';
+import { auditedCall } from '../server/audited-call.js';
+import type { CallOutcome } from '../server/call-outcome.js';
 import { logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
 import type { ToolCall } from '../server/tool-calls.js';

@@ -1,0 +1,134 @@
+// Each shared contract (the finding model, the assessment contract, Microsoft's well-known ids) is
+// defined once, in graph-core/src/contracts/. This fails when a package declares one again: the same
+// exported name, the same GUID or key written out, or the same list of severities or statuses.
+import { describe, expect, it } from 'vitest';
+import { packageSources, readSource, typeScriptFiles, withoutComments } from './source-files.ts';
+
+const homeFolder = 'packages/graph-core/src/contracts';
+const homeFiles = typeScriptFiles(homeFolder);
+
+// graph-sim is the simulated Microsoft side and depends on nothing of ours (DESIGN), so it states
+// Microsoft's ids itself, as Graph would.
+const exemptPackages = ['packages/graph-sim/'];
+
+// Copies in files another helper owns this session (issue 14: packages/cis-bridge/src/controls*),
+// listed name by name so that no other copy can hide behind them. Remove an entry when its file
+// imports the contract from graph-core.
+const pendingCopies: Record<string, string[]> = {
+  'packages/cis-bridge/src/controls/privileged.ts': [
+    'GLOBAL_ADMIN',
+    'PRIVILEGED_ROLE_ADMIN',
+    'globalAdministrator',
+    'privilegedRoleAdministrator',
+    'userAdministrator',
+    'sharePointAdministrator',
+    'exchangeAdministrator',
+    'hybridIdentityAdministrator',
+    'applicationAdministrator',
+    'cloudApplicationAdministrator',
+  ],
+  'packages/cis-bridge/src/controls/conditional-access.ts': [
+    'DIRECTORY_SYNC_ROLE',
+    'directorySynchronizationAccounts',
+  ],
+  'packages/cis-bridge/src/controls/section5-1.ts': ['restrictedGuest', 'limitedGuest'],
+};
+
+// Names the contracts had before they had one home; a new declaration under one is a copy too.
+const formerNames = [
+  'ASSESSMENT_META_KEY',
+  'GLOBAL_ADMIN',
+  'GLOBAL_ADMIN_ROLE_ID',
+  'globalAdministratorTemplateId',
+  'MICROSOFT_GRAPH_APP_ID',
+  'DIRECTORY_SYNC_ROLE',
+  'DIRECTORY_SYNC_ROLE_ID',
+  'PRIVILEGED_ROLE_ADMIN',
+  'severities',
+  'statuses',
+  'frameworks',
+];
+
+const guidPattern = /'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})'/gi;
+
+interface Contract {
+  /** What a finding says, e.g. "exported name findingSchema". */
+  label: string;
+  /** The name an entry in pendingCopies uses for it. */
+  key: string;
+  pattern: RegExp;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function contracts(): Contract[] {
+  const list: Contract[] = [];
+  const homeText = homeFiles.map((file) => withoutComments(readSource(file))).join('\n');
+  const names = new Set([...homeText.matchAll(/export const (\w+)/g)].map((m) => m[1] as string));
+  for (const name of [...names, ...formerNames]) {
+    list.push({
+      label: `exported name ${name}`,
+      key: name,
+      pattern: new RegExp(`export\\s+const\\s+${name}\\b`),
+    });
+  }
+  // Every GUID in the home, under the key it has there (`globalAdministrator: '62e9…'`).
+  for (const match of homeText.matchAll(/(\w+):\s*'([0-9a-f-]{36})'/gi)) {
+    const [, key, guid] = match as unknown as [string, string, string];
+    list.push({ label: `the id of ${key} (${guid})`, key, pattern: new RegExp(`'${guid}'`, 'i') });
+  }
+  for (const match of homeText.matchAll(/export const (\w+) = '([^']*)'/g)) {
+    const [, key, value] = match as unknown as [string, string, string];
+    list.push({
+      label: `the value of ${key} ('${value}')`,
+      key,
+      pattern: new RegExp(`'${escapeRegExp(value)}'`),
+    });
+  }
+  // The enumerations (severities, statuses, frameworks), written out as a list again.
+  for (const match of homeText.matchAll(/export const (\w+) = \[([^\]]+)\]/g)) {
+    const [, key, items] = match as unknown as [string, string, string];
+    const values = [...items.matchAll(/'([^']+)'/g)].map((m) => escapeRegExp(m[1] as string));
+    list.push({
+      label: `the list ${key}`,
+      key,
+      pattern: new RegExp(values.map((v) => `'${v}'`).join(',\\s*')),
+    });
+  }
+  return list;
+}
+
+describe('one home for each shared contract', () => {
+  it('finds the contracts in graph-core', () => {
+    const keys = contracts().map((c) => c.key);
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'findingSchema',
+        'findingSeverities',
+        'assessmentMetaKey',
+        'postureStatuses',
+        'directoryRoleTemplateIds',
+        'globalAdministrator',
+        'microsoftGraphAppId',
+      ]),
+    );
+    expect(homeFiles.map((f) => readSource(f)).join('\n')).toMatch(guidPattern);
+  });
+
+  it('no other package declares one again', () => {
+    const all = contracts();
+    const copies: string[] = [];
+    for (const file of packageSources()) {
+      if (file.startsWith(`${homeFolder}/`) || exemptPackages.some((p) => file.startsWith(p))) continue;
+      const text = withoutComments(readSource(file));
+      for (const contract of all) {
+        if (!contract.pattern.test(text)) continue;
+        if (pendingCopies[file]?.includes(contract.key)) continue;
+        copies.push(`${file}: ${contract.label}; import it from @m365-mcp/graph-core instead`);
+      }
+    }
+    expect(copies).toEqual([]);
+  });
+});
