@@ -30,7 +30,12 @@ export const permissions = definePermissions('m365-compliance', [
     access: 'read',
     reason: 'Password protection settings (CIS 5.2.3.2, 5.2.3.3).',
   },
-  { permission: 'Domain.Read.All', access: 'read', reason: 'Password expiry per domain (CIS 1.3.1).' },
+  {
+    permission: 'Domain.Read.All',
+    access: 'read',
+    reason:
+      'Domains (GET /domains): password expiry per domain (CIS 1.3.1) and the mail domains whose SPF, DKIM and DMARC records are looked up in DNS (CIS 2.1.8-2.1.10).',
+  },
   {
     permission: 'User.Read.All',
     access: 'read',

@@ -2,7 +2,13 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogue, isGraphControl } from '@m365-mcp/cis-bridge';
-import { createDemoTenant, setEntraIdLicence, type Tenant } from '@m365-mcp/graph-sim';
+import {
+  createDemoTenant,
+  type GraphSim,
+  setEntraIdLicence,
+  startGraphSim,
+  type Tenant,
+} from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { definition } from '../src/index.js';
@@ -11,7 +17,8 @@ import { json } from './scenarios/tenant-edits.js';
 
 // Every Graph-evaluated control, both ways, through the real server and graph-sim over HTTPS. One
 // simulator for the whole table: before each case the tenant is reset to the demo tenant and the
-// row's edit applied, then the audit runs for that control only.
+// row's edit applied, then the audit runs for that control only. The DNS controls read the
+// simulator's DNS server (the tenant's zone), which the server is configured to ask.
 
 interface Finding {
   id: string;
@@ -20,15 +27,19 @@ interface Finding {
   evidence: Record<string, unknown>;
 }
 
+let sim: GraphSim;
 let server: TestServer;
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-scenarios-'));
+  sim = await startGraphSim();
   server = await startTestServer(definition, {
-    config: { settings: { databasePath: join(dir, 'runs.db') } },
+    sim,
+    config: { settings: { databasePath: join(dir, 'runs.db'), dnsServers: [sim.dns.address] } },
   });
 });
 afterAll(async () => {
   await server.close();
+  await sim.close();
 });
 
 function resetTenant(edit?: (t: Tenant) => void): void {
@@ -146,11 +157,13 @@ describe('licence gating', () => {
       }
     });
     const findings = await audit({ sections: ['2'], limit: 200 });
-    const graphRead = findings.filter((f) => f.status !== 'manual');
-    expect(graphRead.map((f) => f.id).sort()).toEqual(['CIS.M365.2.1.1', 'CIS.M365.2.1.4']);
-    for (const f of graphRead) {
-      expect(f.status).toBe('skipped');
-      expect(f.reason).toContain('Defender for Office 365 Plan 2');
-    }
+    const skipped = findings.filter((f) => f.status === 'skipped');
+    expect(skipped.map((f) => f.id).sort()).toEqual(['CIS.M365.2.1.1', 'CIS.M365.2.1.4']);
+    for (const f of skipped) expect(f.reason).toContain('Defender for Office 365 Plan 2');
+    // The DNS checks of section 2 need no Defender licence.
+    const dns = findings.filter((f) =>
+      ['CIS.M365.2.1.8', 'CIS.M365.2.1.9', 'CIS.M365.2.1.10'].includes(f.id),
+    );
+    expect(dns.map((f) => f.status)).toEqual(['fail', 'fail', 'fail']);
   });
 });

@@ -2,6 +2,8 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
 import { RunStore } from '@m365-mcp/cis-bridge';
+import { checkDnsServers } from '@m365-mcp/graph-core';
+import { ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
 // This server's part of the config file (`settings`), parsed with its own schema.
@@ -12,6 +14,19 @@ const settingsSchema = z
     freshRunMinutes: z.number().int().min(0).max(1440).optional(),
     approvedPublicGroups: z.array(z.string().min(1)).optional(),
     acceptedCaExclusions: z.array(z.string().min(1)).optional(),
+    // Resolvers for the SPF, DMARC and DKIM checks (`ip` or `ip:port`); the system's when absent.
+    dnsServers: z
+      .array(z.string())
+      .min(1)
+      .max(8)
+      .superRefine((servers, issue) => {
+        try {
+          checkDnsServers(servers);
+        } catch (error) {
+          issue.addIssue({ code: 'custom', message: (error as Error).message });
+        }
+      })
+      .optional(),
     powershell: z
       .object({
         script: z.string().min(1),
@@ -32,6 +47,8 @@ export interface ComplianceSettings {
   importsDirectory: string;
   freshRunMinutes: number;
   exceptions: AuditExceptions;
+  /** DNS servers for the SPF, DMARC and DKIM checks; the system resolver when absent. */
+  dnsServers?: string[];
   powershell?: PowerShellAuditConfig;
 }
 
@@ -54,7 +71,13 @@ export function complianceSettings(config: {
   breakGlassAccounts: string[];
   demo?: boolean | undefined;
 }): ComplianceSettings {
-  const s = settingsSchema.parse(config.settings);
+  const parsed = settingsSchema.safeParse(config.settings);
+  if (!parsed.success) {
+    // Said plainly, field by field: the operator fixes the config file, the caller cannot.
+    const problems = parsed.error.issues.map((i) => `settings.${i.path.join('.')}: ${i.message}`);
+    throw new ToolInputError(`The server's configuration is invalid: ${problems.join('; ')}`);
+  }
+  const s = parsed.data;
   const base = config.auditLogPath ? dirname(config.auditLogPath) : join(homedir(), '.m365-mcp');
   const databasePath = s.databasePath ?? join(base, 'm365-compliance-runs.db');
   return {
@@ -69,6 +92,7 @@ export function complianceSettings(config: {
       approvedPublicGroups: s.approvedPublicGroups ?? [],
       acceptedCaExclusions: s.acceptedCaExclusions ?? [],
     },
+    ...(s.dnsServers ? { dnsServers: s.dnsServers } : {}),
     ...(s.powershell ? { powershell: s.powershell as PowerShellAuditConfig } : {}),
   };
 }

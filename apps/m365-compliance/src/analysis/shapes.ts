@@ -1,9 +1,15 @@
 import type { AuditRun, Finding } from '@m365-mcp/cis-bridge';
-import { summarizeRun } from '@m365-mcp/cis-bridge';
+import { coverageLine, summarizeRun } from '@m365-mcp/cis-bridge';
 import { findingSchema, sanitizeTenantText } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
 const rate = z.record(z.string(), z.number());
+const coverageCounts = z.object({
+  evaluated: z.number(),
+  manual: z.number(),
+  skipped: z.number(),
+  error: z.number(),
+});
 export const summarySchema = z.object({
   controls: z.number(),
   evaluated: z.number(),
@@ -11,6 +17,11 @@ export const summarySchema = z.object({
   passRateBySection: rate,
   passRateByLevel: rate,
   failuresBySeverity: z.record(z.string(), z.number()),
+  coverage: coverageCounts
+    .extend({ bySection: z.record(z.string(), coverageCounts) })
+    .describe(
+      'What the run looked at: evaluated (a verdict), manual, skipped, error; in all and by CIS section',
+    ),
 });
 
 export const runInfoSchema = z.object({
@@ -64,6 +75,11 @@ export function cleanTenantStrings(value: unknown, tenantText: TenantText): unkn
 export function safeFinding(f: Finding, tenantText: TenantText): Finding {
   const cleaned = cleanTenantStrings(f, tenantText) as Finding;
   return f.reason === undefined ? cleaned : { ...cleaned, reason: tenantText(f.reason, reasonMaxLength) };
+}
+
+/** "Coverage: 57 evaluated, 83 manual, 3 skipped; evaluated by section 1 9/15, …" for a summary. */
+export function coverageText(run: AuditRun): string {
+  return coverageLine(summarizeRun(run).coverage);
 }
 
 export function countsLine(run: AuditRun): string {

@@ -1,9 +1,10 @@
 import { type AuditRun, catalogue, runAudit, summarizeRun } from '@m365-mcp/cis-bridge';
 import { assessmentShape, defineTool, type PostureStatus } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { dnsForRun } from '../analysis/dns.js';
 import { passRateTrend } from '../analysis/pass-rate-trend.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
-import { safeFinding, summarySchema } from '../analysis/shapes.js';
+import { coverageText, safeFinding, summarySchema } from '../analysis/shapes.js';
 
 const STATUS_RULE =
   'critical when any critical- or high-severity CIS control fails; warning when any other control fails; ok when every evaluated control passes and none failed to read; unknown when no control could be evaluated, or when nothing failed but some controls could not be read because Graph failed (skipped, manual and error never count as pass or fail).';
@@ -32,6 +33,7 @@ export const assessCompliancePosture = defineTool({
     else {
       run = await runAudit(ctx.graph, {
         exceptions: settings.exceptions,
+        ...dnsForRun(settings, ctx.config.demo),
         signal: ctx.signal,
         progress: (done, total, message) => ctx.progress(done, total, message),
       });
@@ -79,7 +81,7 @@ export const assessCompliancePosture = defineTool({
         reusedRun: Boolean(latest && fresh),
         summary,
       },
-      summary: `Compliance ${status}: ${summary.byStatus.fail} failed, ${summary.byStatus.pass} passed of ${summary.evaluated} evaluated (${summary.byStatus.skipped} skipped, ${summary.byStatus.manual} manual). Run ${run.id}.`,
+      summary: `Compliance ${status}: ${summary.byStatus.fail} failed, ${summary.byStatus.pass} passed of ${summary.evaluated} evaluated (${summary.byStatus.skipped} skipped, ${summary.byStatus.manual} manual). ${coverageText(run)}. Run ${run.id}.`,
     };
   },
 });

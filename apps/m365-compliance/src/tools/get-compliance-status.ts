@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import {
   countsLine,
+  coverageText,
   reasonMaxLength,
   runInfo,
   runInfoSchema,
@@ -65,7 +66,7 @@ export const getComplianceStatus = defineTool({
         notEvaluated,
         ...(cursor ? { cursor } : {}),
       },
-      summary: `Run ${run.id} (${run.source}, ${info.startedAt}): ${countsLine(run)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
+      summary: `Run ${run.id} (${run.source}, ${info.startedAt}): ${countsLine(run)}. ${ctx.tenantText(coverageText(run), 1000)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
     };
   },
 });

@@ -9,8 +9,16 @@ import {
   ToolInputError,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { dnsForRun } from '../analysis/dns.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
-import { countsLine, runInfo, runInfoSchema, safeFinding, summarySchema } from '../analysis/shapes.js';
+import {
+  countsLine,
+  coverageText,
+  runInfo,
+  runInfoSchema,
+  safeFinding,
+  summarySchema,
+} from '../analysis/shapes.js';
 
 const cursorState = z.object({ runId: z.string(), offset: z.number().int().min(0) });
 
@@ -60,6 +68,7 @@ export const runSecurityAudit = defineTool({
       run = await runAudit(ctx.graph, {
         filter: { level: args.level, profile: args.profile, sections: args.sections, ids: args.ids },
         exceptions: settings.exceptions,
+        ...dnsForRun(settings, ctx.config.demo),
         signal: ctx.signal,
         progress: (done, total, message) => ctx.progress(done, total, message),
       });
@@ -101,7 +110,7 @@ export const runSecurityAudit = defineTool({
           .map((f) => ({ id: f.id, reason: ctx.tenantText(f.reason ?? 'unknown', 300) })),
         ...(next ? { cursor: next } : {}),
       },
-      summary: `Run ${run.id}: ${countsLine(run)}. Top failures: ${failures.join(', ') || 'none'}.${partial}${next ? ' More findings: pass the cursor.' : ''}`,
+      summary: `Run ${run.id}: ${countsLine(run)}. ${coverageText(run)}. Top failures: ${failures.join(', ') || 'none'}.${partial}${next ? ' More findings: pass the cursor.' : ''}`,
     };
   },
 });

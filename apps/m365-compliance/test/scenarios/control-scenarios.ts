@@ -1,5 +1,5 @@
 import type { Tenant } from '@m365-mcp/graph-sim';
-import { demoConditionalAccessIds } from '@m365-mcp/graph-sim';
+import { demoConditionalAccessIds, dkimTarget, MICROSOFT_SPF } from '@m365-mcp/graph-sim';
 import {
   addCaPolicy,
   approvalRule,
@@ -142,6 +142,44 @@ export const controlScenarios: ControlScenario[] = [
     passEvidence: { scoreInPercentage: 100 },
   },
   // Section 5.1: authorization policy, groups, devices, consent, guests, sync.
+  // Section 2.1 in DNS: the demo's records (graph-sim's DNS server) for the domains /domains lists.
+  {
+    id: 'CIS.M365.2.1.8',
+    failEvidence: { failingDomains: ['fabrikam-legacy.contoso.com'] },
+    pass: (t) => {
+      t.dns.txt['fabrikam-legacy.contoso.com']?.push(MICROSOFT_SPF);
+    },
+    passEvidence: { failingDomains: [], lookupsFailed: [] },
+  },
+  {
+    id: 'CIS.M365.2.1.9',
+    failEvidence: (e) =>
+      JSON.stringify(e.failingDomains) === '["fabrikam-legacy.contoso.com"]' &&
+      (e.domains as Json[]).some((d) => d.problem === 'no selector2._domainkey CNAME'),
+    pass: (t) => {
+      t.dns.cname['selector2._domainkey.fabrikam-legacy.contoso.com'] = dkimTarget(
+        'selector2',
+        'fabrikam-legacy.contoso.com',
+        t.initialDomain,
+      );
+    },
+    // The initial domain is Microsoft's own: DKIM is checked for the two custom domains.
+    passEvidence: (e) =>
+      JSON.stringify((e.domains as Json[]).map((d) => d.domain)) ===
+        '["contoso.com","fabrikam-legacy.contoso.com"]' && (e.failingDomains as string[]).length === 0,
+  },
+  {
+    id: 'CIS.M365.2.1.10',
+    failEvidence: { failingDomains: ['contoso.com', 'fabrikam-legacy.contoso.com'] },
+    pass: (t) => {
+      t.dns.txt['_dmarc.contoso.com'] = ['v=DMARC1; p=reject; rua=mailto:dmarc-reports@contoso.com'];
+    },
+    passEvidence: (e) =>
+      (e.failingDomains as string[]).length === 0 &&
+      (e.domains as Json[]).some(
+        (d) => d.domain === 'fabrikam-legacy.contoso.com' && d.inheritedFrom === 'contoso.com',
+      ),
+  },
   {
     id: 'CIS.M365.5.1.2.2',
     failEvidence: { actual: true },
