@@ -9,6 +9,6 @@ if (args[0] === 'monitor') {
   process.exitCode = await runMonitorCli(args.slice(1));
 } else {
   const { runServerCli } = await import('@m365-mcp/mcp-kit');
-  const { definition } = await import('./server.js');
-  process.exitCode = await runServerCli(definition);
+  const { complianceServer } = await import('./server.js');
+  process.exitCode = await runServerCli(complianceServer);
 }

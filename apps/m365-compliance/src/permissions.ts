@@ -2,7 +2,7 @@ import { definePermissions } from '@m365-mcp/auth';
 
 // Least-privileged application permissions for every Graph call the controls and tools make
 // (Microsoft's catalogue via graph-core's permissionsFor; see cis-bridge's resources.ts).
-export const permissions = definePermissions('m365-compliance', [
+export const compliancePermissions = definePermissions('m365-compliance', [
   {
     permission: 'Organization.Read.All',
     access: 'read',

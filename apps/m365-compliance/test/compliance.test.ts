@@ -6,7 +6,7 @@ import { createDemoTenant, demoPeople, directoryPeople } from '@m365-mcp/graph-s
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 const SAMPLES = '/work/shared/reference/sample-reports';
 let server: TestServer | undefined;
@@ -17,7 +17,7 @@ afterEach(async () => {
 
 async function start(options: Parameters<typeof startTestServer>[1] = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-db-'));
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     ...options,
     config: { settings: { databasePath: join(dir, 'runs.db') }, ...options.config },
   });
@@ -103,7 +103,7 @@ describe('run_security_audit on the demo tenant', () => {
   });
 
   it('a missing permission makes its controls skipped, naming the permission', async () => {
-    const roles = definition.permissions.permissions
+    const roles = complianceServer.permissions.permissions
       .filter((p) => p.access === 'read' && p.permission !== 'SharePointTenantSettings.Read.All')
       .map((p) => p.permission);
     const s = await start({ roles });

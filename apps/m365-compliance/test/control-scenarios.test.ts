@@ -11,7 +11,7 @@ import {
 } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 import { type ControlScenario, controlScenarios, type EvidenceCheck } from './scenarios/control-scenarios.js';
 import { json } from './scenarios/tenant-edits.js';
 
@@ -32,7 +32,7 @@ let server: TestServer;
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-scenarios-'));
   sim = await startGraphSim();
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     sim,
     config: { settings: { databasePath: join(dir, 'runs.db'), dnsServers: [sim.dns.address] } },
   });

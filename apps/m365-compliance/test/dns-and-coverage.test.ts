@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createDemoTenant, type GraphSim, MICROSOFT_SPF, startGraphSim } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 // The DNS controls beyond pass and fail (a failed lookup, a demo without DNS, one query per name),
 // and the coverage a run states, through the real server, graph-sim and its DNS server.
@@ -38,7 +38,7 @@ describe('with the simulator DNS server configured', () => {
   beforeAll(async () => {
     sim = await startGraphSim();
     const dir = await mkdtemp(join(tmpdir(), 'compliance-dns-'));
-    server = await startTestServer(definition, {
+    server = await startTestServer(complianceServer, {
       sim,
       config: { settings: { databasePath: join(dir, 'runs.db'), dnsServers: [sim.dns.address] } },
     });
@@ -105,7 +105,7 @@ describe('in the demo without DNS servers', () => {
   let server: TestServer;
   beforeAll(async () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-nodns-'));
-    server = await startTestServer(definition, {
+    server = await startTestServer(complianceServer, {
       config: { settings: { databasePath: join(dir, 'runs.db') } },
     });
   });
@@ -122,7 +122,7 @@ describe('in the demo without DNS servers', () => {
 
   it('refuses a DNS server setting that is not an address, naming it', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-baddns-'));
-    const bad = await startTestServer(definition, {
+    const bad = await startTestServer(complianceServer, {
       sim: server.sim,
       config: { settings: { databasePath: join(dir, 'runs.db'), dnsServers: ['dns.contoso.com'] } },
     });

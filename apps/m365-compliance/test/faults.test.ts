@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 // run_security_audit through graph-sim faults: retried faults give the same results as a clean run;
 // faults beyond the retry budget give a run that says plainly it is partial, never a crash.
@@ -16,7 +16,7 @@ afterEach(async () => {
 
 async function start(): Promise<TestServer> {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-faults-'));
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     config: { settings: { databasePath: join(dir, 'runs.db') } },
   });
   return server;

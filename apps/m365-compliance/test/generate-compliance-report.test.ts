@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 
 async function start(settings: Record<string, unknown> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-report-'));
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     config: { settings: { databasePath: join(dir, 'db', 'runs.db'), ...settings } },
   });
   return { s: server, dir };

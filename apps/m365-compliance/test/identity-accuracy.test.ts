@@ -11,7 +11,7 @@ import {
 } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 import {
   caPolicyById,
   GLOBAL_ADMIN,
@@ -40,7 +40,7 @@ const CA002 = demoConditionalAccessIds.mfaAllUsers;
 let server: TestServer;
 beforeAll(async () => {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-accuracy-'));
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     config: {
       settings: { databasePath: join(dir, 'runs.db'), acceptedCaExclusions: [demoGroupIds.breakGlass] },
     },

@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { resources } from '@m365-mcp/cis-bridge';
 import { permissionsFor } from '@m365-mcp/graph-core';
 import { demoPeople } from '@m365-mcp/graph-sim';
-import { runServerCli } from '@m365-mcp/mcp-kit';
+import { runServerCli } from '@m365-mcp/mcp-kit/cli';
 import { startTestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 const SAMPLES = '/work/shared/reference/sample-reports';
 const FAKE_PWSH = join(
@@ -34,7 +34,7 @@ const WRITES = ['Policy.ReadWrite.Authorization', 'Policy.ReadWrite.ConsentReque
 
 async function cliJson(args: string[]): Promise<{ permissions: { permission: string }[] }> {
   let out = '';
-  const code = await runServerCli(definition, ['node', 'm365-compliance', ...args], {
+  const code = await runServerCli(complianceServer, ['node', 'm365-compliance', ...args], {
     stdout: (text) => {
       out += text;
     },
@@ -82,7 +82,7 @@ describe('m365-compliance permissions --json', () => {
 describe('every tool on the demo tenant, with exactly the manifest granted', () => {
   it('answers with structuredContent valid against its output schema, and Graph refuses nothing', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-all-tools-'));
-    const s = await startTestServer(definition, {
+    const s = await startTestServer(complianceServer, {
       allowWrites: true,
       config: {
         settings: {
@@ -104,7 +104,7 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
     try {
       // listTools first: the SDK client then validates every structuredContent against its schema.
       const listed = (await s.client.listTools()).tools.map((t) => t.name).sort();
-      expect(listed).toEqual(definition.tools.map((t) => t.name).sort());
+      expect(listed).toEqual(complianceServer.tools.map((t) => t.name).sort());
 
       const calls: [string, Record<string, unknown>][] = [
         ['run_security_audit', { markAsBaseline: true, limit: 5 }],
@@ -145,7 +145,7 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
 
       // Independently of the SDK: each read tool's output parses with its own zod shape (the write
       // tool's plan/apply shape is mcp-kit's, checked by the SDK against its outputSchema).
-      for (const tool of definition.tools) {
+      for (const tool of complianceServer.tools) {
         const structured = results.get(tool.name);
         expect(structured, tool.name).toBeDefined();
         if (!('output' in tool)) continue;
@@ -165,10 +165,10 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
 describe('a permission missing from the grant', () => {
   it('makes the controls that need it skipped, naming it (CIS 5.1.8.1 without OnPremDirectorySynchronization.Read.All)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'compliance-missing-'));
-    const roles = definition.permissions.permissions
+    const roles = complianceServer.permissions.permissions
       .filter((p) => p.access === 'read' && p.permission !== 'OnPremDirectorySynchronization.Read.All')
       .map((p) => p.permission);
-    const s = await startTestServer(definition, {
+    const s = await startTestServer(complianceServer, {
       roles,
       config: { settings: { databasePath: join(dir, 'runs.db') } },
     });

@@ -9,7 +9,7 @@ import { RunStore } from '@m365-mcp/cis-bridge';
 import { createGraphClient, type GraphClient, resolveCloud } from '@m365-mcp/graph-core';
 import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
 import { demoBreakGlassAccounts } from '../src/analysis/settings.js';
-import { permissions } from '../src/permissions.js';
+import { compliancePermissions } from '../src/permissions.js';
 
 // The monitor's world for tests: graph-sim over HTTPS, an app holding exactly the server's read
 // permissions (so the simulator refuses anything undeclared), a run store and an audit log on disk.
@@ -29,7 +29,9 @@ export interface MonitorWorld {
 
 /** An app on `sim` holding the server's read (and with `writes`, write) permissions, as environment variables. */
 export function monitorAppEnv(sim: GraphSim, options: { writes?: boolean } = {}): Record<string, string> {
-  const roles = permissionsFor(permissions, { writes: options.writes ?? false }).map((p) => p.permission);
+  const roles = permissionsFor(compliancePermissions, { writes: options.writes ?? false }).map(
+    (p) => p.permission,
+  );
   const app = sim.registerApp({ displayName: 'monitor test', roles });
   return {
     AZURE_TENANT_ID: sim.tenantId,

@@ -11,7 +11,7 @@ import {
   type Progress,
 } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { definition } from '../src/index.js';
+import { complianceServer } from '../src/index.js';
 
 const FAKE_PWSH = join(
   import.meta.dirname,
@@ -33,7 +33,7 @@ afterEach(async () => {
 
 async function start() {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-progress-'));
-  server = await startTestServer(definition, {
+  server = await startTestServer(complianceServer, {
     config: {
       settings: {
         databasePath: join(dir, 'runs.db'),

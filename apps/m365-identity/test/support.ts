@@ -2,25 +2,15 @@
 // HTTPS through the real credential and Graph client), tool calls with their text joined, and the
 // demo tenant's well-known people.
 import { type Finding, findingSchema } from '@m365-mcp/mcp-kit';
+import { callTool as callKitTool, type ToolCallOutcome } from '@m365-mcp/mcp-kit/testing';
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 import { z } from 'zod';
 
-export interface ToolCallOutcome extends CallToolResult {
-  text: string;
-  structured: Record<string, unknown>;
-}
+export type { ToolCallOutcome };
 
-export async function callTool(
-  client: Client,
-  name: string,
-  args: Record<string, unknown> = {},
-): Promise<ToolCallOutcome> {
-  const result = CallToolResultSchema.parse(
-    await client.callTool({ name, arguments: args }, CallToolResultSchema, { timeout: 120_000 }),
-  );
-  const text = result.content.map((item) => (item.type === 'text' ? item.text : '')).join('\n');
-  return { ...result, text, structured: (result.structuredContent ?? {}) as Record<string, unknown> };
+/** The kit's callTool with a longer request timeout: a whole-tenant assessment on a busy machine. */
+export function callTool(client: Client, name: string, args: Record<string, unknown> = {}) {
+  return callKitTool(client, name, args, { timeout: 120_000 });
 }
 
 export function findingsOf(result: ToolCallOutcome): Finding[] {

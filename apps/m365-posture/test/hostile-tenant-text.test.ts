@@ -18,7 +18,7 @@ import {
   startGraphSim,
   type Tenant,
 } from '@m365-mcp/graph-sim';
-import { definition as complianceServer } from '@m365-mcp/m365-compliance';
+import { complianceServer } from '@m365-mcp/m365-compliance';
 import { identityServer } from '@m365-mcp/m365-identity';
 import { securityServer } from '@m365-mcp/m365-security';
 import { sharepointServer } from '@m365-mcp/m365-sharepoint';

@@ -1,11 +1,11 @@
 // Through graph-sim's faults (a 429 storm, 503s, a dropped connection): correct results after
 // retries, or a clear partial result; never a crash.
 import { createDemoTenant, DEMO_ATTACK_INCIDENT_ID, demoPeople } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
-import { callTool, summaryOf } from './call-tool.js';
 import { results, structured } from './structured.js';
+import { summaryOf } from './summary.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {

@@ -1,11 +1,11 @@
 // Tool input never escapes its OData literal, ids cannot climb out of their path, and lists are
 // bounded and honest when they stop early.
 import type { SecurityAlert } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
-import { callTool, summaryOf } from './call-tool.js';
 import { results, structured } from './structured.js';
+import { summaryOf } from './summary.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {

@@ -1,11 +1,10 @@
 // Least privilege: the manifest is exactly what the calls need, 403s name the missing permission,
 // and without the directory-role permission the investigation still works (privileged: unknown).
 import { DEMO_ATTACK_INCIDENT_ID } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityPermissions } from '../src/index.js';
 import { securityServer } from '../src/server.js';
-import { callTool } from './call-tool.js';
 import { results, structured } from './structured.js';
 
 let t: TestServer | undefined;

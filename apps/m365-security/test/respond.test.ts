@@ -3,11 +3,10 @@
 // plan and apply in the audit log.
 import { DEMO_ATTACK_INCIDENT_ID } from '@m365-mcp/graph-sim';
 import { writeResultSchema } from '@m365-mcp/mcp-kit';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
 import { readAudit } from './audit.js';
-import { callTool } from './call-tool.js';
 
 let t: TestServer | undefined;
 afterEach(async () => {

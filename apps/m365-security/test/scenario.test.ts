@@ -1,9 +1,8 @@
 // The planted problems are found, and the same tenant fixed gives no such finding.
 import { DEMO_ATTACK_INCIDENT_ID, demoPeople } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
-import { callTool } from './call-tool.js';
 import { results, structured } from './structured.js';
 
 let t: TestServer | undefined;

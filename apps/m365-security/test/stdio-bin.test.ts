@@ -3,10 +3,9 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startGraphSim } from '@m365-mcp/graph-sim';
-import { type BuiltBin, useBuiltBin } from '@m365-mcp/mcp-kit/testing';
+import { type BuiltBin, callTool, useBuiltBin } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { callTool } from './call-tool.js';
 import { results, structured } from './structured.js';
 
 let bin: BuiltBin;

@@ -3,11 +3,11 @@
 
 import { DEMO_ATTACK_INCIDENT_ID, DEMO_CONTROLS, demoPeople, demoScoreOn } from '@m365-mcp/graph-sim';
 import { assessmentMetaKey } from '@m365-mcp/mcp-kit';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
-import { callTool, summaryOf } from './call-tool.js';
 import { results, structured } from './structured.js';
+import { summaryOf } from './summary.js';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -3,10 +3,9 @@
 // untrusted data.
 import { DEMO_ATTACK_INCIDENT_ID } from '@m365-mcp/graph-sim';
 import { untrustedDataMetaKey, untrustedDataNotice } from '@m365-mcp/mcp-kit';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, expect, it } from 'vitest';
 import { securityServer } from '../src/index.js';
-import { callTool } from './call-tool.js';
 import { results, structured } from './structured.js';
 
 let t: TestServer | undefined;

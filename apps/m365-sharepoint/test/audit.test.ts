@@ -1,10 +1,9 @@
 // The tenant-wide audit: fewest requests, resumable without loss or repetition, honest when partial,
 // and calm under faults.
 import { createDemoTenant, generateSharePoint } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSharepointServer, sharepointServer } from '../src/index.js';
-import { call } from './support.js';
 
 // The generated tenant is made as of CREATED, with anyone links expiring up to 90 days later; the
 // server's clock is a month on, so some of them have expired and the rest are live.
@@ -62,7 +61,7 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
 
   it('reads delta with $select and only the shared items’ permissions, batched', async () => {
     const progress: string[] = [];
-    const r = await call(
+    const r = await callTool(
       t.client,
       'audit_sharepoint_sites',
       { max_seconds: 600 },
@@ -70,10 +69,10 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
         onprogress: (p) => void progress.push(p.message ?? ''),
       },
     );
-    expect(r.data.complete).toBe(true);
-    expect(r.data.sitesAudited).toBe(45);
-    expect(r.data.sharedItems).toBe(sharedItems);
-    expect(r.data.expiredPermissions).toBeGreaterThan(0);
+    expect(r.structured.complete).toBe(true);
+    expect(r.structured.sitesAudited).toBe(45);
+    expect(r.structured.sharedItems).toBe(sharedItems);
+    expect(r.structured.expiredPermissions).toBeGreaterThan(0);
     expect(permissionReads(t)).toHaveLength(facetShared);
     const deltas = deltaFirstPages(t);
     expect(deltas).toHaveLength(45);
@@ -86,15 +85,15 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
   });
 
   it('resumes from its cursor with nothing lost and nothing repeated', async () => {
-    const full = await call(t.client, 'audit_sharepoint_sites', { max_seconds: 600 });
+    const full = await callTool(t.client, 'audit_sharepoint_sites', { max_seconds: 600 });
     const before = t.sim.requests.all().length;
-    let r = await call(t.client, 'audit_sharepoint_sites', { max_sites: 10 });
+    let r = await callTool(t.client, 'audit_sharepoint_sites', { max_sites: 10 });
     let calls = 1;
-    while (r.data.complete !== true) {
-      expect(r.data.stoppedBy).toBe('maxSites');
+    while (r.structured.complete !== true) {
+      expect(r.structured.stoppedBy).toBe('maxSites');
       expect(r.text).toMatch(/PARTIAL/);
-      expect(typeof r.data.cursor).toBe('string');
-      r = await call(t.client, 'audit_sharepoint_sites', { max_sites: 10, cursor: r.data.cursor });
+      expect(typeof r.structured.cursor).toBe('string');
+      r = await callTool(t.client, 'audit_sharepoint_sites', { max_sites: 10, cursor: r.structured.cursor });
       calls += 1;
     }
     expect(calls).toBe(5);
@@ -109,7 +108,7 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
       'riskiestSites',
       'riskiestItems',
     ])
-      expect(r.data[key]).toEqual(full.data[key]);
+      expect(r.structured[key]).toEqual(full.structured[key]);
     const resumed = t.sim.requests.all().slice(before);
     const deltaDrives = resumed
       .filter((e) => /\/root\/delta$/.test(e.path) && e.status === 200)
@@ -124,27 +123,27 @@ describe('audit_sharepoint_sites on a generated tenant', () => {
   }, 120_000);
 
   it('stops on the item budget and says so', async () => {
-    const r = await call(t.client, 'audit_sharepoint_sites', { max_items: 100 });
-    expect(r.data.complete).toBe(false);
-    expect(r.data.stoppedBy).toBe('maxItems');
-    expect(r.data.cursor).toBeDefined();
-    const findings = r.data.findings as { status: string }[];
+    const r = await callTool(t.client, 'audit_sharepoint_sites', { max_items: 100 });
+    expect(r.structured.complete).toBe(false);
+    expect(r.structured.stoppedBy).toBe('maxItems');
+    expect(r.structured.cursor).toBeDefined();
+    const findings = r.structured.findings as { status: string }[];
     expect(findings.some((f) => f.status === 'pass')).toBe(false);
   });
 
   it('refuses a cursor that is not its own', async () => {
-    const r = await call(t.client, 'audit_sharepoint_sites', { cursor: 'bm90LWEtY3Vyc29y' });
+    const r = await callTool(t.client, 'audit_sharepoint_sites', { cursor: 'bm90LWEtY3Vyc29y' });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/cursor is not valid/);
   });
 
   it('refuses a cursor whose state was altered (forged totals), signature kept', async () => {
-    const first = await call(t.client, 'audit_sharepoint_sites', { max_items: 100 });
-    const [payload, signature] = String(first.data.cursor).split('.');
+    const first = await callTool(t.client, 'audit_sharepoint_sites', { max_items: 100 });
+    const [payload, signature] = String(first.structured.cursor).split('.');
     const state = JSON.parse(Buffer.from(payload as string, 'base64url').toString('utf8'));
     state.s.totals.anonymousLinks = 0; // "nothing to see here"
     const forged = `${Buffer.from(JSON.stringify(state)).toString('base64url')}.${signature}`;
-    const r = await call(t.client, 'audit_sharepoint_sites', { cursor: forged });
+    const r = await callTool(t.client, 'audit_sharepoint_sites', { cursor: forged });
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/cursor is not valid \(it was altered/);
   });
@@ -160,8 +159,8 @@ describe('under SharePoint throttling', () => {
     try {
       t.sim.throttling.setMode('faithful');
       t.sim.throttling.configure('sharepoint', { capacity: 200, refillPerSecond: 1000 });
-      const r = await call(t.client, 'audit_sharepoint_sites', {});
-      expect(r.data.complete).toBe(true);
+      const r = await callTool(t.client, 'audit_sharepoint_sites', {});
+      expect(r.structured.complete).toBe(true);
       const graphLog = t.sim.requests.all().filter((e) => e.side === 'graph' && e.path !== '/$batch');
       const units = graphLog.reduce((n, e) => n + (e.resourceUnits ?? 0), 0);
       expect(units).toBeGreaterThan(400);
@@ -188,16 +187,16 @@ describe('under faults', () => {
   afterAll(async () => t.close());
 
   it('a 429 storm on permission reads: retried, complete and correct', async () => {
-    const clean = await call(t.client, 'audit_sharepoint_sites', {});
+    const clean = await callTool(t.client, 'audit_sharepoint_sites', {});
     t.sim.faults.add({
       match: { path: /\/permissions$/ },
       times: 12,
       fault: { kind: 'status', status: 429, retryAfter: 0 },
     });
-    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    const r = await callTool(t.client, 'audit_sharepoint_sites', {});
     expect(r.isError).toBeFalsy();
-    expect(r.data.complete).toBe(true);
-    expect(r.data.sharedItems).toBe(clean.data.sharedItems);
+    expect(r.structured.complete).toBe(true);
+    expect(r.structured.sharedItems).toBe(clean.structured.sharedItems);
     expect(t.sim.requests.all().filter((e) => e.status === 429).length).toBeGreaterThanOrEqual(12);
   });
 
@@ -211,23 +210,23 @@ describe('under faults', () => {
       times: 50,
       fault: { kind: 'status', status: 503, retryAfter: 0 },
     });
-    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    const r = await callTool(t.client, 'audit_sharepoint_sites', {});
     expect(r.isError).toBeFalsy();
-    expect(r.data.complete).toBe(false);
-    expect((r.data.sitesWithErrors as { name: string }[]).map((s) => s.name)).toEqual(['Finance']);
+    expect(r.structured.complete).toBe(false);
+    expect((r.structured.sitesWithErrors as { name: string }[]).map((s) => s.name)).toEqual(['Finance']);
     expect(r.text).toMatch(/errors on 1 site/);
-    const findings = r.data.findings as { status: string }[];
+    const findings = r.structured.findings as { status: string }[];
     expect(findings.some((f) => f.status === 'pass')).toBe(false);
     t.sim.faults.clear();
   });
 
   it('dropped connections on delta: retried, and the result is correct', async () => {
-    const clean = await call(t.client, 'audit_sharepoint_sites', {});
+    const clean = await callTool(t.client, 'audit_sharepoint_sites', {});
     t.sim.faults.add({ match: { path: /\/root\/delta$/ }, times: 3, fault: { kind: 'drop' } });
-    const r = await call(t.client, 'audit_sharepoint_sites', {});
+    const r = await callTool(t.client, 'audit_sharepoint_sites', {});
     expect(r.isError).toBeFalsy();
-    expect(r.data.sharedItems).toBe(clean.data.sharedItems);
-    expect(r.data.complete).toBe(true);
+    expect(r.structured.sharedItems).toBe(clean.structured.sharedItems);
+    expect(r.structured.complete).toBe(true);
     t.sim.faults.clear();
   });
 });

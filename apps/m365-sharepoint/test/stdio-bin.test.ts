@@ -1,9 +1,8 @@
 // The built bin (bin/m365-sharepoint.js -> dist/bin.js) over stdio: the repository's test command
 // builds before testing; build it with `pnpm --filter @m365-mcp/m365-sharepoint build` when developing.
-import { type BuiltBin, useBuiltBin } from '@m365-mcp/mcp-kit/testing';
+import { type BuiltBin, callTool, useBuiltBin } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharepointPermissions } from '../src/index.js';
-import { call } from './support.js';
 
 let bin: BuiltBin;
 beforeAll(async () => {
@@ -17,9 +16,9 @@ describe('the built bin', () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name)).toContain('assess_sharepoint_posture');
     expect(tools.map((t) => t.name)).not.toContain('remove_sharing_link');
-    const r = await call(client, 'assess_sharepoint_posture', {});
+    const r = await callTool(client, 'assess_sharepoint_posture', {});
     expect(r.isError).toBeFalsy();
-    expect(r.data.status).toBe('critical');
+    expect(r.structured.status).toBe('critical');
     expect(protocolErrors).toEqual([]);
   }, 60_000);
 

@@ -1,28 +1,6 @@
-// Shared helpers for the server's tests: calling a tool through the real MCP client, and fixing
-// the demo tenant's planted SharePoint problems.
+// Shared helpers for the server's tests: fixing the demo tenant's planted SharePoint problems (tools
+// are called with the kit's callTool from @m365-mcp/mcp-kit/testing).
 import type { Tenant } from '@m365-mcp/graph-sim';
-import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
-import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
-
-export interface ToolOutcome extends CallToolResult {
-  text: string;
-  /** structuredContent, already validated by the SDK against the tool's output schema. */
-  data: Record<string, unknown> & { [key: string]: never | unknown };
-}
-
-export async function call(
-  client: Client,
-  name: string,
-  args: Record<string, unknown> = {},
-  options?: RequestOptions,
-): Promise<ToolOutcome> {
-  const result = CallToolResultSchema.parse(
-    await client.callTool({ name, arguments: args }, CallToolResultSchema, options),
-  );
-  const text = result.content.map((item) => (item.type === 'text' ? item.text : '')).join('\n');
-  return { ...result, text, data: (result.structuredContent ?? {}) as ToolOutcome['data'] };
-}
 
 /** Removes every sharing link and personal grant, leaving site groups and owners: the fixed tenant. */
 export function removeAllSharing(tenant: Tenant): void {

@@ -1,9 +1,9 @@
 import { createDemoTenant, PLANTED_CARD_NUMBERS, PLANTED_IBANS } from '@m365-mcp/graph-sim';
 import { assessmentMetaKey } from '@m365-mcp/mcp-kit';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharepointServer } from '../src/index.js';
-import { call, field, fixSettings, removeAllSharing } from './support.js';
+import { field, fixSettings, removeAllSharing } from './support.js';
 
 interface Finding {
   id: string;
@@ -38,9 +38,9 @@ describe('on the demo tenant (planted problems)', () => {
   });
 
   it('get_sharing_settings reports the risky settings with CIS ids and the controls Graph cannot read', async () => {
-    const r = await call(t.client, 'get_sharing_settings');
+    const r = await callTool(t.client, 'get_sharing_settings');
     expect(r.isError).toBeFalsy();
-    const findings = field<Finding[]>(r.data, 'findings');
+    const findings = field<Finding[]>(r.structured, 'findings');
     expect(failing(findings)).toEqual(
       expect.arrayContaining([
         'sharepoint.settings.external-sharing',
@@ -50,13 +50,13 @@ describe('on the demo tenant (planted problems)', () => {
         'sharepoint.settings.unmanaged-sync',
       ]),
     );
-    expect(field<string[]>(r.data, 'notReadableByGraph')).toContain('7.2.9');
+    expect(field<string[]>(r.structured, 'notReadableByGraph')).toContain('7.2.9');
     expect(r.text).toMatch(/7\.2\.3/);
     expect(r.text.length).toBeLessThan(1500);
   });
 
   it('analyze_sharepoint_permissions finds Marketing’s anyone edit links and outside guests, with evidence', async () => {
-    const r = await call(t.client, 'analyze_sharepoint_permissions', {
+    const r = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/marketing',
     });
     expect(r.isError).toBeFalsy();
@@ -72,7 +72,7 @@ describe('on the demo tenant (planted problems)', () => {
           }[];
         }[]
       >
-    >(r.data, 'itemsByScope');
+    >(r.structured, 'itemsByScope');
     expect(byScope.anonymous?.map((i) => i.name).sort()).toEqual([
       'Campaigns',
       'Event photos',
@@ -87,9 +87,9 @@ describe('on the demo tenant (planted problems)', () => {
       .filter((g) => g.external)
       .map((g) => g.email);
     expect(outsiders.sort()).toEqual(['john@fabrikam.com', 'jordan.reed@gmail.com']);
-    expect(field<string[]>(r.data, 'owners')).toContain('Marketing Owners');
-    expect(field<number>(r.data, 'riskScore')).toBeGreaterThan(20);
-    expect(failing(field<Finding[]>(r.data, 'findings'))).toEqual(
+    expect(field<string[]>(r.structured, 'owners')).toContain('Marketing Owners');
+    expect(field<number>(r.structured, 'riskScore')).toBeGreaterThan(20);
+    expect(failing(field<Finding[]>(r.structured, 'findings'))).toEqual(
       expect.arrayContaining(['sharepoint.sharing.anonymous-edit', 'sharepoint.sharing.external']),
     );
     // The description's injected instruction stays data, and the result says so.
@@ -98,51 +98,51 @@ describe('on the demo tenant (planted problems)', () => {
   });
 
   it('analyze_sharepoint_permissions: the clean Legal site has nothing shared and no failing finding', async () => {
-    const r = await call(t.client, 'analyze_sharepoint_permissions', {
+    const r = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/legal',
     });
     expect(r.isError).toBeFalsy();
-    expect(field<{ sharedItems: number }>(r.data, 'totals').sharedItems).toBe(0);
-    expect(failing(field<Finding[]>(r.data, 'findings'))).toEqual([]);
-    expect(field<number>(r.data, 'riskScore')).toBe(0);
+    expect(field<{ sharedItems: number }>(r.structured, 'totals').sharedItems).toBe(0);
+    expect(failing(field<Finding[]>(r.structured, 'findings'))).toEqual([]);
+    expect(field<number>(r.structured, 'riskScore')).toBe(0);
   });
 
   it('analyze_sharepoint_permissions refuses other hosts, malformed URLs and missing sites clearly', async () => {
-    const other = await call(t.client, 'analyze_sharepoint_permissions', {
+    const other = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://evil.example.com/sites/x',
     });
     expect(other.isError).toBe(true);
     expect(other.text).toMatch(/SharePoint host/);
-    const malformed = await call(t.client, 'analyze_sharepoint_permissions', { site_url: 'not a url' });
+    const malformed = await callTool(t.client, 'analyze_sharepoint_permissions', { site_url: 'not a url' });
     expect(malformed.isError).toBe(true);
     expect(malformed.text).toMatch(/not a URL/);
-    const http = await call(t.client, 'analyze_sharepoint_permissions', {
+    const http = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'http://contoso.sharepoint.com/sites/x',
     });
     expect(http.text).toMatch(/https/);
-    const missing = await call(t.client, 'analyze_sharepoint_permissions', {
+    const missing = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/nope',
     });
     expect(missing.isError).toBe(true);
     expect(missing.text).toMatch(/No site found/);
-    const badId = await call(t.client, 'analyze_sharepoint_permissions', { site_id: '../../users' });
+    const badId = await callTool(t.client, 'analyze_sharepoint_permissions', { site_id: '../../users' });
     expect(badId.text).toMatch(/site_id must be/);
   });
 
   it('audit_sharepoint_sites finds the planted sharing across sites and OneDrives', async () => {
-    const r = await call(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
+    const r = await callTool(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
     expect(r.isError).toBeFalsy();
-    expect(r.data.complete).toBe(true);
-    expect(r.data.cursor).toBeUndefined();
-    expect(r.data.sitesAudited).toBe(9);
-    expect(Object.keys(field<Record<string, number>>(r.data, 'externalDomains')).sort()).toEqual([
+    expect(r.structured.complete).toBe(true);
+    expect(r.structured.cursor).toBeUndefined();
+    expect(r.structured.sitesAudited).toBe(9);
+    expect(Object.keys(field<Record<string, number>>(r.structured, 'externalDomains')).sort()).toEqual([
       'fabrikam.com',
       'gmail.com',
       'outlook.com',
     ]);
-    expect(field<{ name: string }[]>(r.data, 'riskiestSites')[0]?.name).toBe('Marketing');
-    expect(r.data.everyoneGrants).toBe(1);
-    expect(failing(field<Finding[]>(r.data, 'findings'))).toEqual(
+    expect(field<{ name: string }[]>(r.structured, 'riskiestSites')[0]?.name).toBe('Marketing');
+    expect(r.structured.everyoneGrants).toBe(1);
+    expect(failing(field<Finding[]>(r.structured, 'findings'))).toEqual(
       expect.arrayContaining([
         'sharepoint.sharing.anonymous-edit',
         'sharepoint.sharing.anonymous-no-expiry',
@@ -155,10 +155,10 @@ describe('on the demo tenant (planted problems)', () => {
   });
 
   it('find_sensitive_content reports the planted card numbers, IBANs, key and passwords, masked only', async () => {
-    const r = await call(t.client, 'find_sensitive_content');
+    const r = await callTool(t.client, 'find_sensitive_content');
     expect(r.isError).toBeFalsy();
     const files = field<{ name: string; sharedScope: string; matches: { kind: string }[] }[]>(
-      r.data,
+      r.structured,
       'files',
     );
     const card = files.find((f) => f.name === 'Card settlements Q3.csv');
@@ -170,7 +170,7 @@ describe('on the demo tenant (planted problems)', () => {
     expect(files.map((f) => f.name)).toEqual(
       expect.arrayContaining(['payroll-sftp-key.pem', 'appsettings.Production.json']),
     );
-    const findings = field<Finding[]>(r.data, 'findings');
+    const findings = field<Finding[]>(r.structured, 'findings');
     expect(findings.find((f) => f.severity === 'critical')).toBeDefined();
     const everything = JSON.stringify(r);
     for (const secret of [
@@ -184,7 +184,7 @@ describe('on the demo tenant (planted problems)', () => {
     // Only the shared text files were read: Graph answered each /content in $batch with a 302, and
     // the download URL it named was read with a bounded range and without the Graph token.
     const reads = t.sim.requests.all().filter((e) => /\/content$/.test(e.path));
-    expect(reads.length).toBe(field<number>(r.data, 'filesScanned'));
+    expect(reads.length).toBe(field<number>(r.structured, 'filesScanned'));
     expect(reads.every((e) => e.batch !== undefined && e.status === 302)).toBe(true);
     const downloads = t.sim.requests.all().filter((e) => e.side === 'download');
     expect(downloads.length).toBe(reads.length);
@@ -193,11 +193,11 @@ describe('on the demo tenant (planted problems)', () => {
   });
 
   it('assess_sharepoint_posture is critical on the demo tenant, with the rule that set it', async () => {
-    const r = await call(t.client, 'assess_sharepoint_posture', {});
+    const r = await callTool(t.client, 'assess_sharepoint_posture', {});
     expect(r.isError).toBeFalsy();
-    expect(r.data.status).toBe('critical');
-    expect(String(r.data.statusRule)).toMatch(/critical when a live anyone link allows editing/);
-    expect(field<string[]>(r.data, 'nextActions').length).toBeGreaterThan(0);
+    expect(r.structured.status).toBe('critical');
+    expect(String(r.structured.statusRule)).toMatch(/critical when a live anyone link allows editing/);
+    expect(field<string[]>(r.structured, 'nextActions').length).toBeGreaterThan(0);
     expect(r.text.length).toBeLessThan(1500);
   });
 });
@@ -213,19 +213,19 @@ describe('on the same tenant, fixed', () => {
   afterAll(async () => t.close());
 
   it('no settings, sharing or content findings fail, and the assessment is ok', async () => {
-    const settings = await call(t.client, 'get_sharing_settings');
-    expect(failing(field<Finding[]>(settings.data, 'findings'))).toEqual([]);
-    const audit = await call(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
-    expect(audit.data.sharedItems).toBe(0);
-    expect(failing(field<Finding[]>(audit.data, 'findings'))).toEqual([]);
-    const marketing = await call(t.client, 'analyze_sharepoint_permissions', {
+    const settings = await callTool(t.client, 'get_sharing_settings');
+    expect(failing(field<Finding[]>(settings.structured, 'findings'))).toEqual([]);
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
+    expect(audit.structured.sharedItems).toBe(0);
+    expect(failing(field<Finding[]>(audit.structured, 'findings'))).toEqual([]);
+    const marketing = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/marketing',
     });
-    expect(failing(field<Finding[]>(marketing.data, 'findings'))).toEqual([]);
-    const content = await call(t.client, 'find_sensitive_content');
-    expect(field<unknown[]>(content.data, 'files')).toEqual([]);
-    const assess = await call(t.client, 'assess_sharepoint_posture', {});
-    expect(assess.data.status).toBe('ok');
+    expect(failing(field<Finding[]>(marketing.structured, 'findings'))).toEqual([]);
+    const content = await callTool(t.client, 'find_sensitive_content');
+    expect(field<unknown[]>(content.structured, 'files')).toEqual([]);
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
+    expect(assess.structured.status).toBe('ok');
     // Nothing shared: not one permission read was needed.
     expect(t.sim.requests.all().filter((e) => /\/items\/(?!root)[^/]+\/permissions$/.test(e.path))).toEqual(
       [],
@@ -237,9 +237,9 @@ describe('content scanning is opt-in', () => {
   it('without the switch, find_sensitive_content reads nothing and says how to enable it', async () => {
     const t = await startTestServer(sharepointServer);
     try {
-      const r = await call(t.client, 'find_sensitive_content');
+      const r = await callTool(t.client, 'find_sensitive_content');
       expect(r.isError).toBeFalsy();
-      expect(r.data.enabled).toBe(false);
+      expect(r.structured.enabled).toBe(false);
       expect(r.text).toMatch(/M365_SHAREPOINT_CONTENT_SCAN=1/);
       expect(t.sim.requests.all().filter((e) => e.side === 'graph' && e.path !== '/$batch')).toEqual([]);
     } finally {

@@ -1,10 +1,9 @@
 // remove_sharing_link through the write gate, and 403s that name the missing permission.
 import { readFile } from 'node:fs/promises';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharepointPermissions, sharepointServer } from '../src/index.js';
-import { call } from './support.js';
 
 function logoPack(t: TestServer) {
   const drive = t.sim.tenant.sharepoint.drives.find((d) => d.webUrl.includes('/sites/marketing/'));
@@ -31,7 +30,7 @@ describe('remove_sharing_link', () => {
     const permission = item.permissions[0];
     if (!permission) throw new Error('no planted link');
     const args = { drive_id: drive.id, item_id: item.id, permission_id: permission.id };
-    const plan = await call(t.client, 'remove_sharing_link', args);
+    const plan = await callTool(t.client, 'remove_sharing_link', args);
     expect(plan.isError).toBeFalsy();
     expect(plan.text).toMatch(/anonymous edit link/);
     expect(item.permissions).toHaveLength(1);
@@ -39,7 +38,7 @@ describe('remove_sharing_link', () => {
       (plan.structuredContent as { planId?: string } | undefined)?.planId ??
       /plan[^\w]*id[^\w]*([\w-]+)/i.exec(plan.text)?.[1];
     expect(planId).toBeTruthy();
-    const applied = await call(t.client, 'remove_sharing_link', { ...args, planId });
+    const applied = await callTool(t.client, 'remove_sharing_link', { ...args, planId });
     expect(applied.isError).toBeFalsy();
     expect(item.permissions).toHaveLength(0);
     expect(
@@ -56,10 +55,12 @@ describe('remove_sharing_link', () => {
       .map((l) => JSON.parse(l) as { tool: string });
     expect(audit.filter((l) => l.tool === 'remove_sharing_link').length).toBeGreaterThanOrEqual(2);
     // The fix shows in the next analysis.
-    const r = await call(t.client, 'analyze_sharepoint_permissions', {
+    const r = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/marketing',
     });
-    const anon = (r.data.itemsByScope as { anonymous: { name: string }[] }).anonymous.map((i) => i.name);
+    const anon = (r.structured.itemsByScope as { anonymous: { name: string }[] }).anonymous.map(
+      (i) => i.name,
+    );
     expect(anon).not.toContain('Logo pack.zip');
   });
 
@@ -69,7 +70,7 @@ describe('remove_sharing_link', () => {
     const child = drive?.items.find((i) => i.parentId === campaigns?.id);
     const link = campaigns?.permissions[0];
     if (!drive || !child || !link) throw new Error('demo tenant changed');
-    const inherited = await call(t.client, 'remove_sharing_link', {
+    const inherited = await callTool(t.client, 'remove_sharing_link', {
       drive_id: drive.id,
       item_id: child.id,
       permission_id: link.id,
@@ -79,7 +80,7 @@ describe('remove_sharing_link', () => {
     const root = drive.items[0];
     const group = root?.permissions[0];
     if (!root || !group) throw new Error('no site group');
-    const structural = await call(t.client, 'remove_sharing_link', {
+    const structural = await callTool(t.client, 'remove_sharing_link', {
       drive_id: drive.id,
       item_id: root.id,
       permission_id: group.id,
@@ -102,20 +103,20 @@ describe('permissions', () => {
   it('a 403 names the missing permission; the assessment marks what it could not read as skipped', async () => {
     const t = await startTestServer(sharepointServer, { roles: ['Sites.Read.All'] });
     try {
-      const settings = await call(t.client, 'get_sharing_settings');
+      const settings = await callTool(t.client, 'get_sharing_settings');
       expect(settings.isError).toBe(true);
       expect(settings.text).toMatch(/SharePointTenantSettings\.Read\.All/);
-      const assess = await call(t.client, 'assess_sharepoint_posture', {});
+      const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
       expect(assess.isError).toBeFalsy();
-      const findings = assess.data.findings as { id: string; status: string }[];
+      const findings = assess.structured.findings as { id: string; status: string }[];
       expect(findings.find((f) => f.id === 'sharepoint.settings')?.status).toBe('skipped');
-      expect(assess.data.status).toBe('critical');
+      expect(assess.structured.status).toBe('critical');
     } finally {
       await t.close();
     }
     const noSites = await startTestServer(sharepointServer, { roles: ['SharePointTenantSettings.Read.All'] });
     try {
-      const r = await call(noSites.client, 'analyze_sharepoint_permissions', {
+      const r = await callTool(noSites.client, 'analyze_sharepoint_permissions', {
         site_url: 'https://contoso.sharepoint.com/sites/finance',
       });
       expect(r.isError).toBe(true);

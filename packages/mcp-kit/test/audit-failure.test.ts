@@ -3,7 +3,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { expect, it } from 'vitest';
 import { createServer } from '../src/index.js';
-import { callTool } from './call-tool.js';
+import { callTool } from '../src/testing/index.js';
 import { sampleServer } from './sample-server.js';
 
 it('withholds the answer when its audit line cannot be written', async () => {

@@ -23,8 +23,8 @@ import {
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createServer, defineTool, type ServerDefinition } from '../src/index.js';
+import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
-import { callTool } from './call-tool.js';
 import { disableUser, samplePermissions } from './sample-server.js';
 
 /** Resolves when the tool body has started; the body then waits for the call's abort signal. */

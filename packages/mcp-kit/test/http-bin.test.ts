@@ -5,10 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { verifyAuditLog } from '@m365-mcp/audit-log';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tokenFingerprint } from '../src/index.js';
+import { tokenFingerprint } from '../src/http/index.js';
+import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
 import { buildSampleBin } from './build-sample-bin.js';
-import { callTool } from './call-tool.js';
 import { connectClient, initializeBody, makeToken, postHeaders, rawRequest } from './http-harness.js';
 
 let dir: string;

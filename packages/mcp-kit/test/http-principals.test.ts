@@ -2,8 +2,9 @@
 // plans) answers only the principal that opened it. Through real MCP clients over HTTP.
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tokenFingerprint, writeResultSchema } from '../src/index.js';
-import { callTool } from './call-tool.js';
+import { tokenFingerprint } from '../src/http/index.js';
+import { writeResultSchema } from '../src/index.js';
+import { callTool } from '../src/testing/index.js';
 import {
   postHeaders,
   type RawResponse,

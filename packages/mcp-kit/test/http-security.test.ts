@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ServerConfigError, startHttpServer, tokenFingerprint } from '../src/index.js';
-import { callTool } from './call-tool.js';
+import { ServerConfigError } from '../src/cli/index.js';
+import { startHttpServer, tokenFingerprint } from '../src/http/index.js';
+import { callTool } from '../src/testing/index.js';
 import {
   initializeBody,
   makeToken,

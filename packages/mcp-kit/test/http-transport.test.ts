@@ -1,9 +1,10 @@
 import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tokenFingerprint, writeResultSchema } from '../src/index.js';
+import { tokenFingerprint } from '../src/http/index.js';
+import { writeResultSchema } from '../src/index.js';
+import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
-import { callTool } from './call-tool.js';
 import { postHeaders, rawRequest, type SampleHttp, startSampleHttp } from './http-harness.js';
 import { manualTimers } from './manual-timers.js';
 

@@ -9,17 +9,12 @@ import { openAuditLog } from '@m365-mcp/audit-log';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DemoTenant, startDemoTenant } from '../src/cli/demo.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
 import { authInfoFor } from '../src/http/principal.js';
-import {
-  createServer,
-  type DemoTenant,
-  graphFromEnvironment,
-  type ServerConfig,
-  startDemoTenant,
-  writeResultSchema,
-} from '../src/index.js';
+import { createServer, writeResultSchema } from '../src/index.js';
+import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
-import { callTool } from './call-tool.js';
 import { sampleServer } from './sample-server.js';
 
 let demo: DemoTenant;

@@ -2,9 +2,8 @@ import { LoggingMessageNotificationSchema } from '@modelcontextprotocol/sdk/type
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { untrustedDataMetaKey } from '../src/index.js';
-import { startTestServer, type TestServer } from '../src/testing/index.js';
+import { callTool, startTestServer, type TestServer } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
-import { callTool } from './call-tool.js';
 import { listUsersOutputShape, sampleServer } from './sample-server.js';
 
 let t: TestServer;

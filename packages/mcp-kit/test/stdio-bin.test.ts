@@ -6,9 +6,9 @@ import { createInterface } from 'node:readline';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
 import { buildSampleBin } from './build-sample-bin.js';
-import { callTool } from './call-tool.js';
 
 let dir: string;
 let bin: string;

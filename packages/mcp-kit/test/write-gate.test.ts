@@ -1,9 +1,8 @@
 import { ElicitRequestSchema } from '@modelcontextprotocol/sdk/types.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeResultSchema } from '../src/index.js';
-import { startTestServer, type TestServer } from '../src/testing/index.js';
+import { callTool, startTestServer, type TestServer } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
-import { callTool } from './call-tool.js';
 import { sampleServer } from './sample-server.js';
 
 let t: TestServer | undefined;

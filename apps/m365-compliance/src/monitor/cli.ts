@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
-import { graphFromEnvironment, loadConfig, openServerAuditLog, startDemoTenant } from '@m365-mcp/mcp-kit';
+import { graphFromEnvironment, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/cli';
+import { startDemoTenant } from '@m365-mcp/mcp-kit/demo';
 import { complianceSettings, openStore } from '../analysis/settings.js';
-import { permissions } from '../permissions.js';
+import { compliancePermissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
 import { ComplianceMonitor } from './monitor.js';
 import { type WebhookFormat, webhookFormats } from './notification.js';
@@ -83,7 +84,7 @@ export async function runMonitorCli(
     // The same Graph connection the server itself gets: the demo tenant with an app holding exactly
     // the read permissions, or the environment's credentials.
     const demo = config.demo
-      ? await startDemoTenant({ manifest: permissions, writes: remediate.length > 0 })
+      ? await startDemoTenant({ manifest: compliancePermissions, writes: remediate.length > 0 })
       : undefined;
     const sim = demo?.sim;
     try {

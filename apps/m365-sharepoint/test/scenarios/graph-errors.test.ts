@@ -3,10 +3,10 @@
 // status, code, message and request-id: the assessment reports the area as an `error` finding and
 // goes on; the audit lists the site it could not read and says it is partial; a tool whose one read
 // failed is an isError result. Never a thrown tool call, never a silent pass.
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sharepointServer } from '../../src/index.js';
-import { call, field } from '../support.js';
+import { field } from '../support.js';
 
 interface Finding {
   id: string;
@@ -50,9 +50,9 @@ describe.each(CLASSES)('Graph answers $status $code', ({ status, code, retried }
 
   it('on the tenant settings: the assessment reports that area as an error and still audits sharing', async () => {
     fail('/admin/sharepoint/settings', status);
-    const assess = await call(t.client, 'assess_sharepoint_posture', {});
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
     expect(assess.isError).toBeFalsy();
-    const findings = field<Finding[]>(assess.data, 'findings');
+    const findings = field<Finding[]>(assess.structured, 'findings');
     const area = findings.filter((f) => f.id.startsWith('sharepoint.settings'));
     expect(area.map((f) => f.status)).toEqual(['error']);
     expect(area[0]?.evidence).toMatchObject({ request: 'GET /admin/sharepoint/settings', status, code });
@@ -61,11 +61,11 @@ describe.each(CLASSES)('Graph answers $status $code', ({ status, code, retried }
     expect(assess.text).toMatch(/SharePoint tenant settings: could not be read/);
     // The other area is unaffected: the demo's anyone edit links still make it critical.
     expect(findings.find((f) => f.id === 'sharepoint.sharing.anonymous-edit')?.status).toBe('fail');
-    expect(assess.data.status).toBe('critical');
+    expect(assess.structured.status).toBe('critical');
     const reads = t.sim.requests.all().filter((e) => e.path === '/admin/sharepoint/settings');
     expect(reads.length).toBe(retried ? 7 : 1);
 
-    const settings = await call(t.client, 'get_sharing_settings');
+    const settings = await callTool(t.client, 'get_sharing_settings');
     expect(settings.isError).toBe(true);
     expect(settings.text).toMatch(/\/admin\/sharepoint\/settings/);
     expect(settings.text).toMatch(/request-id [0-9a-f-]{36}/);
@@ -73,17 +73,17 @@ describe.each(CLASSES)('Graph answers $status $code', ({ status, code, retried }
 
   it('on the site list: the sharing area is an error and the settings still report; the audit fails clearly', async () => {
     fail('/sites/getAllSites', status);
-    const assess = await call(t.client, 'assess_sharepoint_posture', {});
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
     expect(assess.isError).toBeFalsy();
-    const findings = field<Finding[]>(assess.data, 'findings');
+    const findings = field<Finding[]>(assess.structured, 'findings');
     const sharing = findings.filter((f) => f.id.startsWith('sharepoint.sharing'));
     expect(sharing.map((f) => [f.id, f.status])).toEqual([['sharepoint.sharing', 'error']]);
     expect(sharing[0]?.reason).toMatch(/GET \/sites\/getAllSites failed/);
     expect(sharing[0]?.reason).toMatch(REQUEST_ID);
     expect(findings.find((f) => f.id === 'sharepoint.settings.external-sharing')?.status).toBe('fail');
-    expect(assess.data.status).toBe('warning');
+    expect(assess.structured.status).toBe('warning');
 
-    const audit = await call(t.client, 'audit_sharepoint_sites', {});
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', {});
     expect(audit.isError).toBe(true);
     expect(audit.text).toMatch(/\/sites\/getAllSites/);
     expect(audit.text).toMatch(/request-id [0-9a-f-]{36}/);
@@ -92,16 +92,16 @@ describe.each(CLASSES)('Graph answers $status $code', ({ status, code, retried }
   it('on one site’s libraries: that site is named with the reason, the rest audited, nothing passes', async () => {
     const finance = siteOf('/sites/finance');
     fail(`/sites/${finance.id}/drives`, status);
-    const audit = await call(t.client, 'audit_sharepoint_sites', {});
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', {});
     expect(audit.isError).toBeFalsy();
-    expect(audit.data.complete).toBe(false);
-    const failed = field<{ name: string; reason: string }[]>(audit.data, 'sitesWithErrors');
+    expect(audit.structured.complete).toBe(false);
+    const failed = field<{ name: string; reason: string }[]>(audit.structured, 'sitesWithErrors');
     expect(failed.map((s) => s.name)).toEqual(['Finance']);
     expect(failed[0]?.reason).toMatch(graphSays);
     expect(failed[0]?.reason).toMatch(REQUEST_ID);
-    expect(field<Finding[]>(audit.data, 'findings').some((f) => f.status === 'pass')).toBe(false);
+    expect(field<Finding[]>(audit.structured, 'findings').some((f) => f.status === 'pass')).toBe(false);
 
-    const site = await call(t.client, 'analyze_sharepoint_permissions', {
+    const site = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/finance',
     });
     expect(site.isError).toBe(true);
@@ -115,18 +115,18 @@ describe.each(CLASSES)('Graph answers $status $code', ({ status, code, retried }
     const logo = drive?.items.find((i) => i.name === 'Logo pack.zip');
     if (!drive || !logo) throw new Error('demo tenant changed: no Logo pack.zip');
     fail(`/drives/${drive.id}/items/${logo.id}/permissions`, status);
-    const site = await call(t.client, 'analyze_sharepoint_permissions', {
+    const site = await callTool(t.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/marketing',
     });
     expect(site.isError).toBeFalsy();
-    expect(site.data.complete).toBe(false);
-    const failures = field<{ itemId?: string; reason: string }[]>(site.data, 'failures');
+    expect(site.structured.complete).toBe(false);
+    const failures = field<{ itemId?: string; reason: string }[]>(site.structured, 'failures');
     expect(failures).toEqual([
       { driveId: drive.id, itemId: logo.id, reason: expect.stringMatching(graphSays) },
     ]);
     expect(failures[0]?.reason).toMatch(REQUEST_ID);
     expect(site.text).toMatch(/PARTIAL/);
-    const anonymous = field<{ anonymous: { name: string }[] }>(site.data, 'itemsByScope').anonymous;
+    const anonymous = field<{ anonymous: { name: string }[] }>(site.structured, 'itemsByScope').anonymous;
     expect(anonymous.map((i) => i.name).sort()).toEqual(['Campaigns', 'Event photos']);
   });
 });

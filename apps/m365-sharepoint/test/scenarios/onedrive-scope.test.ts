@@ -2,10 +2,10 @@
 // default; a tool's include_onedrives=false or the server setting includeOneDrives=false leaves
 // them out (the tool's argument wins over the setting). A tenant whose only overshared file is an
 // anyone edit link in a OneDrive.
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSharepointServer } from '../../src/index.js';
-import { call, field } from '../support.js';
+import { field } from '../support.js';
 import { SCENARIO_NOW, scenarioTenant } from './scenario-tenant.js';
 
 interface Finding {
@@ -32,28 +32,30 @@ describe('a OneDrive with an anyone edit link, default settings', () => {
   afterAll(async () => t.close());
 
   it('the tenant-wide audit and the assessment find it', async () => {
-    const audit = await call(t.client, 'audit_sharepoint_sites', {});
-    expect(audit.data.includesOneDrives).toBe(true);
-    expect(audit.data.sitesAudited).toBe(3);
-    expect(failing(audit.data)).toEqual(
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', {});
+    expect(audit.structured.includesOneDrives).toBe(true);
+    expect(audit.structured.sitesAudited).toBe(3);
+    expect(failing(audit.structured)).toEqual(
       expect.arrayContaining(['sharepoint.sharing.anonymous-edit', 'sharepoint.sharing.anonymous-no-expiry']),
     );
-    expect(field<{ name: string }[]>(audit.data, 'riskiestItems')[0]?.name).toBe('Salary review.txt');
+    expect(field<{ name: string }[]>(audit.structured, 'riskiestItems')[0]?.name).toBe('Salary review.txt');
 
-    const assess = await call(t.client, 'assess_sharepoint_posture', {});
-    expect(assess.data.status).toBe('critical');
-    expect(field<{ includesOneDrives: boolean }>(assess.data, 'auditCoverage').includesOneDrives).toBe(true);
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
+    expect(assess.structured.status).toBe('critical');
+    expect(field<{ includesOneDrives: boolean }>(assess.structured, 'auditCoverage').includesOneDrives).toBe(
+      true,
+    );
   });
 
   it('include_onedrives=false leaves the OneDrive out, and nothing is found', async () => {
-    const audit = await call(t.client, 'audit_sharepoint_sites', { include_onedrives: false });
-    expect(audit.data.includesOneDrives).toBe(false);
-    expect(audit.data.sitesAudited).toBe(2);
-    expect(failing(audit.data)).toEqual([]);
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', { include_onedrives: false });
+    expect(audit.structured.includesOneDrives).toBe(false);
+    expect(audit.structured.sitesAudited).toBe(2);
+    expect(failing(audit.structured)).toEqual([]);
     expect(audit.text).toMatch(/OneDrives left out/);
 
-    const assess = await call(t.client, 'assess_sharepoint_posture', { include_onedrives: false });
-    expect(assess.data.status).toBe('ok');
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', { include_onedrives: false });
+    expect(assess.structured.status).toBe('ok');
   });
 });
 
@@ -68,13 +70,15 @@ describe('the server setting includeOneDrives=false', () => {
   afterAll(async () => t.close());
 
   it('leaves OneDrives out by default; a tool’s include_onedrives=true puts them back', async () => {
-    const assess = await call(t.client, 'assess_sharepoint_posture', {});
-    expect(assess.data.status).toBe('ok');
-    expect(field<{ includesOneDrives: boolean }>(assess.data, 'auditCoverage').includesOneDrives).toBe(false);
+    const assess = await callTool(t.client, 'assess_sharepoint_posture', {});
+    expect(assess.structured.status).toBe('ok');
+    expect(field<{ includesOneDrives: boolean }>(assess.structured, 'auditCoverage').includesOneDrives).toBe(
+      false,
+    );
     // No OneDrive library was even listed.
     expect(t.sim.requests.all().some((e) => e.path.includes('contoso-my.sharepoint.com'))).toBe(false);
 
-    const audit = await call(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
-    expect(failing(audit.data)).toContain('sharepoint.sharing.anonymous-edit');
+    const audit = await callTool(t.client, 'audit_sharepoint_sites', { include_onedrives: true });
+    expect(failing(audit.structured)).toContain('sharepoint.sharing.anonymous-edit');
   });
 });

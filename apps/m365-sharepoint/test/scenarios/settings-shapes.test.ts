@@ -3,10 +3,10 @@
 // object, or not JSON at all, is an error naming the request and its Graph request-id: never read
 // as "every setting null", never a pass or a fail.
 import { createDemoTenant, type Tenant } from '@m365-mcp/graph-sim';
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sharepointServer } from '../../src/index.js';
-import { call, field } from '../support.js';
+import { field } from '../support.js';
 
 interface Finding {
   id: string;
@@ -34,18 +34,18 @@ async function start(edit: (tenant: Tenant) => void): Promise<TestServer> {
 describe('the settings wrapped in `value`, as the documentation shows them', () => {
   it('read exactly as the flat answer', async () => {
     const flat = await start(() => undefined);
-    const expected = await call(flat.client, 'get_sharing_settings');
+    const expected = await callTool(flat.client, 'get_sharing_settings');
     await flat.close();
     const wrapped = await start((tenant) => {
       tenant.sharepoint.settingsShape = 'valueWrapped';
     });
-    const r = await call(wrapped.client, 'get_sharing_settings');
+    const r = await callTool(wrapped.client, 'get_sharing_settings');
     expect(r.isError).toBeFalsy();
-    expect(r.data.settings).toEqual(expected.data.settings);
-    expect(r.data.findings).toEqual(expected.data.findings);
-    const assess = await call(wrapped.client, 'assess_sharepoint_posture', {});
-    expect(settingsFindings(assess.data).some((f) => f.status === 'fail')).toBe(true);
-    expect(settingsFindings(assess.data).some((f) => f.status === 'error')).toBe(false);
+    expect(r.structured.settings).toEqual(expected.structured.settings);
+    expect(r.structured.findings).toEqual(expected.structured.findings);
+    const assess = await callTool(wrapped.client, 'assess_sharepoint_posture', {});
+    expect(settingsFindings(assess.structured).some((f) => f.status === 'fail')).toBe(true);
+    expect(settingsFindings(assess.structured).some((f) => f.status === 'error')).toBe(false);
   });
 });
 
@@ -57,20 +57,20 @@ describe('a body that is not the settings object', () => {
         displayName: 'not settings',
       } as unknown as Tenant['sharepoint']['settings'];
     });
-    const r = await call(server.client, 'get_sharing_settings');
+    const r = await callTool(server.client, 'get_sharing_settings');
     expect(r.isError).toBe(true);
     expect(r.text).toMatch(/GET \/admin\/sharepoint\/settings/);
     expect(r.text).toMatch(REQUEST_ID);
 
-    const assess = await call(server.client, 'assess_sharepoint_posture', {});
+    const assess = await callTool(server.client, 'assess_sharepoint_posture', {});
     expect(assess.isError).toBeFalsy();
-    const found = settingsFindings(assess.data);
+    const found = settingsFindings(assess.structured);
     expect(found.map((f) => [f.id, f.status])).toEqual([['sharepoint.settings', 'error']]);
     expect(found[0]?.reason).toMatch(/does not have the shape Microsoft Graph documents/);
     expect(found[0]?.reason).toMatch(REQUEST_ID);
     expect(found[0]?.evidence).toMatchObject({ request: 'GET /admin/sharepoint/settings', status: 200 });
     // The sharing audit still ran and decides the status; the demo's anyone edit links are critical.
-    expect(assess.data.status).toBe('critical');
+    expect(assess.structured.status).toBe('critical');
   });
 
   it('a `value` holding a list is not unwrapped into settings', async () => {
@@ -80,8 +80,8 @@ describe('a body that is not the settings object', () => {
         tenant.sharepoint.settings,
       ] as unknown as Tenant['sharepoint']['settings'];
     });
-    const assess = await call(server.client, 'assess_sharepoint_posture', {});
-    expect(settingsFindings(assess.data).map((f) => f.status)).toEqual(['error']);
+    const assess = await callTool(server.client, 'assess_sharepoint_posture', {});
+    expect(settingsFindings(assess.structured).map((f) => f.status)).toEqual(['error']);
   });
 });
 
@@ -90,16 +90,16 @@ describe('a setting Graph gives no value for', () => {
     const server = await start((tenant) => {
       tenant.sharepoint.settings.isLegacyAuthProtocolsEnabled = null as unknown as boolean;
     });
-    const r = await call(server.client, 'get_sharing_settings');
+    const r = await callTool(server.client, 'get_sharing_settings');
     expect(r.isError).toBeFalsy();
-    const findings = field<Finding[]>(r.data, 'findings');
+    const findings = field<Finding[]>(r.structured, 'findings');
     expect(findings.find((f) => f.id === 'sharepoint.settings.legacy-auth')).toMatchObject({
       status: 'error',
       reason: expect.stringMatching(/no value for isLegacyAuthProtocolsEnabled/),
     });
     expect(findings.find((f) => f.id === 'sharepoint.settings.external-sharing')?.status).toBe('fail');
     expect(
-      field<{ isLegacyAuthProtocolsEnabled: unknown }>(r.data, 'settings').isLegacyAuthProtocolsEnabled,
+      field<{ isLegacyAuthProtocolsEnabled: unknown }>(r.structured, 'settings').isLegacyAuthProtocolsEnabled,
     ).toBe(null);
   });
 });
@@ -112,9 +112,9 @@ describe('a body that is not JSON (every retry)', () => {
       times: 20,
       fault: { kind: 'malformed' },
     });
-    const assess = await call(server.client, 'assess_sharepoint_posture', {});
+    const assess = await callTool(server.client, 'assess_sharepoint_posture', {});
     expect(assess.isError).toBeFalsy();
-    const found = settingsFindings(assess.data);
+    const found = settingsFindings(assess.structured);
     expect(found.map((f) => [f.id, f.status])).toEqual([['sharepoint.settings', 'error']]);
     expect(found[0]?.reason).toMatch(/not valid JSON/);
     expect(found[0]?.reason).toMatch(REQUEST_ID);

@@ -3,11 +3,11 @@
 // with someone there is an internal share; the same file shared with a gmail.com address is an
 // outside one. Without Organization.Read.All the server can only guess from the host name, and
 // says so in its log.
-import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { callTool, startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSharepointServer } from '../../src/index.js';
 import { sharepointPermissions } from '../../src/permissions.js';
-import { call, field } from '../support.js';
+import { field } from '../support.js';
 import { SCENARIO_NOW, scenarioTenant } from './scenario-tenant.js';
 
 const OWNED_DOMAIN = 'northwind-traders.example';
@@ -56,9 +56,9 @@ async function start(recipient: string, roles?: string[]): Promise<TestServer> {
 }
 
 async function externalGrants(server: TestServer): Promise<number> {
-  const audit = await call(server.client, 'audit_sharepoint_sites', {});
+  const audit = await callTool(server.client, 'audit_sharepoint_sites', {});
   expect(audit.isError).toBeFalsy();
-  return audit.data.externalGrants as number;
+  return audit.structured.externalGrants as number;
 }
 
 describe('verified domains are internal', () => {
@@ -69,11 +69,11 @@ describe('verified domains are internal', () => {
   it('a share with an address outside every verified domain is external', async () => {
     const server = await start('alex@gmail.com');
     expect(await externalGrants(server)).toBe(1);
-    const site = await call(server.client, 'analyze_sharepoint_permissions', {
+    const site = await callTool(server.client, 'analyze_sharepoint_permissions', {
       site_url: 'https://contoso.sharepoint.com/sites/projects',
     });
     const users = field<{ name: string; permissions: { external: boolean }[] }[]>(
-      field<Record<string, unknown>>(site.data, 'itemsByScope'),
+      field<Record<string, unknown>>(site.structured, 'itemsByScope'),
       'users',
     );
     expect(users.map((i) => [i.name, i.permissions.map((p) => p.external)])).toEqual([

@@ -2,12 +2,18 @@ import type { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import type { RequestOptions } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import { type CallToolResult, CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
 
+/** A tool's answer as a test reads it. */
 export interface ToolCallOutcome extends CallToolResult {
   /** Every text content item, joined by newlines. */
   text: string;
+  /** structuredContent (the client has validated it against the tool's output schema); `{}` when absent. */
+  structured: Record<string, unknown>;
 }
 
-/** Calls a tool through the real client and returns the parsed result with its text joined. */
+/**
+ * Calls a tool through a real MCP client, which validates structuredContent against the tool's
+ * output schema as any client would, and returns the result with its text joined.
+ */
 export async function callTool(
   client: Client,
   name: string,
@@ -18,5 +24,5 @@ export async function callTool(
     await client.callTool({ name, arguments: args }, CallToolResultSchema, options),
   );
   const text = result.content.map((item) => (item.type === 'text' ? item.text : '')).join('\n');
-  return { ...result, text };
+  return { ...result, text, structured: result.structuredContent ?? {} };
 }
