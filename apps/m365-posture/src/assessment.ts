@@ -51,6 +51,23 @@ const trendsSchema = z
     }),
   );
 
+// What a run looked at (m365-compliance's `summary.coverage`): evaluated / manual / skipped / error
+// controls, by section. Read when present and well formed; anything else is ignored.
+const counts = z.object({
+  evaluated: z.number().int().min(0),
+  manual: z.number().int().min(0),
+  skipped: z.number().int().min(0),
+  error: z.number().int().min(0),
+});
+const coverageSchema = counts.extend({
+  bySection: z
+    .record(z.string().max(20), counts)
+    .refine((sections) => Object.keys(sections).length <= 50, 'too many sections'),
+});
+export type AssessmentCoverage = z.infer<typeof coverageSchema>;
+
+const summaryCoverageSchema = z.object({ coverage: coverageSchema }).loose().optional().catch(undefined);
+
 export const assessmentSchema = z
   .object({
     status: z.enum(postureStatuses),
@@ -60,6 +77,7 @@ export const assessmentSchema = z
     // Optional in the type too: an assessment written by hand (a test, an older server) need
     // not say it has none.
     trends: trendsSchema.optional(),
+    summary: summaryCoverageSchema,
   })
   .loose();
 export type Assessment = z.infer<typeof assessmentSchema>;

@@ -89,7 +89,7 @@ export function formatHtml(report: PostureReport): string {
       (s) =>
         `<tr><td>${escapeHtml(s.name)}</td><td>${escapeHtml((s.status ?? s.state).toUpperCase())}</td><td>${escapeHtml(
           s.statusRule ?? s.error ?? (s.state === 'no-assessment' ? 'no assessment tool' : ''),
-        )}</td></tr>`,
+        )}${s.coverage ? `<br><span class="coverage">${escapeHtml(s.coverage)}</span>` : ''}</td></tr>`,
     )
     .join('');
   const overall = report.overall.status;

@@ -38,7 +38,9 @@ function serverTable(report: PostureReport): string[] {
         ? [
             (server.status ?? 'unknown').toUpperCase(),
             severityCounts(risks),
-            md(server.statusRule ?? '', 400),
+            [md(server.statusRule ?? '', 400), ...(server.coverage ? [md(server.coverage, 400)] : [])].join(
+              ' ',
+            ),
           ]
         : server.state === 'no-assessment'
           ? ['NOT ASSESSED', '-', 'connected; it has no assessment tool yet']

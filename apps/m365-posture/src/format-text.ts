@@ -31,6 +31,7 @@ export function formatText(report: PostureReport): string {
           ? 'connected; it has no assessment tool yet'
           : `could not be assessed: ${clean(server.error, 200)}`;
     lines.push(`  ${server.name}: ${state}`);
+    if (server.coverage) lines.push(`    ${clean(server.coverage, 300)}`);
   }
   if (report.missingServers.length > 0) {
     lines.push(`  not built or not installed: ${report.missingServers.join(', ')}`);

@@ -1,7 +1,7 @@
 // Combines the servers' assessments into one posture: an overall status with the rule that set it,
 // the top risks with their evidence, and the next actions. Pure: no I/O.
 
-import type { FindingSeverity } from '@m365-mcp/cis-bridge';
+import { coverageLine, type FindingSeverity } from '@m365-mcp/cis-bridge';
 import type { ServerOutcome } from './assess.js';
 import {
   type AssessmentFinding,
@@ -34,6 +34,8 @@ export interface PostureReport {
     state: ServerOutcome['state'];
     status?: PostureStatus;
     statusRule?: string;
+    /** What the server's run looked at, when it says (m365-compliance: evaluated / manual / skipped). */
+    coverage?: string;
     error?: string;
   }[];
   missingServers: string[];
@@ -75,9 +77,11 @@ export function buildReport(input: {
     assessed += 1;
     let serverStatus: PostureStatus = 'ok';
     const rules: string[] = [];
+    const coverage: string[] = [];
     for (const { assessment } of outcome.assessments) {
       serverStatus = worseStatus(serverStatus, assessment.status);
       rules.push(assessment.statusRule);
+      if (assessment.summary) coverage.push(coverageLine(assessment.summary.coverage));
       for (const finding of assessment.findings) {
         if (FAILING.has(finding.status)) risks.push({ ...finding, server: outcome.server });
       }
@@ -91,6 +95,7 @@ export function buildReport(input: {
       state: 'assessed',
       status: serverStatus,
       statusRule: rules.join(' '),
+      ...(coverage.length > 0 ? { coverage: coverage.join(' ') } : {}),
     });
   }
   if (assessed === 0) overall = 'unknown';
