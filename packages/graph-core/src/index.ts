@@ -43,6 +43,11 @@ export {
   microsoftGraphAppId,
   scubaPrivilegedRoleIds,
 } from './contracts/well-known-ids.js';
+export {
+  type DirectoryRoleDefinition,
+  type RoleDefinitions,
+  readRoleDefinitions,
+} from './directory/read-role-definitions.js';
 export type { DnsFailure } from './dns/dns-errors.js';
 export { DnsError } from './dns/dns-errors.js';
 export type { DnsReader, DnsReaderOptions } from './dns/dns-reader.js';

@@ -4,7 +4,7 @@
 // permissions are no active exposure (an expired secret on it is no outage either), so it gets one
 // low finding when it still holds something worth removing (disabled-apps.ts), and no other.
 import type { Finding } from '@m365-mcp/mcp-kit';
-import type { ApplicationsData, GraphPermissionGrant } from '../graph/fetch-applications.js';
+import type { ApplicationsData, GraphPermissionGrant } from '../graph/read-applications.js';
 import type { GraphCredential } from '../graph/schemas.js';
 import type { AppReport, CredentialIssue } from './app-report.js';
 import { disabledAppFindings } from './disabled-apps.js';

@@ -2,7 +2,7 @@
 // it is left out of the admin counts), but whoever re-enables it restores the role unreviewed, so it
 // is a finding of its own. A disabled break-glass account is worse: the emergency way in is shut.
 import type { Finding } from '@m365-mcp/mcp-kit';
-import type { RoleHolding } from '../graph/fetch-privileged-access.js';
+import type { RoleHolding } from '../graph/read-privileged-access.js';
 import { ref, type TenantText, userLabel, userResource, validAccountsCloud } from './findings.js';
 
 function isBreakGlass(h: RoleHolding, breakGlass: ReadonlySet<string>): boolean {

@@ -4,7 +4,7 @@
 // and reported on their own (disabled-admins.ts), since re-enabling one restores its roles.
 import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { Finding } from '@m365-mcp/mcp-kit';
-import type { RoleHolding } from '../graph/fetch-privileged-access.js';
+import type { RoleHolding } from '../graph/read-privileged-access.js';
 import { disabledAdminFindings } from './disabled-admins.js';
 import {
   ref,

@@ -3,7 +3,7 @@
 // members, which come as ids; a principal expanded without it), from the users' own records in one
 // $batch. A property left unknown is never read as "no": null stays null.
 import type { GraphClient } from '@m365-mcp/graph-core';
-import { userSelect } from './fetch-directory.js';
+import { userSelect } from './read-directory.js';
 import { type GraphPrincipal, principalSchema } from './schemas.js';
 
 export interface PrincipalInfo {

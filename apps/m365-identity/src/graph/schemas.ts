@@ -108,15 +108,6 @@ export type ConditionalAccessPolicy = z.infer<typeof conditionalAccessPolicySche
 
 export const securityDefaultsSchema = z.object({ isEnabled: z.boolean() }).passthrough();
 
-export const roleDefinitionSchema = z.object({
-  id: z.string(),
-  displayName: text,
-  templateId: text,
-  isBuiltIn: flag,
-  isPrivileged: flag,
-});
-export type GraphRoleDefinition = z.infer<typeof roleDefinitionSchema>;
-
 export const principalSchema = z
   .object({
     '@odata.type': z.string().optional(),

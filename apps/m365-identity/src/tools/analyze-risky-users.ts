@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { summarisePrivilegedAccess } from '../analysis/privileged-access.js';
 import { riskFindings, riskyUserViews } from '../analysis/risky-users.js';
 import {
-  fetchRiskDetections,
-  fetchRiskyUsers,
+  readRiskDetections,
+  readRiskyUsers,
   riskLevels,
   riskStates,
-} from '../graph/fetch-identity-protection.js';
-import { fetchPrivilegedAccess } from '../graph/fetch-privileged-access.js';
+} from '../graph/read-identity-protection.js';
+import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
 import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const detectionOutput = z.object({
@@ -61,16 +61,16 @@ export const analyzeRiskyUsers = defineTool({
   tenantData: true,
   async handler({ levels, states, detectionDays, limit, cursor }, ctx) {
     const now = new Date();
-    const risky = await fetchRiskyUsers(ctx.graph, {
+    const risky = await readRiskyUsers(ctx.graph, {
       ...(levels ? { levels } : {}),
       states,
       signal: ctx.signal,
     });
-    const detections = await fetchRiskDetections(ctx.graph, {
+    const detections = await readRiskDetections(ctx.graph, {
       since: new Date(now.getTime() - detectionDays * 86_400_000),
       signal: ctx.signal,
     });
-    const access = await fetchPrivilegedAccess(ctx.graph, ctx.signal);
+    const access = await readPrivilegedAccess(ctx.graph, ctx.signal);
     const disabled = await disabledUserIds(ctx);
     const summary = summarisePrivilegedAccess(ctx.tenantText, access.holdings, new Set());
     const users = riskyUserViews(

@@ -9,16 +9,16 @@ import { postureStatus, statusRule } from '../analysis/posture-status.js';
 import { privilegedAccessFindings, summarisePrivilegedAccess } from '../analysis/privileged-access.js';
 import { riskFindings, riskyUserViews } from '../analysis/risky-users.js';
 import { findStaleAccounts, staleFindings } from '../analysis/stale-accounts.js';
-import { fetchApplications } from '../graph/fetch-applications.js';
+import { readApplications } from '../graph/read-applications.js';
 import {
-  fetchConditionalAccessPolicies,
-  fetchRegistrationDetails,
-  fetchSecurityDefaultsEnabled,
-  fetchUsersWithSignIn,
-} from '../graph/fetch-directory.js';
-import { fetchExcludedGroupMembers } from '../graph/fetch-group-members.js';
-import { fetchRiskyUsers } from '../graph/fetch-identity-protection.js';
-import { fetchPrivilegedAccess } from '../graph/fetch-privileged-access.js';
+  readConditionalAccessPolicies,
+  readRegistrationDetails,
+  readSecurityDefaultsEnabled,
+  readUsersWithSignIn,
+} from '../graph/read-directory.js';
+import { readExcludedGroupMembers } from '../graph/read-group-members.js';
+import { readRiskyUsers } from '../graph/read-identity-protection.js';
+import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
 import { breakGlassIds, disabledUserIds, isProblem, readOnly, sortFindings, truncate } from './shared.js';
 
 const areas = [
@@ -93,7 +93,7 @@ async function runChecks(ctx: ToolContext) {
   const now = new Date();
   const breakGlass = await breakGlassIds(ctx);
   const bg = new Set(breakGlass);
-  const access = fetchPrivilegedAccess(ctx.graph, ctx.signal);
+  const access = readPrivilegedAccess(ctx.graph, ctx.signal);
   // Not awaited yet: a rejected promise is handled by whichever check awaits it.
   access.catch(() => undefined);
   // Shared by the MFA and risk areas; it never rejects (unreadable = every account counts as enabled).
@@ -116,7 +116,7 @@ async function runChecks(ctx: ToolContext) {
     ),
     reported(
       settle('riskyUsers', async () => {
-        const risky = await fetchRiskyUsers(ctx.graph, {
+        const risky = await readRiskyUsers(ctx.graph, {
           states: ['atRisk', 'confirmedCompromised'],
           signal: ctx.signal,
         });
@@ -132,9 +132,9 @@ async function runChecks(ctx: ToolContext) {
     ),
     reported(
       settle('conditionalAccess', async () => {
-        const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
-        const defaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal).catch(() => null);
-        const excludedGroupMembers = await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal);
+        const policies = await readConditionalAccessPolicies(ctx.graph, ctx.signal);
+        const defaults = await readSecurityDefaultsEnabled(ctx.graph, ctx.signal).catch(() => null);
+        const excludedGroupMembers = await readExcludedGroupMembers(ctx.graph, policies.items, ctx.signal);
         return reviewConditionalAccess(text, policies.items, defaults, {
           configured: breakGlass,
           excludedGroupMembers,
@@ -143,20 +143,20 @@ async function runChecks(ctx: ToolContext) {
     ),
     reported(
       settle('mfa', async () => {
-        const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
+        const rows = await readRegistrationDetails(ctx.graph, ctx.signal);
         return mfaFindings(text, mfaCoverage(text, rows.items, (await disabled).ids));
       }),
     ),
     reported(
       settle('staleAccounts', async () => {
-        const users = await fetchUsersWithSignIn(ctx.graph, ctx.signal);
+        const users = await readUsersWithSignIn(ctx.graph, ctx.signal);
         const options = { now, days: 90, guestDays: 90 };
         return staleFindings(findStaleAccounts(text, users.items, options), options);
       }),
     ),
     reported(
       settle('apps', async () => {
-        const data = await fetchApplications(ctx.graph, ctx.signal);
+        const data = await readApplications(ctx.graph, ctx.signal);
         const options = { now, expiringWithinDays: 30, maxSecretLifetimeDays: 365 };
         return appFindings(auditApps(text, data, options), options);
       }),

@@ -1,7 +1,7 @@
 import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { appFindings, auditApps } from '../analysis/app-credentials.js';
-import { fetchApplications } from '../graph/fetch-applications.js';
+import { readApplications } from '../graph/read-applications.js';
 import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const appOutput = z.object({
@@ -63,7 +63,7 @@ export const auditAppCredentials = defineTool({
   annotations: readOnly,
   tenantData: true,
   async handler({ expiringWithinDays, maxSecretLifetimeDays, limit, cursor }, ctx) {
-    const data = await fetchApplications(ctx.graph, ctx.signal);
+    const data = await readApplications(ctx.graph, ctx.signal);
     const options = { now: new Date(), expiringWithinDays, maxSecretLifetimeDays };
     const reports = auditApps(ctx.tenantText, data, options);
     const findings = sortFindings(appFindings(reports, options));

@@ -9,7 +9,7 @@ import {
   ToolInputError,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { userSelect } from '../graph/fetch-directory.js';
+import { userSelect } from '../graph/read-directory.js';
 import { roleInstanceSchema } from '../graph/schemas.js';
 
 export const containActions = [

@@ -1,7 +1,7 @@
 import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { findStaleAccounts, staleFindings, staleReasons } from '../analysis/stale-accounts.js';
-import { fetchUsersWithSignIn } from '../graph/fetch-directory.js';
+import { readUsersWithSignIn } from '../graph/read-directory.js';
 import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const staleOutput = z.object({
@@ -40,7 +40,7 @@ export const findStaleAccountsTool = defineTool({
   annotations: readOnly,
   tenantData: true,
   async handler({ days, guestDays, reasons, limit, cursor }, ctx) {
-    const users = await fetchUsersWithSignIn(ctx.graph, ctx.signal);
+    const users = await readUsersWithSignIn(ctx.graph, ctx.signal);
     const options = { now: new Date(), days, guestDays: guestDays ?? days };
     const all = findStaleAccounts(ctx.tenantText, users.items, options);
     const findings = sortFindings(staleFindings(all, options));

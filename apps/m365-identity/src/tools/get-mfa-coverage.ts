@@ -1,7 +1,7 @@
 import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { mfaCoverage, mfaFindings } from '../analysis/mfa-coverage.js';
-import { fetchRegistrationDetails } from '../graph/fetch-directory.js';
+import { readRegistrationDetails } from '../graph/read-directory.js';
 import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const userRef = z.object({ id: z.string(), userPrincipalName: z.string() });
@@ -40,7 +40,7 @@ export const getMfaCoverage = defineTool({
   annotations: readOnly,
   tenantData: true,
   async handler({ limit, cursor }, ctx) {
-    const rows = await fetchRegistrationDetails(ctx.graph, ctx.signal);
+    const rows = await readRegistrationDetails(ctx.graph, ctx.signal);
     const disabled = await disabledUserIds(ctx);
     const coverage = mfaCoverage(ctx.tenantText, rows.items, disabled.ids);
     const findings = sortFindings(mfaFindings(ctx.tenantText, coverage));

@@ -1,7 +1,7 @@
 import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { privilegedAccessFindings, summarisePrivilegedAccess } from '../analysis/privileged-access.js';
-import { fetchPrivilegedAccess } from '../graph/fetch-privileged-access.js';
+import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
 import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const assignmentOutput = z.object({
@@ -56,7 +56,7 @@ export const listPrivilegedAccess = defineTool({
   annotations: readOnly,
   tenantData: true,
   async handler({ privilegedOnly, limit, cursor }, ctx) {
-    const access = await fetchPrivilegedAccess(ctx.graph, ctx.signal);
+    const access = await readPrivilegedAccess(ctx.graph, ctx.signal);
     const breakGlass = new Set(await breakGlassIds(ctx));
     const summary = summarisePrivilegedAccess(ctx.tenantText, access.holdings, breakGlass);
     const findings = sortFindings(

@@ -1,8 +1,8 @@
 import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { reviewConditionalAccess } from '../analysis/conditional-access.js';
-import { fetchConditionalAccessPolicies, fetchSecurityDefaultsEnabled } from '../graph/fetch-directory.js';
-import { fetchExcludedGroupMembers } from '../graph/fetch-group-members.js';
+import { readConditionalAccessPolicies, readSecurityDefaultsEnabled } from '../graph/read-directory.js';
+import { readExcludedGroupMembers } from '../graph/read-group-members.js';
 import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
 
 const policyOutput = z.object({
@@ -36,16 +36,16 @@ export const reviewConditionalAccessTool = defineTool({
   annotations: readOnly,
   tenantData: true,
   async handler({ limit, cursor }, ctx) {
-    const policies = await fetchConditionalAccessPolicies(ctx.graph, ctx.signal);
+    const policies = await readConditionalAccessPolicies(ctx.graph, ctx.signal);
     let securityDefaults: boolean | null = null;
     try {
-      securityDefaults = await fetchSecurityDefaultsEnabled(ctx.graph, ctx.signal);
+      securityDefaults = await readSecurityDefaultsEnabled(ctx.graph, ctx.signal);
     } catch (error) {
       ctx.log.warning('Security Defaults state could not be read', { error: String(error) });
     }
     const review = reviewConditionalAccess(ctx.tenantText, policies.items, securityDefaults, {
       configured: await breakGlassIds(ctx),
-      excludedGroupMembers: await fetchExcludedGroupMembers(ctx.graph, policies.items, ctx.signal),
+      excludedGroupMembers: await readExcludedGroupMembers(ctx.graph, policies.items, ctx.signal),
     });
     const findings = sortFindings(review.findings);
     const { page, cursor: next } = paginate(review.policies, { limit, cursor });

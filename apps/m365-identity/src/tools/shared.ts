@@ -2,7 +2,7 @@
 // from the configuration, the disabled accounts, and short text helpers.
 import { type Finding, findingSchema, type ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { fetchDisabledUserIds } from '../graph/fetch-directory.js';
+import { readDisabledUserIds } from '../graph/read-directory.js';
 
 export const readOnly = {
   readOnlyHint: true,
@@ -48,7 +48,7 @@ export async function breakGlassIds(ctx: ToolContext): Promise<string[]> {
  */
 export async function disabledUserIds(ctx: ToolContext): Promise<{ ids: Set<string>; complete: boolean }> {
   try {
-    return await fetchDisabledUserIds(ctx.graph, ctx.signal);
+    return await readDisabledUserIds(ctx.graph, ctx.signal);
   } catch (error) {
     if (ctx.signal?.aborted) throw error;
     ctx.log.warning('Disabled accounts could not be read; every account counts as enabled.', {

@@ -1,9 +1,15 @@
 // Which of a few accounts hold directory roles. One $batch of filtered role-assignment reads (one per
 // account) plus the role definitions, so an incident with five users costs two round trips.
-import { ForbiddenError, f, type GraphClient, directoryRoleTemplateIds as role } from '@m365-mcp/graph-core';
+import {
+  type DirectoryRoleDefinition,
+  ForbiddenError,
+  f,
+  type GraphClient,
+  readRoleDefinitions,
+  directoryRoleTemplateIds as role,
+} from '@m365-mcp/graph-core';
 import { z } from 'zod';
-import { readRoleDefinitions } from './read-role-definitions.js';
-import { type RoleDefinition, roleAssignmentSchema } from './schemas.js';
+import { roleAssignmentSchema } from './schemas.js';
 
 /** Built-in roles Microsoft flags as privileged, for when a definition lacks `isPrivileged`. */
 const wellKnownPrivilegedTemplates: ReadonlySet<string> = new Set([
@@ -41,7 +47,7 @@ export async function readAccountRoles(
   if (ids.length === 0) return { status: 'known', accounts: [] };
   try {
     const definitions = await readRoleDefinitions(graph);
-    const byId = new Map<string, RoleDefinition>();
+    const byId = new Map<string, DirectoryRoleDefinition>();
     for (const d of definitions.items) {
       byId.set(d.id.toLowerCase(), d);
       if (d.templateId) byId.set(d.templateId.toLowerCase(), d);

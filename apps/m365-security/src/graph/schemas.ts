@@ -113,11 +113,3 @@ export const roleAssignmentSchema = z.object({
   roleDefinitionId: z.string(),
   directoryScopeId: nullableString,
 });
-
-export const roleDefinitionSchema = z.object({
-  id: z.string(),
-  displayName: z.string(),
-  templateId: nullableString,
-  isPrivileged: z.boolean().nullable().optional(),
-});
-export type RoleDefinition = z.infer<typeof roleDefinitionSchema>;

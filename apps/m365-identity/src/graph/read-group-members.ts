@@ -32,7 +32,7 @@ export async function listUserMembers(
  * The user members of every group a policy excludes, by group id. A group that could not be read
  * whole (capped, deleted, refused) is left out: its people are then unknown, never assumed safe.
  */
-export async function fetchExcludedGroupMembers(
+export async function readExcludedGroupMembers(
   graph: GraphClient,
   policies: readonly ConditionalAccessPolicy[],
   signal?: AbortSignal,

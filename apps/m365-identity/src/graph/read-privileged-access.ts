@@ -4,12 +4,13 @@
 // one $batch for the user records the expanded principals do not carry (group members, mostly).
 import {
   BadRequestError,
+  type DirectoryRoleDefinition,
   type GraphClient,
+  readRoleDefinitions,
   directoryRoleTemplateIds as role,
   scubaPrivilegedRoleIds,
 } from '@m365-mcp/graph-core';
-import { listUserMembers } from './fetch-group-members.js';
-import { readRoleDefinitions } from './read-role-definitions.js';
+import { listUserMembers } from './read-group-members.js';
 import {
   lacksUserFacts,
   type PrincipalInfo,
@@ -17,7 +18,7 @@ import {
   readUsers,
   toPrincipal,
 } from './resolve-principals.js';
-import { type GraphRoleDefinition, type RoleInstance, roleInstanceSchema } from './schemas.js';
+import { type RoleInstance, roleInstanceSchema } from './schemas.js';
 
 export type { PrincipalInfo } from './resolve-principals.js';
 
@@ -126,16 +127,16 @@ function assignmentTypeOf(
   return pim === 'notLicensed' ? 'Assigned' : null;
 }
 
-function roleName(definitions: Map<string, GraphRoleDefinition>, roleId: string): string {
+function roleName(definitions: Map<string, DirectoryRoleDefinition>, roleId: string): string {
   return definitions.get(roleId)?.displayName ?? roleId;
 }
 
-export async function fetchPrivilegedAccess(
+export async function readPrivilegedAccess(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<PrivilegedAccessData> {
   const definitionList = await readRoleDefinitions(graph, signal);
-  const definitions = new Map<string, GraphRoleDefinition>();
+  const definitions = new Map<string, DirectoryRoleDefinition>();
   for (const d of definitionList.items) {
     definitions.set(d.id, d);
     if (d.templateId) definitions.set(d.templateId, d);

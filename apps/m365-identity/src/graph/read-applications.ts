@@ -2,7 +2,7 @@
 // Graph (read once from Graph's own service principal: appRoleAssignedTo), with role ids turned
 // into permission names from Graph's appRoles.
 import { f, type GraphClient, microsoftGraphAppId } from '@m365-mcp/graph-core';
-import type { Fetched } from './fetch-identity-protection.js';
+import type { Fetched } from './read-identity-protection.js';
 import {
   type AppRoleAssignment,
   applicationSchema,
@@ -31,7 +31,7 @@ export interface ApplicationsData {
 
 const credentialSelect = 'passwordCredentials,keyCredentials';
 
-export async function fetchApplications(graph: GraphClient, signal?: AbortSignal): Promise<ApplicationsData> {
+export async function readApplications(graph: GraphClient, signal?: AbortSignal): Promise<ApplicationsData> {
   const withSignal = signal ? { signal } : {};
   const applications = await graph.list('/applications', {
     schema: applicationSchema,

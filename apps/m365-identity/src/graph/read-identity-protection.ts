@@ -17,7 +17,7 @@ export interface Fetched<T> {
 const MAX_RISKY_USERS = 1000;
 const MAX_DETECTIONS = 1000;
 
-export async function fetchRiskyUsers(
+export async function readRiskyUsers(
   graph: GraphClient,
   options: { levels?: readonly RiskLevel[]; states?: readonly RiskState[]; signal?: AbortSignal },
 ): Promise<Fetched<RiskyUser>> {
@@ -40,7 +40,7 @@ export async function fetchRiskyUsers(
 }
 
 /** Detections since a date, newest first as Graph sorts them by default; one paced read. */
-export async function fetchRiskDetections(
+export async function readRiskDetections(
   graph: GraphClient,
   options: { since: Date; signal?: AbortSignal },
 ): Promise<Fetched<RiskDetection>> {

@@ -2,7 +2,7 @@
 // sign-in activity. One read per resource; each capped, and honest about it.
 import { f, type GraphClient } from '@m365-mcp/graph-core';
 import { z } from 'zod';
-import type { Fetched } from './fetch-identity-protection.js';
+import type { Fetched } from './read-identity-protection.js';
 import {
   type ConditionalAccessPolicy,
   conditionalAccessPolicySchema,
@@ -22,7 +22,7 @@ function withSignal(signal: AbortSignal | undefined): { signal?: AbortSignal } {
 }
 
 /** The authentication methods report; it takes no $select or $top (Graph refuses them). */
-export async function fetchRegistrationDetails(
+export async function readRegistrationDetails(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<Fetched<RegistrationDetails>> {
@@ -34,7 +34,7 @@ export async function fetchRegistrationDetails(
   return { items: result.items, complete: result.complete };
 }
 
-export async function fetchConditionalAccessPolicies(
+export async function readConditionalAccessPolicies(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<Fetched<ConditionalAccessPolicy>> {
@@ -46,7 +46,7 @@ export async function fetchConditionalAccessPolicies(
   return { items: result.items, complete: result.complete };
 }
 
-export async function fetchSecurityDefaultsEnabled(
+export async function readSecurityDefaultsEnabled(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<boolean> {
@@ -62,7 +62,7 @@ export const userSelect =
   'id,displayName,userPrincipalName,userType,accountEnabled,createdDateTime,onPremisesSyncEnabled,assignedLicenses';
 
 /** Every user with sign-in activity (needs AuditLog.Read.All and Entra ID P1); pages of 500. */
-export async function fetchUsersWithSignIn(
+export async function readUsersWithSignIn(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<Fetched<GraphUserRecord>> {
@@ -83,7 +83,7 @@ const idOnly = z.object({ id: z.string() });
  * registration report, Identity Protection): one paged read, a few pages even in a large tenant.
  * When capped, the rest count as enabled, so nothing is hidden by the cap.
  */
-export async function fetchDisabledUserIds(
+export async function readDisabledUserIds(
   graph: GraphClient,
   signal?: AbortSignal,
 ): Promise<{ ids: Set<string>; complete: boolean }> {
