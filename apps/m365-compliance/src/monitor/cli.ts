@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
 import { graphFromEnvironment, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/cli';
 import { startDemoTenant } from '@m365-mcp/mcp-kit/demo';
+import { dnsForRun } from '../analysis/dns.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
@@ -114,6 +115,13 @@ export async function runMonitorCli(
         intervalMs,
         auditLog,
         exceptions: settings.exceptions,
+        // The demo's domains are answered by the simulator's DNS server (its planted SPF, DKIM and
+        // DMARC gaps); configured servers, or the system resolver, otherwise.
+        dnsForRun: () =>
+          dnsForRun(
+            sim && !settings.dnsServers ? { ...settings, dnsServers: [sim.dns.address] } : settings,
+            config.demo,
+          ),
         stderr,
         ...(remediation ? { remediation } : {}),
         ...(monitor.runAttempts === undefined ? {} : { runAttempts: monitor.runAttempts }),

@@ -8,7 +8,7 @@ import {
   type RunStore,
   runAudit,
 } from '@m365-mcp/cis-bridge';
-import type { GraphClient } from '@m365-mcp/graph-core';
+import type { DnsReader, GraphClient } from '@m365-mcp/graph-core';
 import { type MonitorNotification, type WebhookFormat, webhookPayload } from './notification.js';
 import type { RemediationOutcome, Remediator } from './remediation.js';
 import { type DeliveryResult, deliverWebhook, webhookOrigin } from './webhook.js';
@@ -32,6 +32,8 @@ export interface MonitorOptions {
   auditLog?: AuditLog;
   webhook?: MonitorWebhook;
   exceptions?: Partial<AuditExceptions>;
+  /** The DNS side of each run (SPF, DKIM, DMARC): a fresh reader a run, or why there is none. */
+  dnsForRun?: () => { dns: DnsReader } | { dnsUnavailable: string };
   /** Attempts per scheduled run when the audit itself fails (Graph unreachable, ...). */
   runAttempts?: number;
   runRetryDelayMs?: number;
@@ -149,6 +151,7 @@ export class ComplianceMonitor {
     try {
       run = await runAudit(this.options.graph, {
         ...(this.options.exceptions ? { exceptions: this.options.exceptions } : {}),
+        ...(this.options.dnsForRun ? this.options.dnsForRun() : {}),
         signal,
       });
     } catch (error) {
