@@ -72,9 +72,10 @@ try {
   const before = new Map(
     workspaceDirs(scratch).map((dir) => [dir, readJson(join(scratch, dir, 'package.json'))]),
   );
-  // Its own install (from the store, as the lockfile says): pnpm pack resolves workspace:
-  // specifiers through each package's node_modules, which must lead to the scratch packages.
-  run(pnpm, ['install', '--frozen-lockfile', '--prefer-offline', '--ignore-scripts'], scratch);
+  // Its own install (from the store): pnpm pack resolves workspace: specifiers through each
+  // package's node_modules, which must lead to the scratch packages. The lockfile's freshness is
+  // the CI install's check (--frozen-lockfile), not this one's: a stale one is updated here.
+  run(pnpm, ['install', '--no-frozen-lockfile', '--prefer-offline', '--ignore-scripts'], scratch);
   run(process.execPath, [join(scratch, 'node_modules/@changesets/cli/bin.js'), 'version'], scratch);
   run(process.execPath, [join(repo, 'scripts/release-sync-versions.mjs'), '--root', scratch], scratch);
   try {

@@ -43,6 +43,8 @@ describe('.github/workflows', () => {
     expect(assets).toContain('needs: release');
     expect(assets).toContain("if: needs.release.outputs.published == 'true'");
     expect(assets).toContain('mcp-publisher publish');
+    expect(assets).toContain('run: node scripts/release-build-bundles.mjs --out release-assets');
+    expect(assets).toContain(`gh release upload "@m365-mcp/\${BASH_REMATCH[1]}@\${BASH_REMATCH[2]}"`);
   });
 
   it('the changesets config publishes public packages and every public package says so itself', () => {
