@@ -1,6 +1,23 @@
 // Public API of @m365-mcp/cis-bridge: the control catalogue and its evaluation over Graph, the
 // importers of existing audit reports, the PowerShell runner, the run store, drift and exporters.
 
+// The finding model and the assessment contract, defined in graph-core: re-exported for clients
+// that read reports without depending on graph-core (m365-posture).
+export {
+  assessmentMetaKey,
+  compareFindingSeverity,
+  type Finding,
+  type FindingEvidenceValue,
+  type FindingReference,
+  type FindingSeverity,
+  type FindingStatus,
+  findingFrameworks,
+  findingSchema,
+  findingSeverities,
+  findingStatuses,
+  type PostureStatus,
+  postureStatuses,
+} from '@m365-mcp/graph-core';
 export {
   type CoverageCounts,
   coverageLine,
@@ -78,21 +95,6 @@ export {
   SARIF_SCHEMA,
   type SarifLog,
 } from './export/index.js';
-export {
-  assessmentMetaKey,
-  compareFindingSeverity,
-  type Finding,
-  type FindingEvidenceValue,
-  type FindingReference,
-  type FindingSeverity,
-  type FindingStatus,
-  findingFrameworks,
-  findingSchema,
-  findingSeverities,
-  findingStatuses,
-  type PostureStatus,
-  postureStatuses,
-} from './finding.js';
 export { importCisAuditJson } from './importers/cis-audit-json.js';
 export { detectFormat, importReport, type ReportFormat, reportFormats } from './importers/detect.js';
 export { ReportImportError } from './importers/import-error.js';

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Finding, FindingStatus } from '@m365-mcp/graph-core';
 import { DnsError, type DnsReader, ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
 import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
@@ -11,7 +12,6 @@ import type {
   GraphControl,
 } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
-import type { Finding, FindingStatus } from '../finding.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
 import { newestFirst, summarizeSecureScores } from './secure-score.js';

@@ -1,4 +1,4 @@
-import type { Finding } from '../finding.js';
+import type { Finding } from '@m365-mcp/graph-core';
 
 // The run model every source shares (Graph audit, PowerShell audit, imported report), so the store,
 // drift and the exporters (JSON and Markdown now; HTML, CSV, OCSF, SARIF later) read one shape.

@@ -1,4 +1,9 @@
-import { type FindingSeverity, type FindingStatus, findingSeverities, findingStatuses } from '../finding.js';
+import {
+  type FindingSeverity,
+  type FindingStatus,
+  findingSeverities,
+  findingStatuses,
+} from '@m365-mcp/graph-core';
 import { coverageOf, type RunCoverage } from './coverage.js';
 import type { AuditRun } from './run.js';
 

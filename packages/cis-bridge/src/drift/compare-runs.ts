@@ -1,5 +1,5 @@
+import type { FindingStatus } from '@m365-mcp/graph-core';
 import type { AuditRun } from '../audit/run.js';
-import type { FindingStatus } from '../finding.js';
 
 export interface StatusChange {
   controlId: string;

@@ -1,7 +1,7 @@
 // The pieces every single-file HTML report of the project is made of (this package's run report
 // and m365-posture's whole-tenant report): escaping of tenant text, the severity colours, inline
 // SVG bar and line charts (they render with scripts off and in print) and evidence lists.
-import type { FindingSeverity } from '../finding.js';
+import type { FindingSeverity } from '@m365-mcp/graph-core';
 
 /** HTML-escapes any value (non-strings as JSON): tenant text stays text, whatever it holds. */
 export function escapeHtml(value: unknown): string {

@@ -1,7 +1,12 @@
+import {
+  type FindingSeverity,
+  type FindingStatus,
+  findingSeverities,
+  findingStatuses,
+} from '@m365-mcp/graph-core';
 import type { AuditRun, ControlResult, SecureScoreSummary } from '../audit/run.js';
 import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
-import { type FindingSeverity, type FindingStatus, findingSeverities, findingStatuses } from '../finding.js';
 import { escapeHtml, htmlEvidenceList, severityColours, svgBarChart, svgLineChart } from './html-parts.js';
 
 // A compliance run as one HTML file: readable offline (no external resource, a CSP that forbids

@@ -1,5 +1,5 @@
+import type { FindingSeverity } from '@m365-mcp/graph-core';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { FindingSeverity } from '../finding.js';
 import { defaultProduct, type ExportProduct } from './product.js';
 
 // OCSF 1.1.0 Detection Finding (class_uid 2004, category "Findings" = 2), one event per failing or

@@ -1,5 +1,5 @@
+import type { Finding } from '@m365-mcp/graph-core';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { Finding } from '../finding.js';
 import { defaultProduct, type ExportProduct } from './product.js';
 
 // SARIF 2.1.0 (OASIS): one run whose tool.driver.rules are the run's controls and whose results are

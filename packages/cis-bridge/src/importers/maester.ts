@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { FindingReference, FindingSeverity, FindingStatus } from '@m365-mcp/graph-core';
 import { z } from 'zod';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { FindingReference, FindingSeverity, FindingStatus } from '../finding.js';
 import { clip, parseReport, ReportImportError } from './import-error.js';
 
 // Maester's Invoke-Maester JSON (ConvertTo-MtMaesterResult): both the 2025 shape (Passed, Failed,

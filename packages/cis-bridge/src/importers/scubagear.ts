@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import type { FindingSeverity, FindingStatus } from '@m365-mcp/graph-core';
 import { z } from 'zod';
 import type { AuditRun, ControlResult } from '../audit/run.js';
-import type { FindingSeverity, FindingStatus } from '../finding.js';
 import { clip, parseReport } from './import-error.js';
 
 // ScubaGear's ScubaResults_<uuid>.json (v1.8): MetaData, Summary, Results by product, Raw.

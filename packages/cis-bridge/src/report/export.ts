@@ -1,7 +1,7 @@
+import { compareFindingSeverity } from '@m365-mcp/graph-core';
 import type { AuditRun } from '../audit/run.js';
 import { secureScoreChange } from '../audit/secure-score.js';
 import { summarizeRun } from '../audit/summary.js';
-import { compareFindingSeverity } from '../finding.js';
 
 // The JSON and Markdown exporters; the CSV, OCSF, SARIF and HTML ones are in ../export/.
 
