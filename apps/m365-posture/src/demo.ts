@@ -7,7 +7,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
+import type { GraphSim } from '@m365-mcp/graph-sim';
+import { loadGraphSim } from '@m365-mcp/mcp-kit/demo';
 import { z } from 'zod';
 import type { ServerCommand } from './servers.js';
 
@@ -38,6 +39,8 @@ export function declaredReadPermissions(server: ServerCommand): string[] {
 }
 
 export async function startDemoEnvironment(): Promise<DemoEnvironment> {
+  // The simulator is an optional package: named, with the command that brings it, when missing.
+  const { startGraphSim } = await loadGraphSim('m365-posture');
   const sim = await startGraphSim();
   const scratch = mkdtempSync(join(tmpdir(), 'm365-posture-demo-'));
   const caFile = join(scratch, 'graph-sim-ca.pem');
@@ -45,6 +48,10 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   // The demo servers' audit logs are scratch, and so is the key that seals them.
   const auditKeyFile = join(scratch, 'audit.key');
   writeFileSync(auditKeyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  // m365-compliance reads SPF, DKIM and DMARC from DNS: the demo's domains are answered by the
+  // simulator's DNS server, never by the system resolver (they are not in public DNS).
+  const complianceConfig = join(scratch, 'm365-compliance-config.json');
+  writeFileSync(complianceConfig, JSON.stringify({ settings: { dnsServers: [sim.dns.address] } }));
   return {
     sim,
     envFor(server) {
@@ -62,6 +69,7 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
         NODE_EXTRA_CA_CERTS: caFile,
         M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
         M365_AUDIT_KEY_FILE: auditKeyFile,
+        ...(server.name === 'm365-compliance' ? { M365_MCP_CONFIG: complianceConfig } : {}),
       };
     },
     async close() {
