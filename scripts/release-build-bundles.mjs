@@ -7,9 +7,10 @@
 // .js files ES modules, the launcher (bin/) and dist/ without source maps or type declarations.
 // It has no node_modules, so dist/ must be self-contained (the server's dependencies bundled into
 // it): a bundle whose code imports a package is refused, naming the imports, instead of being
-// shipped to fail at its first start. Packed with the mcpb CLI (npm @anthropic-ai/mcpb: the
-// workspace's if installed, else the pinned version through npx). Prints each bundle's path and
-// SHA-256 (the registry's `fileSha256` for an mcpb package entry).
+// shipped to fail at its first start. The packages the bundle options leave optional (the demo
+// simulator) are the exception: without them only --demo is unavailable. Packed with the mcpb CLI
+// (npm @anthropic-ai/mcpb: the workspace's if installed, else the pinned version through npx).
+// Prints each bundle's path and SHA-256 (the registry's `fileSha256` for an mcpb package entry).
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,6 +25,14 @@ const option = (name) => (args.includes(name) ? args[args.indexOf(name) + 1] : u
 const out = resolve(option('--out') ?? join(repo, 'release-assets'));
 const only = option('--server');
 const builtins = new Set(builtinModules);
+// Packages a server bundle leaves out on purpose and loads only if present (the demo simulator,
+// for --demo), as the servers' bundle options (scripts/server-bundle.mjs) list them.
+const optional = new Set(
+  await import('./server-bundle.mjs').then(
+    (options) => options.optionalRuntimePackages ?? [],
+    () => [],
+  ),
+);
 
 function fail(message) {
   process.stderr.write(`${message}\n`);
@@ -54,7 +63,12 @@ function packageImports(file) {
     ...code.matchAll(/\bimport\(\s*["']([^"'\n]+)["']\s*\)/g),
   ].map(([, specifier]) => specifier);
   return specifiers.filter(
-    (s) => PACKAGE.test(s) && !s.startsWith('node:') && !builtins.has(s) && !builtins.has(s.split('/')[0]),
+    (s) =>
+      PACKAGE.test(s) &&
+      !s.startsWith('node:') &&
+      !builtins.has(s) &&
+      !builtins.has(s.split('/')[0]) &&
+      !optional.has(s),
   );
 }
 
