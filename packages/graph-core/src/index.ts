@@ -82,9 +82,10 @@ export type {
 } from './graph-client.js';
 export type { ComparisonOperator, FilterValue, GuidLiteral, ODataFilter, ValueOptions } from './odata.js';
 export { f, literal, ODataFilterError } from './odata.js';
-export type { PathPermissions } from './permissions/catalogue.js';
+export type { CatalogueData, PathPermissions } from './permissions/catalogue.js';
 export {
   appRoleId,
+  catalogueEntry,
   catalogueSource,
   isKnownPermission,
   knownPermissions,

@@ -2,13 +2,17 @@
 // graph-core is imported: a server answers `initialize` and `tools/list` without ever calling Graph.
 import type { Agent, Dispatcher } from 'undici';
 
-type Undici = typeof import('undici');
+type Undici = (typeof import('undici'))['default'];
 
 let loading: Promise<Undici> | undefined;
 
-/** The undici module, imported once per process on first use. */
+/**
+ * The undici module, imported once per process on first use. undici is CommonJS: its exports object
+ * is the namespace's `default` both when Node imports it and inside the servers' bundles (where
+ * named exports of a CommonJS chunk do not exist), so that is what is read.
+ */
 export function loadUndici(): Promise<Undici> {
-  loading ??= import('undici');
+  loading ??= import('undici').then((namespace) => namespace.default);
   return loading;
 }
 

@@ -69,3 +69,27 @@ describe('permissions of a whole request', () => {
     expect(withSignIns.all).toContain('User.Read.All');
   });
 });
+
+// The file is trusted at run time (no parse at every start), so its shape is checked here, once.
+describe('the generated catalogue file', () => {
+  it('has the shape the lookups read: named permissions, and paths pointing at them', async () => {
+    const { z } = await import('zod');
+    const { default: generated } = await import('../src/permissions/catalogue.generated.json', {
+      with: { type: 'json' },
+    });
+    const data = z
+      .object({
+        source: z.string().min(1),
+        permissions: z.array(z.tuple([z.string().min(1), z.string().nullable()])).min(1),
+        paths: z.record(
+          z.string().regex(/^[A-Z]+ \/\S*$/i),
+          z.tuple([z.array(z.number().int().nonnegative()), z.array(z.number().int().nonnegative())]),
+        ),
+      })
+      .parse(generated);
+    const count = data.permissions.length;
+    for (const [least, all] of Object.values(data.paths)) {
+      for (const index of [...least, ...all]) expect(index).toBeLessThan(count);
+    }
+  });
+});

@@ -1,14 +1,22 @@
 // Microsoft's Graph permission catalogue (the subset this project calls), so a 403 can name the
 // permission that is missing and a server can list the app-role ids it needs. The data is
 // generated from microsoftgraph/microsoft-graph-devx-content (MIT); see its `source` field.
-import { z } from 'zod';
+//
+// Every server reads it at start (its manifest names permissions), so nothing here is done before
+// it is needed: the generated file is trusted as it is (its shape is checked by a test, not parsed
+// at every start), the name index is built on the first lookup, and a path's patterns are compiled
+// only for the method and segment count a request has.
 import generated from './catalogue.generated.json' with { type: 'json' };
 
-const catalogueSchema = z.object({
-  source: z.string(),
-  permissions: z.array(z.tuple([z.string(), z.string().nullable()])),
-  paths: z.record(z.string(), z.tuple([z.array(z.number().int()), z.array(z.number().int())])),
-});
+/** The generated file: permission [name, app-role id] pairs and, by `METHOD /path`, [least, all] indexes. */
+export interface CatalogueData {
+  source: string;
+  permissions: [string, string | null][];
+  paths: Record<string, [number[], number[]]>;
+}
+
+// JSON imports type tuples as arrays; the test of the generated file checks the tuple shape.
+const data = generated as unknown as CatalogueData;
 
 export interface PathPermissions {
   /** The least-privileged permissions, any one of which allows the call. */
@@ -25,44 +33,44 @@ interface Pattern {
   all: readonly number[];
 }
 
-interface Catalogue {
-  source: string;
-  names: readonly string[];
-  idsByLowerName: ReadonlyMap<string, { name: string; id: string | null }>;
-  /** Patterns by `METHOD segmentCount`. */
-  patterns: ReadonlyMap<string, Pattern[]>;
+let idsByLowerName: ReadonlyMap<string, { name: string; id: string | null }> | undefined;
+
+function permissionIndex(): ReadonlyMap<string, { name: string; id: string | null }> {
+  idsByLowerName ??= new Map(data.permissions.map(([name, id]) => [name.toLowerCase(), { name, id }]));
+  return idsByLowerName;
 }
 
-let loaded: Catalogue | undefined;
+/** Patterns by `METHOD segmentCount`, grouped on first use; each bucket compiled when first asked. */
+let pathsByBucket: Map<string, [string, [number[], number[]]][]> | undefined;
+const compiled = new Map<string, readonly Pattern[]>();
 
-function catalogue(): Catalogue {
-  if (loaded !== undefined) return loaded;
-  const data = catalogueSchema.parse(generated);
-  const idsByLowerName = new Map(data.permissions.map(([name, id]) => [name.toLowerCase(), { name, id }]));
-  const patterns = new Map<string, Pattern[]>();
-  for (const [key, [least, all]] of Object.entries(data.paths)) {
-    const space = key.indexOf(' ');
-    const method = key.slice(0, space).toUpperCase();
-    const path = key.slice(space + 1);
-    const segments = splitSegments(path);
-    const bucket = `${method} ${segments.length}`;
-    const list = patterns.get(bucket) ?? [];
-    list.push({
-      regex: new RegExp(`^${segments.map(segmentPattern).join('/')}$`, 'i'),
-      specificity: path.replace(/\{[^}]*\}/g, '').length,
-      least,
-      all,
-    });
-    patterns.set(bucket, list);
+function patternsFor(bucket: string): readonly Pattern[] {
+  const done = compiled.get(bucket);
+  if (done !== undefined) return done;
+  if (pathsByBucket === undefined) {
+    pathsByBucket = new Map();
+    for (const entry of Object.entries(data.paths)) {
+      const [key] = entry;
+      const space = key.indexOf(' ');
+      const group = `${key.slice(0, space).toUpperCase()} ${splitSegments(key.slice(space + 1)).length}`;
+      const list = pathsByBucket.get(group) ?? [];
+      list.push(entry);
+      pathsByBucket.set(group, list);
+    }
   }
-  for (const list of patterns.values()) list.sort((a, b) => b.specificity - a.specificity);
-  loaded = {
-    source: data.source,
-    names: data.permissions.map(([name]) => name),
-    idsByLowerName,
-    patterns,
-  };
-  return loaded;
+  const patterns = (pathsByBucket.get(bucket) ?? [])
+    .map(([key, [least, all]]): Pattern => {
+      const path = key.slice(key.indexOf(' ') + 1);
+      return {
+        regex: new RegExp(`^${splitSegments(path).map(segmentPattern).join('/')}$`, 'i'),
+        specificity: path.replace(/\{[^}]*\}/g, '').length,
+        least,
+        all,
+      };
+    })
+    .sort((a, b) => b.specificity - a.specificity);
+  compiled.set(bucket, patterns);
+  return patterns;
 }
 
 /** A catalogue segment as a regex: `{anything}` matches one path segment's worth of characters. */
@@ -83,22 +91,30 @@ function splitSegments(path: string): string[] {
 
 /** The Graph app-role id (GUID) of an application permission, or undefined when unknown. */
 export function appRoleId(name: string): string | undefined {
-  return catalogue().idsByLowerName.get(name.toLowerCase())?.id ?? undefined;
+  return permissionIndex().get(name.toLowerCase())?.id ?? undefined;
+}
+
+/** The permission as the catalogue spells it, with its app-role id (null for a delegated-only one). */
+export function catalogueEntry(name: string): { name: string; id: string | null } | undefined {
+  return permissionIndex().get(name.toLowerCase());
 }
 
 /** Whether Microsoft's catalogue (our subset) knows the permission name (case-insensitive). */
 export function isKnownPermission(name: string): boolean {
-  return catalogue().idsByLowerName.has(name.toLowerCase());
+  return permissionIndex().has(name.toLowerCase());
 }
 
 /** Every permission name in the catalogue subset, in catalogue order. */
+let names: readonly string[] | undefined;
+
 export function knownPermissions(): readonly string[] {
-  return catalogue().names;
+  names ??= data.permissions.map(([name]) => name);
+  return names;
 }
 
 /** Attribution of the catalogue data (repository, commit, licence). */
 export function catalogueSource(): string {
-  return catalogue().source;
+  return data.source;
 }
 
 /**
@@ -107,13 +123,12 @@ export function catalogueSource(): string {
  * `GET /users/{id}/memberOf`. Unknown paths give empty lists.
  */
 export function permissionsFor(method: string, path: string): PathPermissions {
-  const data = catalogue();
   const segments = splitSegments(normaliseRequestPath(path));
-  const candidates = data.patterns.get(`${method.toUpperCase()} ${segments.length}`) ?? [];
+  const candidates = patternsFor(`${method.toUpperCase()} ${segments.length}`);
   const joined = segments.join('/');
   const match = candidates.find((pattern) => pattern.regex.test(joined));
   if (match === undefined) return { least: [], all: [] };
-  const nameAt = (index: number): string | undefined => data.names[index];
+  const nameAt = (index: number): string | undefined => data.permissions[index]?.[0];
   let least = match.least.map(nameAt).filter(isString);
   const all = match.all.map(nameAt).filter(isString);
   // Microsoft marks "least" per set of methods, so a ReadWrite permission marked least for
