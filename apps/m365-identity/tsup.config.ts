@@ -1,10 +1,4 @@
 import { defineConfig } from 'tsup';
+import { serverBundle } from '../../scripts/server-bundle.mjs';
 
-export default defineConfig({
-  entry: ['src/index.ts', 'src/bin.ts'],
-  format: ['esm'],
-  target: 'node22',
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+export default defineConfig(serverBundle({ entry: { index: 'src/index.ts', bin: 'src/bin.ts' } }));

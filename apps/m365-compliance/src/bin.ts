@@ -8,7 +8,12 @@ if (args[0] === 'monitor') {
   const { runMonitorCli } = await import('./monitor/cli.js');
   process.exitCode = await runMonitorCli(args.slice(1));
 } else {
-  const { runServerCli } = await import('@m365-mcp/mcp-kit');
-  const { complianceServer } = await import('./server.js');
-  process.exitCode = await runServerCli(complianceServer);
+  // The card answers --help, --version and permissions; the tools, the MCP SDK and Graph load only
+  // when the server serves or checks.
+  const { runServerCli } = await import('@m365-mcp/mcp-kit/cli');
+  const { complianceCard } = await import('./card.js');
+  process.exitCode = await runServerCli({
+    ...complianceCard,
+    load: async () => (await import('./server.js')).complianceServer,
+  });
 }

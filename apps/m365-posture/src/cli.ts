@@ -3,6 +3,7 @@
 // HTML and Markdown files; the exit code can gate a CI pipeline.
 
 import { type FindingSeverity, findingSeverities } from '@m365-mcp/cis-bridge';
+import { DemoUnavailableError } from '@m365-mcp/mcp-kit/demo';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatHtml } from './format-html.js';
 import { formatMarkdown } from './format-markdown.js';
@@ -89,6 +90,12 @@ export async function main(argv: string[]): Promise<number> {
       ...(options.server.length > 0 ? { servers: options.server } : {}),
       onProgress: (_server, _message, event) => progress.update(event),
     }));
+  } catch (error) {
+    // --demo without the simulator installed says what to install; it is no crash.
+    if (!(error instanceof DemoUnavailableError)) throw error;
+    progress.finish();
+    process.stderr.write(`m365-posture: ${error.message}\n`);
+    return 1;
   } finally {
     progress.finish();
   }

@@ -1,5 +1,9 @@
-#!/usr/bin/env node
-import { runServerCli } from '@m365-mcp/mcp-kit';
-import { sharepointServer } from './server.js';
+import { runServerCli } from '@m365-mcp/mcp-kit/cli';
+import { sharepointCard } from './card.js';
 
-process.exitCode = await runServerCli(sharepointServer);
+// The card answers --help, --version and permissions; the tools, the MCP SDK and Graph load only
+// when the server serves or checks.
+process.exitCode = await runServerCli({
+  ...sharepointCard,
+  load: async () => (await import('./server.js')).sharepointServer,
+});

@@ -8,6 +8,7 @@ export {
   luhnValid,
   type SensitiveMatch,
 } from './analysis/sensitive-detectors.js';
+export { sharepointCard } from './card.js';
 export type { Now } from './clock.js';
 export { sharepointPermissions } from './permissions.js';
 export { createSharepointServer, type SharepointServerOptions, sharepointServer } from './server.js';

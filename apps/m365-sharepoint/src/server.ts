@@ -1,8 +1,7 @@
 // The m365-sharepoint server: what it is for, its permissions, tools and prompt.
 import type { ServerDefinition } from '@m365-mcp/mcp-kit';
-import packageJson from '../package.json' with { type: 'json' };
+import { sharepointCard } from './card.js';
 import { type Now, systemNow } from './clock.js';
-import { sharepointPermissions } from './permissions.js';
 import { sharepointExposureReview } from './prompts/sharepoint-exposure-review.js';
 import { analyzeSharepointPermissions } from './tools/analyze-sharepoint-permissions.js';
 import { assessSharepointPosture } from './tools/assess-sharepoint-posture.js';
@@ -28,11 +27,8 @@ export interface SharepointServerOptions {
 export function createSharepointServer(options: SharepointServerOptions = {}): ServerDefinition {
   const now = options.now ?? systemNow;
   return {
-    name: 'm365-sharepoint',
-    title: 'Microsoft 365 SharePoint security',
-    version: packageJson.version,
+    ...sharepointCard,
     instructions,
-    permissions: sharepointPermissions,
     tools: [
       assessSharepointPosture(now),
       getSharingSettings,

@@ -1,17 +1,9 @@
-// Public API of @m365-mcp/mcp-kit: what makes every m365-mcp server thin.
+// Public API of @m365-mcp/mcp-kit: the tool kit that makes every m365-mcp server thin (defining
+// tools, prompts, write tools and findings, and the MCP server made of them). The command line is
+// `@m365-mcp/mcp-kit/cli`, the HTTP server `/http`, the demo tenant `/demo` and the test helpers
+// `/testing`, so a server's tools never load the HTTP server or the simulator.
 
-export { type DemoTenant, rolesFor, startDemoTenant } from './cli/demo-tenant.js';
-export { type GraphConnection, graphFromEnvironment } from './cli/graph-from-environment.js';
-export { openServerAuditLog } from './cli/open-server-audit-log.js';
-export { type RunServerCliOptions, runServerCli } from './cli/run-server-cli.js';
-export { type LoadConfigOptions, loadConfig, ServerConfigError } from './config/load-config.js';
-export {
-  type ConfigFile,
-  type ConfigFlags,
-  configFileSchema,
-  type ServerConfig,
-  serverConfigSchema,
-} from './config/server-config.js';
+export { readPackageVersion } from './cli/package-version.js';
 export {
   compareFindingSeverity,
   type Finding,
@@ -28,14 +20,6 @@ export {
   findingStatuses,
   findingStatusSchema,
 } from './findings/finding.js';
-export { tokenFingerprint } from './http/bearer-token.js';
-export {
-  type HttpAuth,
-  type HttpServerOptions,
-  type RunningHttpServer,
-  startHttpServer,
-} from './http/start-http-server.js';
-export { systemTimers, type Timers } from './http/timers.js';
 export {
   definePrompt,
   type PromptDefinition,
@@ -44,6 +28,7 @@ export {
 } from './prompts/define-prompt.js';
 export { createServer } from './server/create-server.js';
 export type { StderrWrite } from './server/logger.js';
+export type { LazyServer, ServerCard, ServerSource } from './server/server-card.js';
 export type { AnyToolDefinition, ServerDefinition } from './server/server-definition.js';
 export type { AuditSink, ServerDeps } from './server/server-runtime.js';
 export {

@@ -4,13 +4,9 @@ import { join } from 'node:path';
 import { type AuditEntryInput, openAuditLog } from '@m365-mcp/audit-log';
 import type { GraphSim } from '@m365-mcp/graph-sim';
 import { afterEach, describe, expect, it } from 'vitest';
-import {
-  applyWriteUnattended,
-  graphFromEnvironment,
-  type ServerConfig,
-  startDemoTenant,
-  type UnattendedWriteOptions,
-} from '../src/index.js';
+import { startDemoTenant } from '../src/cli/demo.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
+import { applyWriteUnattended, type UnattendedWriteOptions } from '../src/index.js';
 import { readAudit } from './audit-file.js';
 import { disableUser, samplePermissions } from './sample-server.js';
 

@@ -9,8 +9,8 @@ import {
   verifyAuditLog,
 } from '@m365-mcp/audit-log';
 import { describe, expect, it } from 'vitest';
+import { openServerAuditLog, runServerCli } from '../src/cli/index.js';
 import { loadConfig } from '../src/config/load-config.js';
-import { openServerAuditLog, runServerCli } from '../src/index.js';
 import { sampleServer } from './sample-server.js';
 
 async function withTempDir(run: (dir: string) => Promise<void>): Promise<void> {

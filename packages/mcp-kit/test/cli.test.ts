@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runServerCli } from '../src/index.js';
+import { runServerCli } from '../src/cli/index.js';
 import { sampleServer } from './sample-server.js';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {

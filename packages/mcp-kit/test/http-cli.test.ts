@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { httpSettingsFrom } from '../src/cli/http-flags.js';
-import { runServerCli } from '../src/index.js';
+import { runServerCli } from '../src/cli/index.js';
 import { makeToken } from './http-harness.js';
 import { sampleServer } from './sample-server.js';
 

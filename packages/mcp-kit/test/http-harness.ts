@@ -10,14 +10,10 @@ import type { GraphSim } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import {
-  createServer,
-  graphFromEnvironment,
-  type HttpServerOptions,
-  type ServerConfig,
-  startDemoTenant,
-  startHttpServer,
-} from '../src/index.js';
+import { startDemoTenant } from '../src/cli/demo.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
+import { type HttpServerOptions, startHttpServer } from '../src/http/index.js';
+import { createServer } from '../src/index.js';
 import { sampleServer } from './sample-server.js';
 
 /** A fresh random token per run, so a test that finds it in a log found a real leak. */

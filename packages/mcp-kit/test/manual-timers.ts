@@ -1,6 +1,6 @@
 // Timers that fire only when the test moves time on, so no outcome depends on how fast or
 // loaded the machine is.
-import type { Timers } from '../src/index.js';
+import type { Timers } from '../src/http/index.js';
 
 export interface ManualTimers extends Timers {
   /** Timers started and neither fired nor cancelled yet. */

@@ -25,8 +25,7 @@ export async function startDemoTenant(options: {
   /** The demo tenant (Contoso) by default. */
   tenant?: Tenant;
 }): Promise<DemoTenant> {
-  // Loaded only for --demo: the simulator (with selfsigned and pkijs) costs a plain start ~170 ms.
-  const { startGraphSim } = await import('@m365-mcp/graph-sim');
+  const { startGraphSim } = await loadGraphSim(options.manifest.server);
   const sim = await startGraphSim(options.tenant === undefined ? {} : { tenant: options.tenant });
   const roles = options.roles ?? rolesFor(options.manifest, options.writes);
   try {
@@ -35,6 +34,37 @@ export async function startDemoTenant(options: {
     await sim.close();
     throw error;
   }
+}
+
+/**
+ * The simulator is a package of its own that a server neither installs nor loads unless the demo
+ * is asked for (it and its certificate libraries would cost every plain start time and space), so
+ * a missing one is named, with the command that brings it.
+ */
+export async function loadGraphSim(server: string): Promise<typeof import('@m365-mcp/graph-sim')> {
+  try {
+    return await import('@m365-mcp/graph-sim');
+  } catch (error) {
+    if (!isMissingPackage(error, '@m365-mcp/graph-sim')) throw error;
+    throw new DemoUnavailableError(
+      `the demo tenant needs the simulator package @m365-mcp/graph-sim, which is not installed beside ${server}. ` +
+        `Install it next to the server (npm install @m365-mcp/graph-sim) or run both with npx: ` +
+        `npx -y -p @m365-mcp/graph-sim -p @m365-mcp/${server} ${server} --demo`,
+    );
+  }
+}
+
+function isMissingPackage(error: unknown, name: string): boolean {
+  return (
+    error instanceof Error &&
+    (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
+    error.message.includes(`'${name}'`)
+  );
+}
+
+/** --demo was asked for where the simulator is not installed. */
+export class DemoUnavailableError extends Error {
+  override name = 'DemoUnavailableError';
 }
 
 /**

@@ -3,6 +3,7 @@ import { ServerConfigError } from '../config/load-config.js';
 import { isLoopbackHost } from '../http/allowed-hosts.js';
 import { minimumHttpTokenLength, splitHttpTokens } from '../http/bearer-token.js';
 import { type HttpAuth, validateHttpOptions } from '../http/start-http-server.js';
+import { httpTokenVariable } from './http-token-variable.js';
 
 /** The command-line flags of the Streamable HTTP transport, as commander hands them over. */
 export interface HttpFlags {
@@ -21,8 +22,6 @@ export interface HttpSettings {
   /** Warnings to print at start-up (plain HTTP off loopback, no authentication). */
   warnings: string[];
 }
-
-export const httpTokenVariable = 'M365_MCP_HTTP_TOKEN';
 
 const portSchema = z
   .string()

@@ -1,15 +1,7 @@
-import { AuditLogError } from '@m365-mcp/audit-log';
-import { checkPermissions, formatPermissionCheck, formatPermissions } from '@m365-mcp/auth';
 import { Command, CommanderError } from 'commander';
-import { loadConfig } from '../config/load-config.js';
-import { createServer } from '../server/create-server.js';
-import type { ServerDefinition } from '../server/server-definition.js';
-import { describeError } from '../tools/error-result.js';
-import { startDemoTenant } from './demo-tenant.js';
-import { graphFromEnvironment } from './graph-from-environment.js';
-import { type HttpFlags, httpSettingsFrom, httpTokenVariable } from './http-flags.js';
-import { openServerAuditLog } from './open-server-audit-log.js';
-import { serveOnTransport } from './transport.js';
+import { loadServerDefinition, type ServerSource } from '../server/server-card.js';
+import { httpTokenVariable } from './http-token-variable.js';
+import type { RootFlags } from './root-flags.js';
 
 export interface RunServerCliOptions {
   env?: Record<string, string | undefined>;
@@ -17,15 +9,6 @@ export interface RunServerCliOptions {
   stdout?: (text: string) => void;
   /** Logs; process.stderr by default. */
   stderr?: (text: string) => void;
-}
-
-interface RootFlags extends HttpFlags {
-  demo?: boolean;
-  allowWrites?: boolean;
-  config?: string;
-  auditLog?: string;
-  auditKeyFile?: string;
-  managedIdentity?: boolean;
 }
 
 function collect(value: string, previous: string[] | undefined): string[] {
@@ -37,9 +20,12 @@ function collect(value: string, previous: string[] | undefined): string[] {
  * from the environment); `--demo`, `--allow-writes`, `--config`, `--audit-log`; `--http` (with
  * `--port`, `--host`, `--allowed-host`, `--http-no-auth`) for Streamable HTTP instead of stdio;
  * `permissions [--json] [--writes]`; `check [--writes]`. Resolves to the exit code.
+ *
+ * This module loads only commander: `--help`, `--version` and `permissions` answer from the
+ * server's card, and serving or checking loads the server, the SDK and Graph when it runs.
  */
 export async function runServerCli(
-  definition: ServerDefinition,
+  definition: ServerSource,
   argv: readonly string[] = process.argv,
   options: RunServerCliOptions = {},
 ): Promise<number> {
@@ -86,7 +72,8 @@ export async function runServerCli(
     .exitOverride()
     .configureOutput({ writeOut: stdout, writeErr: stderr })
     .action(async (flags: RootFlags) => {
-      exitCode = await serve(definition, flags, env, stderr);
+      const { serve } = await import('./serve.js');
+      exitCode = await serve(await loadServerDefinition(definition), flags, env, stderr);
     });
 
   program
@@ -96,7 +83,8 @@ export async function runServerCli(
     )
     .option('--json', 'machine-readable output')
     .option('--writes', 'include the permissions the write tools need')
-    .action((flags: { json?: boolean; writes?: boolean }) => {
+    .action(async (flags: { json?: boolean; writes?: boolean }) => {
+      const { formatPermissions } = await import('@m365-mcp/auth');
       const text = formatPermissions(definition.permissions, {
         writes: flags.writes ?? false,
         json: flags.json ?? false,
@@ -112,8 +100,9 @@ export async function runServerCli(
     .option('--writes', 'also require the permissions the write tools need')
     .action(async (flags: { writes?: boolean }) => {
       const root = program.opts<RootFlags>();
+      const { check } = await import('./check.js');
       exitCode = await check(
-        definition,
+        await loadServerDefinition(definition),
         {
           writes: flags.writes ?? false,
           demo: root.demo ?? false,
@@ -128,103 +117,9 @@ export async function runServerCli(
     await program.parseAsync([...argv]);
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode;
-    // A refused audit log says what is wrong and what to run; it is no internal error.
-    if (error instanceof AuditLogError) {
-      stderr(`${definition.name}: ${error.message}\n`);
-      return 1;
-    }
-    stderr(`${definition.name}: ${describeError(error, definition.name).message}\n`);
+    const { failureMessage } = await import('./failure-message.js');
+    stderr(`${definition.name}: ${failureMessage(error, definition.name)}\n`);
     return 1;
   }
   return exitCode;
-}
-
-async function serve(
-  definition: ServerDefinition,
-  flags: RootFlags,
-  env: Record<string, string | undefined>,
-  stderr: (text: string) => void,
-): Promise<number> {
-  // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
-  const http = httpSettingsFrom(flags, env);
-  const config = await loadConfig({ server: definition.name, flags, env });
-  // First, so a log that was cut or rewritten stops the server before anything starts.
-  const auditLog = await openServerAuditLog(config, definition.name, stderr);
-  try {
-    const demo = config.demo
-      ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
-      : undefined;
-    try {
-      const connection = demo
-        ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-        : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
-      try {
-        const deps = {
-          graph: connection.graph,
-          auditLog,
-          config,
-          allowWrites: config.allowWrites,
-          stderr,
-        };
-        const describe = (transport: string) =>
-          `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
-            demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
-          }, audit log ${config.auditLogPath}`;
-        if (http) {
-          // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
-          const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
-          await serveHttpUntilSignal({
-            name: definition.name,
-            settings: http,
-            // Each session gets its own server, so its own write plans; all share Graph and the audit log.
-            createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
-            describe: (url) => describe(`Streamable HTTP at ${url.href}`),
-            stderr,
-          });
-        } else {
-          const server = createServer(definition, deps);
-          stderr(`${describe('stdio')}\n`);
-          const stop = () => void server.close();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-          await serveOnTransport(server, 'stdio');
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-        }
-      } finally {
-        await connection.graph.close();
-      }
-    } finally {
-      await demo?.sim.close();
-    }
-  } finally {
-    await auditLog.close();
-  }
-  return 0;
-}
-
-async function check(
-  definition: ServerDefinition,
-  options: { writes: boolean; demo: boolean; managedIdentity: boolean },
-  env: Record<string, string | undefined>,
-  stdout: (text: string) => void,
-): Promise<number> {
-  const demo = options.demo
-    ? await startDemoTenant({ manifest: definition.permissions, writes: options.writes })
-    : undefined;
-  try {
-    const connection = demo
-      ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-      : await graphFromEnvironment(env, { managedIdentity: options.managedIdentity });
-    const report = await checkPermissions(connection.credential, definition.permissions, {
-      writes: options.writes,
-      cloud: connection.cloud,
-    });
-    await connection.graph.close();
-    const text = formatPermissionCheck(report);
-    stdout(text.endsWith('\n') ? text : `${text}\n`);
-    return report.ok ? 0 : 1;
-  } finally {
-    await demo?.sim.close();
-  }
 }

@@ -1,0 +1,11 @@
+// What m365-security's command line shows before its tools load (`--help`, `--version`,
+// `permissions`): the server's name, title, version and permission manifest.
+import { readPackageVersion, type ServerCard } from '@m365-mcp/mcp-kit';
+import { securityPermissions } from './permissions.js';
+
+export const securityCard: ServerCard = {
+  name: 'm365-security',
+  title: 'Microsoft 365 security (Defender XDR)',
+  version: readPackageVersion(new URL('../package.json', import.meta.url)),
+  permissions: securityPermissions,
+};

@@ -1,0 +1,74 @@
+import { loadConfig } from '../config/load-config.js';
+import { createServer } from '../server/create-server.js';
+import type { ServerDefinition } from '../server/server-definition.js';
+import { startDemoTenant } from './demo-tenant.js';
+import { graphFromEnvironment } from './graph-from-environment.js';
+import { httpSettingsFrom } from './http-flags.js';
+import { openServerAuditLog } from './open-server-audit-log.js';
+import type { RootFlags } from './root-flags.js';
+import { serveOnTransport } from './transport.js';
+
+/** The server itself: stdio by default, Streamable HTTP with --http. Resolves to the exit code. */
+export async function serve(
+  definition: ServerDefinition,
+  flags: RootFlags,
+  env: Record<string, string | undefined>,
+  stderr: (text: string) => void,
+): Promise<number> {
+  // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
+  const http = httpSettingsFrom(flags, env);
+  const config = await loadConfig({ server: definition.name, flags, env });
+  // First, so a log that was cut or rewritten stops the server before anything starts.
+  const auditLog = await openServerAuditLog(config, definition.name, stderr);
+  try {
+    const demo = config.demo
+      ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
+      : undefined;
+    try {
+      const connection = demo
+        ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
+        : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
+      try {
+        const deps = {
+          graph: connection.graph,
+          auditLog,
+          config,
+          allowWrites: config.allowWrites,
+          stderr,
+        };
+        const describe = (transport: string) =>
+          `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
+            demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
+          }, audit log ${config.auditLogPath}`;
+        if (http) {
+          // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
+          const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
+          await serveHttpUntilSignal({
+            name: definition.name,
+            settings: http,
+            // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+            createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
+            describe: (url) => describe(`Streamable HTTP at ${url.href}`),
+            stderr,
+          });
+        } else {
+          const server = createServer(definition, deps);
+          stderr(`${describe('stdio')}\n`);
+          const stop = () => void server.close();
+          process.once('SIGINT', stop);
+          process.once('SIGTERM', stop);
+          await serveOnTransport(server, 'stdio');
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+        }
+      } finally {
+        await connection.graph.close();
+      }
+    } finally {
+      await demo?.sim.close();
+    }
+  } finally {
+    await auditLog.close();
+  }
+  return 0;
+}
