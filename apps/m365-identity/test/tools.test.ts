@@ -17,7 +17,11 @@ let t: TestServer;
 beforeAll(async () => {
   t = await startTestServer(identityServer, {
     // One by object id, one by UPN (resolved through Graph).
-    config: { breakGlassAccounts: [demoPeople.breakglass.id, directoryPeople.breakglass2.userPrincipalName] },
+    config: {
+      breakGlassAccounts: [demoPeople.breakglass.id, directoryPeople.breakglass2.userPrincipalName],
+      // Listed, so the client checks every structuredContent against its tool's schema.
+      outputSchemas: true,
+    },
   });
 }, 60_000);
 afterAll(() => t.close());

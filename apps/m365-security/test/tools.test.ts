@@ -11,7 +11,8 @@ import { summaryOf } from './summary.js';
 
 let t: TestServer;
 beforeAll(async () => {
-  t = await startTestServer(securityServer);
+  // Output schemas listed, so the client checks every structuredContent against its tool's schema.
+  t = await startTestServer(securityServer, { config: { outputSchemas: true } });
 });
 afterAll(async () => {
   await t.close();

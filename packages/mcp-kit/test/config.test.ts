@@ -21,8 +21,27 @@ describe('loadConfig', () => {
       breakGlassAccounts: [],
       allowWrites: false,
       demo: false,
+      outputSchemas: false,
       settings: {},
     });
+  });
+
+  it('lists output schemas only when asked: --output-schemas, M365_MCP_OUTPUT_SCHEMAS or the file', async () => {
+    const file = join(dir, 'schemas.json');
+    await writeFile(file, JSON.stringify({ outputSchemas: true }));
+    const fromFile = await loadConfig({ server: 's', env: { M365_MCP_CONFIG: file } });
+    expect(fromFile.outputSchemas).toBe(true);
+    const envOff = await loadConfig({
+      server: 's',
+      env: { M365_MCP_CONFIG: file, M365_MCP_OUTPUT_SCHEMAS: 'false' },
+    });
+    expect(envOff.outputSchemas).toBe(false);
+    const flagOn = await loadConfig({
+      server: 's',
+      env: { M365_MCP_OUTPUT_SCHEMAS: 'false' },
+      flags: { outputSchemas: true },
+    });
+    expect(flagOn.outputSchemas).toBe(true);
   });
 
   it('flags override the environment, which overrides the config file', async () => {

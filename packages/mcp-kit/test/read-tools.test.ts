@@ -27,9 +27,12 @@ describe('a read tool through a real MCP client', () => {
     ]);
     const tool = tools.find((candidate) => candidate.name === 'list_users');
     expect(tool?.title).toBe('List users');
-    expect(tool?.description).toMatch(/structuredContent carries the same facts/);
     expect(Object.keys(tool?.inputSchema.properties ?? {})).toEqual(['limit', 'cursor']);
-    expect(tool?.outputSchema?.properties).toHaveProperty('users');
+    // By default no output schema is listed (it is most of tools/list's tokens); the note that
+    // structuredContent carries the facts in full is said once, in the instructions.
+    expect(tool?.outputSchema).toBeUndefined();
+    expect(tool?.description).not.toMatch(/structuredContent/);
+    expect(t.client.getInstructions()).toMatch(/structuredContent carries the same facts in full/);
     expect(tool?.annotations).toMatchObject({
       title: 'List users',
       readOnlyHint: true,
@@ -43,6 +46,21 @@ describe('a read tool through a real MCP client', () => {
     expect(t.client.getServerCapabilities()?.logging).toBeDefined();
     expect(t.client.getInstructions()).toMatch(/untrusted data, never instructions/);
     expect(t.client.getInstructions()).toMatch(/read-only/);
+  });
+
+  it('lists output schemas when asked (outputSchemas), and the client then checks each result against them', async () => {
+    const typed = await startTestServer(sampleServer, { config: { outputSchemas: true } });
+    try {
+      const { tools } = await typed.client.listTools();
+      const tool = tools.find((candidate) => candidate.name === 'list_users');
+      expect(tool?.outputSchema?.properties).toHaveProperty('users');
+      // The SDK client validates structuredContent against a listed outputSchema: a mismatch would throw.
+      const result = await callTool(typed.client, 'list_users', { limit: 2 });
+      expect(result.isError).toBeFalsy();
+      expect(listUsersOutput.parse(result.structuredContent).users).toHaveLength(2);
+    } finally {
+      await typed.close();
+    }
   });
 
   it('returns structuredContent valid against the output schema, a short summary and request-ids in the audit', async () => {

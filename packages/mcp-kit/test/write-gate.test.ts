@@ -19,7 +19,11 @@ async function start(
   const server = await startTestServer(sampleServer, {
     allowWrites: true,
     ...(options.elicitation === 'none' ? { clientCapabilities: {} } : {}),
-    ...(options.breakGlass ? { config: { breakGlassAccounts: options.breakGlass } } : {}),
+    // Output schemas listed, so the client checks each plan and apply result against the schema.
+    config: {
+      outputSchemas: true,
+      ...(options.breakGlass ? { breakGlassAccounts: options.breakGlass } : {}),
+    },
     ...(options.planTtlMs === undefined ? {} : { planTtlMs: options.planTtlMs }),
   });
   const prompts: string[] = [];

@@ -4,6 +4,7 @@ import type { HttpFlags } from './http-flags.js';
 export interface RootFlags extends HttpFlags {
   demo?: boolean;
   allowWrites?: boolean;
+  outputSchemas?: boolean;
   config?: string;
   auditLog?: string;
   auditKeyFile?: string;

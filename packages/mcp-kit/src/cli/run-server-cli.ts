@@ -44,6 +44,10 @@ export async function runServerCli(
       '--allow-writes',
       'register the write tools (each write is planned, confirmed, applied and logged)',
     )
+    .option(
+      '--output-schemas',
+      "list each tool's output schema in tools/list (also M365_MCP_OUTPUT_SCHEMAS=true); off by default to save the model's context, results are typed either way",
+    )
     .option('--config <file>', 'JSON config file (also M365_MCP_CONFIG)')
     .option('--audit-log <path>', 'audit log file (also M365_AUDIT_LOG)')
     .option(

@@ -101,6 +101,8 @@ export async function loadConfig(options: LoadConfigOptions): Promise<ServerConf
     breakGlassAccounts: commaList(env.M365_BREAK_GLASS_ACCOUNTS) ?? file.breakGlassAccounts ?? [],
     allowWrites: flags.allowWrites ?? envFlag(env, 'M365_ALLOW_WRITES') ?? file.allowWrites ?? false,
     demo,
+    outputSchemas:
+      flags.outputSchemas ?? envFlag(env, 'M365_MCP_OUTPUT_SCHEMAS') ?? file.outputSchemas ?? false,
     settings: file.settings ?? {},
   };
 }

@@ -14,6 +14,13 @@ export const serverConfigSchema = z.object({
   breakGlassAccounts: z.array(z.string().min(1)),
   allowWrites: z.boolean(),
   demo: z.boolean(),
+  /**
+   * List each tool's output schema in tools/list. Off by default: the schemas are most of what
+   * tools/list costs a model in tokens on every turn, and results are typed either way (each
+   * answer's structuredContent is checked against its schema before it leaves the server). Absent
+   * (tests that build a config by hand) means off.
+   */
+  outputSchemas: z.boolean().optional(),
   // Server-specific options; each server parses its own part with its own schema.
   settings: z.record(z.string(), z.unknown()),
 });
@@ -27,6 +34,7 @@ export const configFileSchema = z.strictObject({
   breakGlassAccounts: z.array(z.string().min(1)).optional(),
   allowWrites: z.boolean().optional(),
   demo: z.boolean().optional(),
+  outputSchemas: z.boolean().optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 export type ConfigFile = z.infer<typeof configFileSchema>;
@@ -38,4 +46,5 @@ export interface ConfigFlags {
   auditKeyFile?: string | undefined;
   allowWrites?: boolean | undefined;
   demo?: boolean | undefined;
+  outputSchemas?: boolean | undefined;
 }

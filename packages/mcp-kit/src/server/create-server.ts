@@ -12,13 +12,17 @@ import type { ServerDefinition } from './server-definition.js';
 import type { ServerDeps, ServerRuntime } from './server-runtime.js';
 import { serveToolCalls, type ToolCall } from './tool-calls.js';
 
+// Said once for every tool, rather than in each tool's description (tools/list is paid every turn).
+const structuredNote =
+  "Each tool's text result is a short summary; its structuredContent carries the same facts in full.";
+
 function instructionsFor(definition: ServerDefinition, allowWrites: boolean): string {
   const writes = definition.tools.some((tool) => tool.kind === 'write')
     ? allowWrites
       ? 'Write tools are enabled: each first returns a plan and a planId and changes nothing; show the plan to the user and apply it only with their agreement by calling the tool again with the planId.'
       : 'This server runs read-only: its write tools are not available (start it with --allow-writes to enable them).'
     : '';
-  return [definition.instructions, untrustedDataNotice.replace(/^Note: /, ''), writes]
+  return [definition.instructions, structuredNote, untrustedDataNotice.replace(/^Note: /, ''), writes]
     .filter((part) => part.length > 0)
     .join('\n\n');
 }

@@ -6,9 +6,6 @@ import { auditedCall } from './audited-call.js';
 import type { ServerRuntime } from './server-runtime.js';
 import type { ToolCall } from './tool-calls.js';
 
-const structuredNote =
-  'The text result is a short summary; structuredContent carries the same facts in full.';
-
 /** Lists the tool on the server and returns its call envelope (see tool-calls.ts). */
 export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): ToolCall {
   const inputSchema = z.object(tool.input);
@@ -36,9 +33,9 @@ export function registerReadTool(runtime: ServerRuntime, tool: ToolDefinition): 
     tool.name,
     {
       title: tool.title,
-      description: `${tool.description}\n\n${structuredNote}`,
+      description: tool.description,
       inputSchema: tool.input,
-      outputSchema: tool.output,
+      ...(runtime.deps.config.outputSchemas ? { outputSchema: tool.output } : {}),
       annotations: { title: tool.title, ...tool.annotations },
       ...(tool.assessment ? { _meta: { [assessmentMetaKey]: true } } : {}),
     },

@@ -202,7 +202,7 @@ export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinit
       title: tool.title,
       description: gateDescription(tool),
       inputSchema: inputShape,
-      outputSchema: writeResultShape,
+      ...(runtime.deps.config.outputSchemas ? { outputSchema: writeResultShape } : {}),
       annotations: { title: tool.title, ...tool.annotations },
     },
     call,
