@@ -103,8 +103,20 @@ describe('every tool on the demo tenant, with exactly the manifest granted', () 
     }));
     try {
       // listTools first: the SDK client then validates every structuredContent against its schema.
-      const listed = (await s.client.listTools()).tools.map((t) => t.name).sort();
+      const tools = (await s.client.listTools()).tools;
+      const listed = tools.map((t) => t.name).sort();
       expect(listed).toEqual(complianceServer.tools.map((t) => t.name).sort());
+      // The read tools' hints as a client sees them; get_compliance_status reads only the run store.
+      const hints = new Map(tools.map((t) => [t.name, t.annotations]));
+      const readsTenant = {
+        readOnlyHint: true,
+        destructiveHint: false,
+        idempotentHint: true,
+        openWorldHint: true,
+      };
+      expect(hints.get('check_retention_policies')).toMatchObject(readsTenant);
+      expect(hints.get('detect_compliance_drift')).toMatchObject(readsTenant);
+      expect(hints.get('get_compliance_status')).toMatchObject({ ...readsTenant, openWorldHint: false });
 
       const calls: [string, Record<string, unknown>][] = [
         ['run_security_audit', { markAsBaseline: true, limit: 5 }],

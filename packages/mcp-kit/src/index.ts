@@ -41,6 +41,7 @@ export {
 export { cursorSchema, decodeCursor, encodeCursor, limitSchema, paginate } from './tools/cursor.js';
 export {
   defineTool,
+  readOnlyAnnotations,
   type ToolAnnotations,
   type ToolAnswer,
   type ToolDefinition,

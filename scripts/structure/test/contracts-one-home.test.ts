@@ -1,6 +1,8 @@
 // Each shared contract (the finding model, the assessment contract, Microsoft's well-known ids) is
 // defined once, in graph-core/src/contracts/. This fails when a package declares one again: the same
 // exported name, the same GUID or key written out, or the same list of severities or statuses.
+// The read-only annotation set is the kit's (every server defines its tools with mcp-kit), beside
+// ToolAnnotations; it fails the same way when a read tool's hints are written out again.
 import { describe, expect, it } from 'vitest';
 import { packageSources, readSource, typeScriptFiles, withoutComments } from './source-files.ts';
 
@@ -129,6 +131,36 @@ describe('one home for each shared contract', () => {
         copies.push(`${file}: ${contract.label}; import it from @m365-mcp/graph-core instead`);
       }
     }
+    expect(copies).toEqual([]);
+  });
+});
+
+// A read tool takes its hints from readOnlyAnnotations (spread, to change one, as a tool that reads
+// only the server's store does: `{ ...readOnlyAnnotations, openWorldHint: false }`); so any
+// `readOnlyHint: true` written out in a source outside the home is a copy.
+const annotationsHome = 'packages/mcp-kit/src/tools/define-tool.ts';
+const readOnlyHintWrittenOut = /readOnlyHint\s*:\s*true\b/;
+
+describe('one home for the read-only annotation set', () => {
+  it('finds it beside ToolAnnotations in mcp-kit', () => {
+    const home = withoutComments(readSource(annotationsHome));
+    const declaration = home.match(/export const readOnlyAnnotations\b[^{]*\{([^}]*)\}/)?.[1] ?? '';
+    const hints = Object.fromEntries(
+      [...declaration.matchAll(/(\w+)\s*:\s*(true|false)/g)].map((m) => [m[1], m[2] === 'true']),
+    );
+    expect(hints).toEqual({
+      readOnlyHint: true,
+      destructiveHint: false,
+      idempotentHint: true,
+      openWorldHint: true,
+    });
+  });
+
+  it('no other source writes the set out again', () => {
+    const copies = packageSources()
+      .filter((file) => file !== annotationsHome)
+      .filter((file) => readOnlyHintWrittenOut.test(withoutComments(readSource(file))))
+      .map((file) => `${file}: read-only hints written out; use readOnlyAnnotations from @m365-mcp/mcp-kit`);
     expect(copies).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { defineTool } from '@m365-mcp/mcp-kit';
+import { defineTool, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 
 const eventSchema = z
@@ -37,7 +37,7 @@ export const checkRetentionPolicies = defineTool({
     complete: z.boolean(),
     notExposedByGraph: z.array(z.string()),
   },
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  annotations: readOnlyAnnotations,
   async handler(_args, ctx) {
     const [types, events] = await Promise.all([
       ctx.graph.list('/security/triggerTypes/retentionEventTypes', {

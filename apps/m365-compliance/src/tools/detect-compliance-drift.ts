@@ -1,6 +1,6 @@
 import { compareRuns } from '@m365-mcp/cis-bridge';
 import { ForbiddenError, f } from '@m365-mcp/graph-core';
-import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
+import { defineTool, readOnlyAnnotations, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { cleanTenantStrings } from '../analysis/shapes.js';
@@ -71,7 +71,7 @@ export const detectComplianceDrift = defineTool({
     auditEvents: z.array(auditEventSchema),
     auditLogNote: z.string().optional(),
   },
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler(args, ctx) {
     const store = openStore(complianceSettings(ctx.config).databasePath);

@@ -5,6 +5,7 @@ import {
   findingSchema,
   limitSchema,
   paginate,
+  readOnlyAnnotations,
   ToolInputError,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
@@ -33,7 +34,7 @@ export const getComplianceStatus = defineTool({
     notEvaluated: z.array(z.object({ id: z.string(), status: z.string(), reason: z.string() })),
     cursor: z.string().optional(),
   },
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+  annotations: { ...readOnlyAnnotations, openWorldHint: false },
   tenantData: true,
   async handler(args, ctx) {
     const store = openStore(complianceSettings(ctx.config).databasePath);

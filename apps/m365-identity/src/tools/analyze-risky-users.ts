@@ -1,4 +1,4 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { summarisePrivilegedAccess } from '../analysis/privileged-access.js';
 import { riskFindings, riskyUserViews } from '../analysis/risky-users.js';
@@ -9,7 +9,7 @@ import {
   riskStates,
 } from '../graph/read-identity-protection.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const detectionOutput = z.object({
   id: z.string(),
@@ -57,7 +57,7 @@ export const analyzeRiskyUsers = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ levels, states, detectionDays, limit, cursor }, ctx) {
     const now = new Date();

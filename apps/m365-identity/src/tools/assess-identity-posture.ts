@@ -1,5 +1,11 @@
 import { ForbiddenError, GraphError } from '@m365-mcp/graph-core';
-import { assessmentShape, defineTool, type Finding, type ToolContext } from '@m365-mcp/mcp-kit';
+import {
+  assessmentShape,
+  defineTool,
+  type Finding,
+  readOnlyAnnotations,
+  type ToolContext,
+} from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { appFindings, auditApps } from '../analysis/app-credentials.js';
 import { reviewConditionalAccess } from '../analysis/conditional-access.js';
@@ -19,7 +25,7 @@ import {
 import { readExcludedGroupMembers } from '../graph/read-group-members.js';
 import { readRiskyUsers } from '../graph/read-identity-protection.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { breakGlassIds, disabledUserIds, isProblem, readOnly, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, disabledUserIds, isProblem, sortFindings, truncate } from './shared.js';
 
 const areas = [
   'riskyUsers',
@@ -174,7 +180,7 @@ export const assessIdentityPosture = defineTool({
     ...assessmentShape,
     areas: z.array(z.object({ area: z.enum(areas), ran: z.boolean(), problems: z.number().int() })),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   assessment: true,
   async handler(_args, ctx) {

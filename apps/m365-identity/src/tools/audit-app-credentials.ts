@@ -1,8 +1,8 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { appFindings, auditApps } from '../analysis/app-credentials.js';
 import { readApplications } from '../graph/read-applications.js';
-import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const appOutput = z.object({
   id: z.string(),
@@ -60,7 +60,7 @@ export const auditAppCredentials = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ expiringWithinDays, maxSecretLifetimeDays, limit, cursor }, ctx) {
     const data = await readApplications(ctx.graph, ctx.signal);

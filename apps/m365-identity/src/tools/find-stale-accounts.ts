@@ -1,8 +1,8 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { findStaleAccounts, staleFindings, staleReasons } from '../analysis/stale-accounts.js';
 import { readUsersWithSignIn } from '../graph/read-directory.js';
-import { findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const staleOutput = z.object({
   id: z.string(),
@@ -37,7 +37,7 @@ export const findStaleAccountsTool = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ days, guestDays, reasons, limit, cursor }, ctx) {
     const users = await readUsersWithSignIn(ctx.graph, ctx.signal);

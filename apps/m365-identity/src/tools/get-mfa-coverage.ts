@@ -1,8 +1,8 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { mfaCoverage, mfaFindings } from '../analysis/mfa-coverage.js';
 import { readRegistrationDetails } from '../graph/read-directory.js';
-import { disabledUserIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const userRef = z.object({ id: z.string(), userPrincipalName: z.string() });
 
@@ -37,7 +37,7 @@ export const getMfaCoverage = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ limit, cursor }, ctx) {
     const rows = await readRegistrationDetails(ctx.graph, ctx.signal);

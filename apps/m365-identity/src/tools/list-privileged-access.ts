@@ -1,8 +1,8 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { privilegedAccessFindings, summarisePrivilegedAccess } from '../analysis/privileged-access.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const assignmentOutput = z.object({
   principalId: z.string(),
@@ -53,7 +53,7 @@ export const listPrivilegedAccess = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ privilegedOnly, limit, cursor }, ctx) {
     const access = await readPrivilegedAccess(ctx.graph, ctx.signal);

@@ -1,9 +1,9 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { reviewConditionalAccess } from '../analysis/conditional-access.js';
 import { readConditionalAccessPolicies, readSecurityDefaultsEnabled } from '../graph/read-directory.js';
 import { readExcludedGroupMembers } from '../graph/read-group-members.js';
-import { breakGlassIds, findingsOutput, problemLines, readOnly, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
 
 const policyOutput = z.object({
   id: z.string(),
@@ -33,7 +33,7 @@ export const reviewConditionalAccessTool = defineTool({
     findings: findingsOutput,
     cursor: z.string().optional(),
   },
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ limit, cursor }, ctx) {
     const policies = await readConditionalAccessPolicies(ctx.graph, ctx.signal);

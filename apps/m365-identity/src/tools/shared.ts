@@ -1,15 +1,8 @@
-// What the tools share: read-only annotations, the finding list schema, break-glass resolution
+// What the tools share: the finding list schema, break-glass resolution
 // from the configuration, the disabled accounts, and short text helpers.
 import { type Finding, findingSchema, type ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { readDisabledUserIds } from '../graph/read-directory.js';
-
-export const readOnly = {
-  readOnlyHint: true,
-  destructiveHint: false,
-  idempotentHint: true,
-  openWorldHint: true,
-} as const;
 
 export const findingsOutput = z.array(findingSchema).describe('Findings, most severe first');
 

@@ -1,4 +1,4 @@
-import { assessmentShape, defineTool } from '@m365-mcp/mcp-kit';
+import { assessmentShape, defineTool, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { incidentEntities, isCompromised } from '../analysis/entities.js';
 import { assessPosture, type SourceResult } from '../analysis/posture.js';
@@ -8,7 +8,6 @@ import { anyOf } from '../graph/filters.js';
 import { type PrivilegedLookup, readAccountRoles } from '../graph/read-privileged.js';
 import { readIncidents, readSecureScores } from '../graph/read-security.js';
 import type { Incident, SecureScore } from '../graph/schemas.js';
-import { readOnly } from './annotations.js';
 import { failure } from './failure.js';
 
 export const assessSecurityPostureOutput = {
@@ -62,7 +61,7 @@ export const assessSecurityPosture = defineTool({
     'Answers "what is our security posture?" for Microsoft Defender XDR data: one status (critical, warning, ok, unknown) with the rule that set it, findings for the Secure Score level and trend and for every open incident that needs attention (unassigned, high severity, or involving a compromised privileged account), recommended next actions, and the last 30 days of Secure Score as a trend. No input. Three or four Graph reads. m365-posture calls it for the whole-tenant report.',
   input: {},
   output: assessSecurityPostureOutput,
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   assessment: true,
   async handler(_args, ctx) {

@@ -1,10 +1,9 @@
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { alertSeverities, alertStatuses, compareSeverity, serviceSources } from '../graph/enums.js';
 import { allOf, anyOf, createdSince } from '../graph/filters.js';
 import { readAlert, readAlerts } from '../graph/read-security.js';
 import { alertDetail, alertDetailSchema, alertRow, alertRowSchema } from './alert-views.js';
-import { readOnly } from './annotations.js';
 
 const countsSchema = z.record(z.string(), z.number().int());
 
@@ -51,7 +50,7 @@ export const getSecurityAlerts = defineTool({
     cursor: cursorSchema,
   },
   output: getSecurityAlertsOutput,
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler(args, ctx) {
     if (args.alertId) {

@@ -1,8 +1,7 @@
-import { defineTool } from '@m365-mcp/mcp-kit';
+import { defineTool, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { comparisons, improvementActions, percent, scoreTrend } from '../analysis/score.js';
 import { readControlProfiles, readSecureScores } from '../graph/read-security.js';
-import { readOnly } from './annotations.js';
 import { failure } from './failure.js';
 
 export const getSecurityScoreOutput = {
@@ -71,7 +70,7 @@ export const getSecurityScore = defineTool({
       .describe('How many improvement actions to return (default 5)'),
   },
   output: getSecurityScoreOutput,
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ days, top }, ctx) {
     // Both reads go to the secure score API, which allows 4 concurrent requests per tenant;

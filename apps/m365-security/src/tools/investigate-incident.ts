@@ -1,4 +1,4 @@
-import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
+import { defineTool, readOnlyAnnotations, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { incidentEntities, isCompromised } from '../analysis/entities.js';
 import { assessImpact } from '../analysis/impact.js';
@@ -10,7 +10,6 @@ import { readAccountRoles } from '../graph/read-privileged.js';
 import { readIncident, readIncidents } from '../graph/read-security.js';
 import type { Incident } from '../graph/schemas.js';
 import { alertRow, alertRowSchema } from './alert-views.js';
-import { readOnly } from './annotations.js';
 import { incidentCoreSchema } from './incident-views.js';
 
 const verdictList = { roles: z.array(z.string()), verdict: z.string(), alertIds: z.array(z.string()) };
@@ -135,7 +134,7 @@ export const investigateIncident = defineTool({
     incidentId: incidentIdSchema.optional().describe('The incident id; omit for the latest open incident'),
   },
   output: investigateIncidentOutput,
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler({ incidentId }, ctx) {
     const { incident, why } = await chooseIncident(ctx.graph, incidentId);

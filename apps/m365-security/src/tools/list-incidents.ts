@@ -1,10 +1,9 @@
 import { f } from '@m365-mcp/graph-core';
-import { cursorSchema, defineTool, limitSchema, paginate } from '@m365-mcp/mcp-kit';
+import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { compareSeverity, incidentSeverities, incidentStatuses } from '../graph/enums.js';
 import { allOf, anyOf, createdSince } from '../graph/filters.js';
 import { readIncidents } from '../graph/read-security.js';
-import { readOnly } from './annotations.js';
 import { incidentCoreSchema } from './incident-views.js';
 
 const incidentRowSchema = incidentCoreSchema.extend({
@@ -42,7 +41,7 @@ export const listIncidents = defineTool({
     cursor: cursorSchema,
   },
   output: listIncidentsOutput,
-  annotations: readOnly,
+  annotations: readOnlyAnnotations,
   tenantData: true,
   async handler(args, ctx) {
     const unassignedOnly = args.assignedTo?.toLowerCase() === 'unassigned';

@@ -1,4 +1,4 @@
-import { defineTool, findingSchema, type ToolDefinition } from '@m365-mcp/mcp-kit';
+import { defineTool, findingSchema, readOnlyAnnotations, type ToolDefinition } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { SCORE_RULE } from '../analysis/classify-permission.js';
 import { sharingFindings } from '../analysis/sharing-findings.js';
@@ -9,7 +9,6 @@ import { resolveSite } from '../graph/resolve-site.js';
 import { auditSite } from '../graph/site-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { READ_ONLY } from './annotations.js';
 import { countsLine, presentItem, presentTotals, sharedItemOutput, totalsOutput } from './present.js';
 
 /** `now` is the server's clock: links and grants whose expiry has passed are counted apart, not as exposure. */
@@ -74,7 +73,7 @@ export const analyzeSharepointPermissions = (now: Now): ToolDefinition =>
       ),
       findings: z.array(findingSchema),
     },
-    annotations: READ_ONLY,
+    annotations: readOnlyAnnotations,
     async handler(args, ctx) {
       const settings = readSettings(ctx.config.settings);
       const site = await resolveSite(ctx.graph, args, ctx.signal);

@@ -1,4 +1,10 @@
-import { assessmentShape, defineTool, type Finding, type ToolDefinition } from '@m365-mcp/mcp-kit';
+import {
+  assessmentShape,
+  defineTool,
+  type Finding,
+  readOnlyAnnotations,
+  type ToolDefinition,
+} from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { postureStatus, STATUS_RULE } from '../analysis/posture-status.js';
 import { evaluateSettings } from '../analysis/settings-checks.js';
@@ -10,7 +16,6 @@ import { readSharingSettings } from '../graph/read-sharing-settings.js';
 import { newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { READ_ONLY } from './annotations.js';
 import { areaFailure } from './area-failure.js';
 import { includeOneDrivesInput } from './include-onedrives.js';
 import { tenantHost } from './tenant-host.js';
@@ -46,7 +51,7 @@ export const assessSharepointPosture = (now: Now): ToolDefinition =>
         includesOneDrives: z.boolean(),
       }),
     },
-    annotations: READ_ONLY,
+    annotations: readOnlyAnnotations,
     async handler(args, ctx) {
       const settings = readSettings(ctx.config.settings);
       const findings: Finding[] = [];

@@ -3,6 +3,7 @@ import {
   defineTool,
   encodeCursor,
   findingSchema,
+  readOnlyAnnotations,
   type ToolDefinition,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
@@ -13,7 +14,6 @@ import { pacerFor } from '../graph/pacer-for.js';
 import { auditStateSchema, newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { READ_ONLY } from './annotations.js';
 import { includeOneDrivesInput } from './include-onedrives.js';
 import { countsLine, presentTotals, totalsOutput } from './present.js';
 import { tenantHost } from './tenant-host.js';
@@ -63,7 +63,7 @@ export const auditSharepointSites = (now: Now): ToolDefinition =>
       scoreRule: z.string(),
       findings: z.array(findingSchema),
     },
-    annotations: READ_ONLY,
+    annotations: readOnlyAnnotations,
     async handler(args, ctx) {
       const settings = readSettings(ctx.config.settings);
       const start = args.cursor

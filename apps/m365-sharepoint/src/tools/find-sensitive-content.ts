@@ -1,4 +1,10 @@
-import { defineTool, type Finding, findingSchema, type ToolDefinition } from '@m365-mcp/mcp-kit';
+import {
+  defineTool,
+  type Finding,
+  findingSchema,
+  readOnlyAnnotations,
+  type ToolDefinition,
+} from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { DATA_FROM_CLOUD_STORAGE } from '../analysis/references.js';
 import { detectSensitive, type SensitiveMatch } from '../analysis/sensitive-detectors.js';
@@ -13,7 +19,6 @@ import { itemKey } from '../graph/read-permissions.js';
 import { resolveSite } from '../graph/resolve-site.js';
 import { scanDrive } from '../graph/scan-drive.js';
 import { contentScanEnvVar, readSettings } from '../settings.js';
-import { READ_ONLY } from './annotations.js';
 import { includeOneDrivesInput } from './include-onedrives.js';
 
 /** A file still shared, with how widely (from its live permissions). */
@@ -77,7 +82,7 @@ export const findSensitiveContent = (now: Now): ToolDefinition =>
       complete: z.boolean(),
       findings: z.array(findingSchema),
     },
-    annotations: READ_ONLY,
+    annotations: readOnlyAnnotations,
     async handler(args, ctx) {
       const labelsNote =
         'Sensitivity labels are not read: Graph offers them only through extractSensitivityLabels, a POST that needs write permission.';

@@ -1,8 +1,7 @@
-import { defineTool, findingSchema } from '@m365-mcp/mcp-kit';
+import { defineTool, findingSchema, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { evaluateSettings, NOT_READABLE_BY_GRAPH } from '../analysis/settings-checks.js';
 import { readSharingSettings } from '../graph/read-sharing-settings.js';
-import { READ_ONLY } from './annotations.js';
 
 export const getSharingSettings = defineTool({
   name: 'get_sharing_settings',
@@ -30,7 +29,7 @@ export const getSharingSettings = defineTool({
     findings: z.array(findingSchema),
     notReadableByGraph: z.array(z.string()).describe('CIS v6.0.0 control ids Graph cannot read'),
   },
-  annotations: READ_ONLY,
+  annotations: readOnlyAnnotations,
   async handler(_args, ctx) {
     // A Graph error or an unreadable body is thrown: this tool has one area, and the server turns a
     // typed Graph error into an isError result naming the request, the status and the request-id.

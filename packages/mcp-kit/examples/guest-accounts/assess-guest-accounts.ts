@@ -1,6 +1,6 @@
 // tools/: one tool a file. The tool reads (graph/), judges (analysis/) and answers: structured
 // content that matches `output`, and a short summary for the model.
-import { assessmentShape, defineTool } from '@m365-mcp/mcp-kit';
+import { assessmentShape, defineTool, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { guestFindings, guestStatus, guestStatusRule } from './guest-findings.js';
 import { readGuestAccounts } from './read-guest-accounts.js';
@@ -19,7 +19,7 @@ export const assessGuestAccounts = defineTool({
     complete: z.boolean().describe('False when the tenant has more users than were read'),
   },
   // #region annotate
-  annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  annotations: readOnlyAnnotations,
   // #endregion annotate
   assessment: true,
   async handler(_args, ctx) {

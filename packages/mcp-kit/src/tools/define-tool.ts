@@ -9,6 +9,18 @@ export interface ToolAnnotations {
   openWorldHint: boolean;
 }
 
+/**
+ * The hints of a tool that only reads the tenant through Graph, declared once here so that every
+ * server's read tools say the same. A tool that reads only the server's own store spreads it:
+ * `{ ...readOnlyAnnotations, openWorldHint: false }`. Frozen, as every tool shares the one object.
+ */
+export const readOnlyAnnotations: Readonly<ToolAnnotations> = Object.freeze({
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: true,
+});
+
 export interface ToolAnswer<S> {
   structured: S;
   /** A few lines for the model; the structured content carries the same facts in full. */
