@@ -3,7 +3,8 @@
 // `@m365-mcp/mcp-kit/cli`, the HTTP server `/http`, the demo tenant `/demo` and the test helpers
 // `/testing`, so a server's tools never load the HTTP server or the simulator.
 
-export { readPackageVersion } from './cli/package-version.js';
+// The finding model is defined once, in graph-core (every package that reports findings depends on
+// it); named here so that a server's tools need only the kit.
 export {
   compareFindingSeverity,
   type Finding,
@@ -19,7 +20,8 @@ export {
   findingSeveritySchema,
   findingStatuses,
   findingStatusSchema,
-} from './findings/finding.js';
+} from '@m365-mcp/graph-core';
+export { readPackageVersion } from './cli/package-version.js';
 export {
   definePrompt,
   type PromptDefinition,
@@ -71,7 +73,6 @@ export {
 } from './writes/define-write-tool.js';
 export {
   type AccountRef,
-  globalAdministratorRoleId,
   isBreakGlassAccount,
   refuseIfBreakGlass,
   refuseIfLastGlobalAdmin,

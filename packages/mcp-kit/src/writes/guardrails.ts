@@ -1,4 +1,3 @@
-import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { ServerConfig } from '../config/server-config.js';
 import { refuse } from './write-plan.js';
 
@@ -34,12 +33,6 @@ export function refuseIfBreakGlass(
     );
   }
 }
-
-/**
- * Global Administrator's role template id (defined in graph-core's well-known ids); kept under this
- * name because the kit's entry exports it to write tools that check the last Global Administrator.
- */
-export const globalAdministratorRoleId = directoryRoleTemplateIds.globalAdministrator;
 
 /**
  * Refuses a write that would leave the tenant without an enabled Global Administrator. The caller
