@@ -1,10 +1,10 @@
+import type { FindingStatus } from '@m365-mcp/graph-core';
 import { describe, expect, it } from 'vitest';
 import { coverageLine, coverageOf } from '../src/audit/coverage.js';
 import type { ControlResult } from '../src/audit/run.js';
 import { catalogue } from '../src/controls/catalogue.js';
 import { cisControlId, cisV6Recommendations } from '../src/controls/cis-v6.js';
 import { cisV6Coverage, coverageTable } from '../src/controls/coverage.js';
-import type { FindingStatus } from '../src/finding.js';
 
 // Every CIS v6 recommendation is in the catalogue once, as written in the v6 list (cis-v6.ts):
 // evaluated, or manual with where a person reads it and why it is not read here.

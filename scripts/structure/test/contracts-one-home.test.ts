@@ -13,29 +13,6 @@ const homeFiles = typeScriptFiles(homeFolder);
 // Microsoft's ids itself, as Graph would.
 const exemptPackages = ['packages/graph-sim/'];
 
-// Copies in files another helper owns this session (issue 14: packages/cis-bridge/src/controls*),
-// listed name by name so that no other copy can hide behind them. Remove an entry when its file
-// imports the contract from graph-core.
-const pendingCopies: Record<string, string[]> = {
-  'packages/cis-bridge/src/controls/privileged.ts': [
-    'GLOBAL_ADMIN',
-    'PRIVILEGED_ROLE_ADMIN',
-    'globalAdministrator',
-    'privilegedRoleAdministrator',
-    'userAdministrator',
-    'sharePointAdministrator',
-    'exchangeAdministrator',
-    'hybridIdentityAdministrator',
-    'applicationAdministrator',
-    'cloudApplicationAdministrator',
-  ],
-  'packages/cis-bridge/src/controls/conditional-access.ts': [
-    'DIRECTORY_SYNC_ROLE',
-    'directorySynchronizationAccounts',
-  ],
-  'packages/cis-bridge/src/controls/section5-1.ts': ['restrictedGuest', 'limitedGuest'],
-};
-
 // Names the contracts had before they had one home; a new declaration under one is a copy too.
 const formerNames = [
   'ASSESSMENT_META_KEY',
@@ -56,7 +33,7 @@ const guidPattern = /'([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 interface Contract {
   /** What a finding says, e.g. "exported name findingSchema". */
   label: string;
-  /** The name an entry in pendingCopies uses for it. */
+  /** The contract's name in its home (`globalAdministrator`, `findingSchema`). */
   key: string;
   pattern: RegExp;
 }
@@ -127,7 +104,6 @@ describe('one home for each shared contract', () => {
       const text = withoutComments(readSource(file));
       for (const contract of all) {
         if (!contract.pattern.test(text)) continue;
-        if (pendingCopies[file]?.includes(contract.key)) continue;
         copies.push(`${file}: ${contract.label}; import it from @m365-mcp/graph-core instead`);
       }
     }

@@ -1,4 +1,4 @@
-import type { Status } from '../finding.js';
+import type { FindingStatus } from '@m365-mcp/graph-core';
 import type { ControlResult } from './run.js';
 
 // What a run looked at: each control's result is evaluated (a verdict: pass, fail, warning, not
@@ -17,7 +17,7 @@ export interface RunCoverage extends CoverageCounts {
   bySection: Record<string, CoverageCounts>;
 }
 
-const kindOf: Record<Status, keyof CoverageCounts> = {
+const kindOf: Record<FindingStatus, keyof CoverageCounts> = {
   pass: 'evaluated',
   fail: 'evaluated',
   warning: 'evaluated',

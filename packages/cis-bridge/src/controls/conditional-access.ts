@@ -1,3 +1,4 @@
+import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { AuditExceptions } from './types.js';
 import { at, items, type Json, obj, str, strings } from './values.js';
 
@@ -5,12 +6,6 @@ import { at, items, type Json, obj, str, strings } from './values.js';
 // an exclusion is acceptable only when the operator has approved it (break-glass or accepted), and
 // a policy limited to some sign-ins (client apps, platforms, locations, device filter, risk) does
 // not cover "all users" for the controls that are not about that condition.
-
-/**
- * Entra Connect's sync account holds this role and cannot do MFA; Microsoft's policy templates and
- * Maester exclude the role from all-users policies, so excluding it needs no approval.
- */
-export const DIRECTORY_SYNC_ROLE = 'd29b2b05-8046-44ba-8758-1e26182fcf32';
 
 export function caPolicies(value: unknown): Json[] {
   return items(value);
@@ -31,10 +26,14 @@ export function unapprovedExclusions(p: Json, exceptions: AuditExceptions): stri
   );
 }
 
-/** Excluded roles besides the directory synchronisation accounts: their holders escape the policy. */
+/**
+ * Excluded roles besides the directory synchronisation accounts: their holders escape the policy.
+ * Entra Connect's sync account holds that role and cannot do MFA; Microsoft's policy templates and
+ * Maester exclude the role from all-users policies, so excluding it needs no approval.
+ */
 export function excludedRoles(p: Json): string[] {
   return strings(at(p, 'conditions.users.excludeRoles')).filter(
-    (role) => role.toLowerCase() !== DIRECTORY_SYNC_ROLE,
+    (role) => role.toLowerCase() !== directoryRoleTemplateIds.directorySynchronizationAccounts,
   );
 }
 

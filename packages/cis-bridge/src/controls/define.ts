@@ -1,4 +1,4 @@
-import type { EvidenceValue } from '../finding.js';
+import type { FindingEvidenceValue } from '@m365-mcp/graph-core';
 import type { ResourceKey } from './resources.js';
 import type { EvaluationContext, GraphControl, ManualControl, Outcome } from './types.js';
 import { at } from './values.js';
@@ -11,13 +11,13 @@ export function manual(control: Omit<ManualControl, 'kind'>): ManualControl {
   return { kind: 'manual', ...control };
 }
 
-export function pass(evidence: Record<string, EvidenceValue>): Outcome {
+export function pass(evidence: Record<string, FindingEvidenceValue>): Outcome {
   return { status: 'pass', evidence };
 }
-export function fail(evidence: Record<string, EvidenceValue>): Outcome {
+export function fail(evidence: Record<string, FindingEvidenceValue>): Outcome {
   return { status: 'fail', evidence };
 }
-export function verdict(ok: boolean, evidence: Record<string, EvidenceValue>): Outcome {
+export function verdict(ok: boolean, evidence: Record<string, FindingEvidenceValue>): Outcome {
   return { status: ok ? 'pass' : 'fail', evidence };
 }
 
@@ -32,11 +32,11 @@ export function settingIs(
 ): (ctx: EvaluationContext) => Outcome {
   return (ctx) => {
     const actual = at(ctx.get(resource), path);
-    const value: EvidenceValue = actual === undefined ? null : (actual as EvidenceValue);
+    const value: FindingEvidenceValue = actual === undefined ? null : (actual as FindingEvidenceValue);
     return verdict(expected.includes(actual), {
       setting: path,
       actual: value,
-      expected: expected.length === 1 ? (expected[0] as EvidenceValue) : (expected as unknown[]),
+      expected: expected.length === 1 ? (expected[0] as FindingEvidenceValue) : (expected as unknown[]),
     });
   };
 }

@@ -1,4 +1,4 @@
-import type { EvidenceValue } from '../finding.js';
+import type { FindingEvidenceValue } from '@m365-mcp/graph-core';
 import { graph } from './define.js';
 import { type Control, cis, type DnsAnswer, type EvaluationContext, mitre, type Outcome } from './types.js';
 import { items, str, strings } from './values.js';
@@ -29,7 +29,7 @@ interface DomainCheck {
   ok: boolean;
   /** Set when the lookup failed: the domain has no verdict. */
   lookupFailed?: string;
-  [key: string]: EvidenceValue | undefined;
+  [key: string]: FindingEvidenceValue | undefined;
 }
 
 /**
@@ -42,7 +42,7 @@ function overDomains(domains: string[], check: (domain: string) => DomainCheck):
   const wrong = checks.filter((c) => !c.ok && c.lookupFailed === undefined);
   const unknown = checks.filter((c) => c.lookupFailed !== undefined);
   const evidence = {
-    domains: checks.map((c) => ({ ...c })) as EvidenceValue,
+    domains: checks.map((c) => ({ ...c })) as FindingEvidenceValue,
     failingDomains: wrong.map((c) => c.domain),
     lookupsFailed: unknown.map((c) => c.domain),
   };
@@ -132,7 +132,7 @@ export function isMicrosoftDkimTarget(target: string): boolean {
 }
 
 export function checkDkim(domain: string, selector1: DnsAnswer, selector2: DnsAnswer): DomainCheck {
-  const selectors: Record<string, EvidenceValue> = {};
+  const selectors: Record<string, FindingEvidenceValue> = {};
   const problems: string[] = [];
   for (const [name, answer] of [
     ['selector1', selector1],

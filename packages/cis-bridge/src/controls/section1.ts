@@ -1,5 +1,6 @@
+import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import { fail, graph, verdict } from './define.js';
-import { GLOBAL_ADMIN, privilegedByState, privilegedMembers } from './privileged.js';
+import { privilegedByState, privilegedMembers } from './privileged.js';
 import { THIRD_PARTY_STORAGE_APP_ID } from './resources.js';
 import { type Control, cis, cisa, mitre } from './types.js';
 import { at, items, str, strings } from './values.js';
@@ -59,7 +60,9 @@ export const section1: Control[] = [
       }
       const users = items(ctx.get('users'));
       const admins = new Set(
-        privilegedMembers(ctx, ctx.optional('roleEligibilities'), [GLOBAL_ADMIN]).map((m) => m.userId),
+        privilegedMembers(ctx, ctx.optional('roleEligibilities'), [
+          directoryRoleTemplateIds.globalAdministrator,
+        ]).map((m) => m.userId),
       );
       const accounts = configured.map((key) => {
         const user = users.find((u) => u.id === key || u.userPrincipalName === key);
@@ -89,7 +92,9 @@ export const section1: Control[] = [
       'Keep between two and four Global Administrators; use finer-grained roles for everyone else.',
     evaluate(ctx) {
       // Disabled accounts are not counted: they can neither be attacked nor rescue the tenant.
-      const admins = privilegedByState(ctx, ctx.optional('roleEligibilities'), [GLOBAL_ADMIN]);
+      const admins = privilegedByState(ctx, ctx.optional('roleEligibilities'), [
+        directoryRoleTemplateIds.globalAdministrator,
+      ]);
       const count = admins.enabled.length;
       return verdict(count >= 2 && count <= 4, {
         globalAdmins: count,

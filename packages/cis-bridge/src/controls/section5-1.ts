@@ -1,11 +1,9 @@
+import { guestUserRoleIds } from '@m365-mcp/graph-core';
 import { graph, settingIs, verdict } from './define.js';
 import { type Control, cis, cisa, eidsca, mitre, type Outcome } from './types.js';
 import { at, items, odataType, str, strings } from './values.js';
 
 // CIS 5.1: Entra ID general settings (authorization policy, groups, devices, consent, guests, sync).
-
-const RESTRICTED_GUEST = '2af84b1e-32c8-42b7-82bc-daa82404023b';
-const LIMITED_GUEST = '10dae51f-b6af-4016-8d66-8c2a99b929b3';
 
 export const section5General: Control[] = [
   graph({
@@ -229,7 +227,10 @@ export const section5General: Control[] = [
     remediation:
       "Set guest user access to 'limited' or, better, 'restricted to properties and memberships of their own directory objects'.",
     remediable: true,
-    evaluate: settingIs('authorizationPolicy', 'guestUserRoleId', [RESTRICTED_GUEST, LIMITED_GUEST]),
+    evaluate: settingIs('authorizationPolicy', 'guestUserRoleId', [
+      guestUserRoleIds.restrictedGuest,
+      guestUserRoleIds.limitedGuest,
+    ]),
   }),
   graph({
     id: 'CIS.M365.5.1.6.3',

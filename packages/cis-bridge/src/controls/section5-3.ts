@@ -1,5 +1,6 @@
+import { directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import { graph, verdict } from './define.js';
-import { disabledUserIds, GLOBAL_ADMIN, PRIVILEGED_ROLE_ADMIN, privilegedRoles } from './privileged.js';
+import { disabledUserIds, privilegedRoles } from './privileged.js';
 import { type Control, cis, cisa, type EvaluationContext, type Outcome } from './types.js';
 import { at, items, str } from './values.js';
 
@@ -114,7 +115,7 @@ export const section5Pim: Control[] = [
     licence: 'entraP2',
     remediation:
       'In PIM role settings for Global Administrator, require approval to activate and name approvers.',
-    evaluate: approvalRequired(GLOBAL_ADMIN),
+    evaluate: approvalRequired(directoryRoleTemplateIds.globalAdministrator),
   }),
   graph({
     id: 'CIS.M365.5.3.5',
@@ -128,6 +129,6 @@ export const section5Pim: Control[] = [
     licence: 'entraP2',
     remediation:
       'In PIM role settings for Privileged Role Administrator, require approval to activate and name approvers.',
-    evaluate: approvalRequired(PRIVILEGED_ROLE_ADMIN),
+    evaluate: approvalRequired(directoryRoleTemplateIds.privilegedRoleAdministrator),
   }),
 ];

@@ -2,7 +2,7 @@
 // answers the sharepointSettings entity flat, while Microsoft's documentation shows it wrapped in
 // `value`; both are read. A body that is neither (no sharingCapability), or a deciding setting Graph
 // gave no value for, throws, so the control reports an error: never every setting read as absent.
-import type { EvidenceValue } from '../finding.js';
+import type { FindingEvidenceValue } from '@m365-mcp/graph-core';
 import type { EvaluationContext, Outcome } from './types.js';
 import { at, type Json, obj } from './values.js';
 
@@ -36,8 +36,8 @@ export function sharepointSettingIs(
       status: expected.includes(actual) ? 'pass' : 'fail',
       evidence: {
         setting: path,
-        actual: actual as EvidenceValue,
-        expected: expected.length === 1 ? (expected[0] as EvidenceValue) : (expected as unknown[]),
+        actual: actual as FindingEvidenceValue,
+        expected: expected.length === 1 ? (expected[0] as FindingEvidenceValue) : (expected as unknown[]),
       },
     };
   };

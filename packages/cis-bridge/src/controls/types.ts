@@ -1,5 +1,10 @@
+import type {
+  FindingEvidenceValue,
+  FindingReference,
+  FindingSeverity,
+  FindingStatus,
+} from '@m365-mcp/graph-core';
 import type { Level, Profile } from '../audit/run.js';
-import type { EvidenceValue, Reference, Severity, Status } from '../finding.js';
 import type { Licence, ResourceKey } from './resources.js';
 
 /** Operator exceptions, from config: what the tenant has approved on purpose. */
@@ -42,9 +47,9 @@ export interface EvaluationContext {
 }
 
 export interface Outcome {
-  status: Extract<Status, 'pass' | 'fail' | 'warning' | 'manual' | 'not_applicable'>;
+  status: Extract<FindingStatus, 'pass' | 'fail' | 'warning' | 'manual' | 'not_applicable'>;
   /** The values that decided it. */
-  evidence: Record<string, EvidenceValue>;
+  evidence: Record<string, FindingEvidenceValue>;
   /** Overrides the control's resource (e.g. one offending policy). */
   resource?: { type: string; id: string; displayName?: string };
 }
@@ -57,8 +62,8 @@ interface ControlBase {
   section: string;
   level: Level;
   profile: Profile;
-  severity: Severity;
-  references: Reference[];
+  severity: FindingSeverity;
+  references: FindingReference[];
   remediation: string;
 }
 
@@ -102,15 +107,15 @@ export type Control = GraphControl | ManualControl;
 
 export const CIS_VERSION = '6.0.0';
 
-export function cis(id: string): Reference {
+export function cis(id: string): FindingReference {
   return { framework: 'CIS', id, version: CIS_VERSION };
 }
-export function cisa(id: string): Reference {
+export function cisa(id: string): FindingReference {
   return { framework: 'CISA-SCuBA', id };
 }
-export function eidsca(id: string): Reference {
+export function eidsca(id: string): FindingReference {
   return { framework: 'EIDSCA', id };
 }
-export function mitre(id: string): Reference {
+export function mitre(id: string): FindingReference {
   return { framework: 'MITRE-ATTACK', id };
 }
