@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { RequestLogEntry } from '@m365-mcp/graph-sim';
 import {
-  ASSESSMENT_META_KEY,
+  assessmentMetaKey as ASSESSMENT_META_KEY,
   type DemoEnvironment,
   discoverServers,
   type ServerCommand,

@@ -1,7 +1,6 @@
 // Public API of @m365-mcp/m365-posture: run an assessment programmatically.
 
-// ASSESSMENT_META_KEY: the older name of assessmentMetaKey, until bench/servers-bench.ts moves over.
-export { assessmentMetaKey, assessmentMetaKey as ASSESSMENT_META_KEY } from '@m365-mcp/cis-bridge';
+export { assessmentMetaKey } from '@m365-mcp/cis-bridge';
 export type { ServerOutcome } from './assess.js';
 export { type Assessment, assessmentSchema, type PostureStatus } from './assessment.js';
 export { type DemoEnvironment, startDemoEnvironment } from './demo.js';
