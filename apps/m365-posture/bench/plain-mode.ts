@@ -3,10 +3,12 @@
 // token is needed until a tool runs), no --demo. Each timing is a median of `runs` spawns.
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { ServerCommand } from '@m365-mcp/m365-posture';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { getEncoding } from 'js-tiktoken';
+import { installPackedServer } from '../test/installed-server.ts';
 
 /** The issue's goals, printed beside each figure. */
 export const goals = {
@@ -15,6 +17,7 @@ export const goals = {
   toolsListTokensReadOnly: 2_500,
   toolsListTokensWrites: 3_000,
   commandMs: 200,
+  installedMB: 60,
 } as const;
 
 export interface PlainModeMeasure {
@@ -30,6 +33,9 @@ export interface PlainModeMeasure {
   tokensWrites: number;
   helpMs: number;
   permissionsMs: number;
+  /** Size on disk of a plain `npm install` of the server's tarball (MB, 10^6 bytes), and what it pulled in. */
+  installedMB: number;
+  installedPackages: number;
 }
 
 const encoder = getEncoding('o200k_base');
@@ -95,6 +101,7 @@ export async function measurePlainMode(
   home: string,
   runs: number,
 ): Promise<PlainModeMeasure> {
+  const installed = await installPackedServer(server.name, join(home, 'installed', server.name));
   const env = dummyCredentials(home);
   const times: number[] = [];
   const rss: number[] = [];
@@ -122,6 +129,8 @@ export async function measurePlainMode(
     tokensWrites: tokensOf({ tools: writes }),
     helpMs: median(help),
     permissionsMs: median(permissions),
+    installedMB: installed.installedBytes / 1e6,
+    installedPackages: installed.packages.length,
   };
 }
 
@@ -146,6 +155,9 @@ export function printPlainMode(results: readonly PlainModeMeasure[], runs: numbe
     );
     console.log(`  --help                 ${against(`${fmt(r.helpMs)} ms`, `${goals.commandMs} ms`)}`);
     console.log(`  permissions            ${against(`${fmt(r.permissionsMs)} ms`, `${goals.commandMs} ms`)}`);
+    console.log(
+      `  installed (npm)        ${against(`${r.installedMB.toFixed(1)} MB`, `${goals.installedMB} MB`)}, ${r.installedPackages} package(s)`,
+    );
   }
   console.log('');
 }
