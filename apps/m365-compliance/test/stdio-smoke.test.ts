@@ -20,4 +20,14 @@ describe('built bin over stdio', () => {
     expect((result.structuredContent as { status: string }).status).toBe('critical');
     expect(protocolErrors).toEqual([]);
   }, 60_000);
+
+  it('--demo reads the demo domains from the simulator\'s DNS server: SPF, DKIM and DMARC evaluated, not skipped', async () => {
+    const { client } = await bin.connect(['--demo']);
+    const ids = ['CIS.M365.2.1.8', 'CIS.M365.2.1.9', 'CIS.M365.2.1.10'];
+    const result = await client.callTool({ name: 'run_security_audit', arguments: { ids } });
+    expect(result.isError).toBeFalsy();
+    const findings = (result.structuredContent as { findings: { id: string; status: string }[] }).findings;
+    // The demo tenant has planted gaps in all three (see graph-sim's demo DNS zone).
+    expect(findings.map((f) => [f.id, f.status])).toEqual(ids.map((id) => [id, 'fail']));
+  }, 60_000);
 });

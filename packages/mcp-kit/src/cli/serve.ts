@@ -1,4 +1,6 @@
+import type { GraphSim } from '@m365-mcp/graph-sim';
 import { loadConfig } from '../config/load-config.js';
+import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
 import type { ServerDefinition } from '../server/server-definition.js';
 import { startDemoTenant } from './demo-tenant.js';
@@ -32,7 +34,7 @@ export async function serve(
         const deps = {
           graph: connection.graph,
           auditLog,
-          config,
+          config: demo ? withDemoSettings(config, definition, demo.sim) : config,
           allowWrites: config.allowWrites,
           stderr,
         };
@@ -71,4 +73,10 @@ export async function serve(
     await auditLog.close();
   }
   return 0;
+}
+
+/** With --demo, the server's demo settings are the defaults; what the operator configured wins. */
+function withDemoSettings(config: ServerConfig, definition: ServerDefinition, sim: GraphSim): ServerConfig {
+  const defaults = definition.demoSettings?.(sim) ?? {};
+  return { ...config, settings: { ...defaults, ...config.settings } };
 }

@@ -1,4 +1,5 @@
 import type { PermissionManifest } from '@m365-mcp/auth';
+import type { GraphSim } from '@m365-mcp/graph-sim';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
 import type { ToolDefinition } from '../tools/define-tool.js';
 import type { WriteToolDefinition } from '../writes/define-write-tool.js';
@@ -16,4 +17,9 @@ export interface ServerDefinition {
   /** Read tools and write tools; write tools exist only when writes are allowed. */
   tools: AnyToolDefinition[];
   prompts?: PromptDefinition[];
+  /**
+   * Settings the server needs to run against the demo tenant (for instance the simulator's DNS
+   * server for the demo's domains); with --demo they are the defaults under the configured settings.
+   */
+  demoSettings?(sim: GraphSim): Record<string, unknown>;
 }
