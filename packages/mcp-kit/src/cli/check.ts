@@ -1,11 +1,14 @@
 import { checkPermissions, formatPermissionCheck } from '@m365-mcp/auth';
-import type { ServerDefinition } from '../server/server-definition.js';
+import type { ServerCard } from '../server/server-card.js';
 import { startDemoTenant } from './demo-tenant.js';
 import { graphFromEnvironment } from './graph-from-environment.js';
 
-/** `check`: sign in, read the token's roles and compare them with the manifest. Resolves to the exit code. */
+/**
+ * `check`: sign in, read the token's roles and compare them with the manifest. Needs only the
+ * server's card, not its tools. Resolves to the exit code.
+ */
 export async function check(
-  definition: ServerDefinition,
+  definition: ServerCard,
   options: { writes: boolean; demo: boolean; managedIdentity: boolean },
   env: Record<string, string | undefined>,
   stdout: (text: string) => void,

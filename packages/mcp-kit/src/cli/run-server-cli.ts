@@ -21,8 +21,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
  * `--port`, `--host`, `--allowed-host`, `--http-no-auth`) for Streamable HTTP instead of stdio;
  * `permissions [--json] [--writes]`; `check [--writes]`. Resolves to the exit code.
  *
- * This module loads only commander: `--help`, `--version` and `permissions` answer from the
- * server's card, and serving or checking loads the server, the SDK and Graph when it runs.
+ * This module loads only commander: `--help`, `--version`, `permissions` and `check` need only the
+ * server's card; serving loads the server's tools and the SDK when it runs.
  */
 export async function runServerCli(
   definition: ServerSource,
@@ -106,7 +106,7 @@ export async function runServerCli(
       const root = program.opts<RootFlags>();
       const { check } = await import('./check.js');
       exitCode = await check(
-        await loadServerDefinition(definition),
+        definition,
         {
           writes: flags.writes ?? false,
           demo: root.demo ?? false,
