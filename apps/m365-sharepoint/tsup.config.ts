@@ -1,4 +1,4 @@
 import { defineConfig } from 'tsup';
 import { serverBundle } from '../../scripts/server-bundle.mjs';
 
-export default defineConfig(serverBundle({ entry: { index: 'src/index.ts', bin: 'src/bin.ts' } }));
+export default defineConfig(serverBundle({ bin: 'src/bin.ts', library: 'src/index.ts' }));

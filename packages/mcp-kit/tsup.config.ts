@@ -5,6 +5,7 @@ export default defineConfig({
     index: 'src/index.ts',
     'cli/index': 'src/cli/index.ts',
     'cli/demo': 'src/cli/demo.ts',
+    'cli/startup': 'src/cli/startup.ts',
     'http/index': 'src/http/index.ts',
     'testing/index': 'src/testing/index.ts',
   },

@@ -1,6 +1,6 @@
 // The monitor's auto-remediation against graph-sim: only listed controls, only when failing, only
 // with writes allowed, through remediate_control's plan and the write gate, every step audited.
-import type { ServerConfig } from '@m365-mcp/mcp-kit/cli';
+import type { ServerConfig } from '@m365-mcp/mcp-kit/startup';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ComplianceMonitor } from '../src/monitor/index.js';
 import { autoRemediableControls, checkRemediationList, gateRemediator } from '../src/monitor/remediation.js';

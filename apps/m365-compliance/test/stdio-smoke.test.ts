@@ -21,7 +21,7 @@ describe('built bin over stdio', () => {
     expect(protocolErrors).toEqual([]);
   }, 60_000);
 
-  it('--demo reads the demo domains from the simulator\'s DNS server: SPF, DKIM and DMARC evaluated, not skipped', async () => {
+  it("--demo reads the demo domains from the simulator's DNS server: SPF, DKIM and DMARC evaluated, not skipped", async () => {
     const { client } = await bin.connect(['--demo']);
     const ids = ['CIS.M365.2.1.8', 'CIS.M365.2.1.9', 'CIS.M365.2.1.10'];
     const result = await client.callTool({ name: 'run_security_audit', arguments: { ids } });

@@ -2,7 +2,7 @@
 // graph-core is imported: a server answers `initialize` and `tools/list` without ever calling Graph.
 import type { Agent, Dispatcher } from 'undici';
 
-type Undici = (typeof import('undici'))['default'];
+type Undici = typeof import('undici')['default'];
 
 let loading: Promise<Undici> | undefined;
 

@@ -21,7 +21,6 @@ export {
   findingStatuses,
   findingStatusSchema,
 } from '@m365-mcp/graph-core';
-export { readPackageVersion } from './cli/package-version.js';
 export {
   definePrompt,
   type PromptDefinition,

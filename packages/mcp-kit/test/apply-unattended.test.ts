@@ -5,7 +5,7 @@ import { type AuditEntryInput, openAuditLog } from '@m365-mcp/audit-log';
 import type { GraphSim } from '@m365-mcp/graph-sim';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoTenant } from '../src/cli/demo.js';
-import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/startup.js';
 import { applyWriteUnattended, type UnattendedWriteOptions } from '../src/index.js';
 import { readAudit } from './audit-file.js';
 import { disableUser, samplePermissions } from './sample-server.js';

@@ -9,7 +9,8 @@ import {
   verifyAuditLog,
 } from '@m365-mcp/audit-log';
 import { describe, expect, it } from 'vitest';
-import { openServerAuditLog, runServerCli } from '../src/cli/index.js';
+import { runServerCli } from '../src/cli/index.js';
+import { openServerAuditLog } from '../src/cli/startup.js';
 import { loadConfig } from '../src/config/load-config.js';
 import { sampleServer } from './sample-server.js';
 

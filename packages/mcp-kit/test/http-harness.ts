@@ -11,7 +11,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoTenant } from '../src/cli/demo.js';
-import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/startup.js';
 import { type HttpServerOptions, startHttpServer } from '../src/http/index.js';
 import { createServer } from '../src/index.js';
 import { sampleServer } from './sample-server.js';

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ServerConfigError } from '../src/cli/index.js';
+import { ServerConfigError } from '../src/cli/startup.js';
 import { startHttpServer, tokenFingerprint } from '../src/http/index.js';
 import { callTool } from '../src/testing/index.js';
 import {

@@ -10,7 +10,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoTenant, startDemoTenant } from '../src/cli/demo.js';
-import { graphFromEnvironment, type ServerConfig } from '../src/cli/index.js';
+import { graphFromEnvironment, type ServerConfig } from '../src/cli/startup.js';
 import { authInfoFor } from '../src/http/principal.js';
 import { createServer, writeResultSchema } from '../src/index.js';
 import { callTool } from '../src/testing/index.js';

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
-import { graphFromEnvironment, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/cli';
 import { startDemoTenant } from '@m365-mcp/mcp-kit/demo';
+import { graphFromEnvironment, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/startup';
 import { dnsForRun } from '../analysis/dns.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
