@@ -5,7 +5,7 @@ import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { countsLine, runInfo, runInfoSchema, summarizeRun, summarySchema } from '../analysis/shapes.js';
-import { importSource } from './import-source.js';
+import { importSource } from './support/import-source.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 

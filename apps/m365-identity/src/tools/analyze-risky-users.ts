@@ -9,7 +9,7 @@ import {
   riskStates,
 } from '../graph/read-identity-protection.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const detectionOutput = z.object({
   id: z.string(),

@@ -25,7 +25,7 @@ import {
 import { readExcludedGroupMembers } from '../graph/read-group-members.js';
 import { readRiskyUsers } from '../graph/read-identity-protection.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { breakGlassIds, disabledUserIds, isProblem, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, disabledUserIds, isProblem, sortFindings, truncate } from './support/shared.js';
 
 const areas = [
   'riskyUsers',

@@ -2,7 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } 
 import { z } from 'zod';
 import { appFindings, auditApps } from '../analysis/app-credentials.js';
 import { readApplications } from '../graph/read-applications.js';
-import { findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const appOutput = z.object({
   id: z.string(),

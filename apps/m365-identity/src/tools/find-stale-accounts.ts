@@ -2,7 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } 
 import { z } from 'zod';
 import { findStaleAccounts, staleFindings, staleReasons } from '../analysis/stale-accounts.js';
 import { readUsersWithSignIn } from '../graph/read-directory.js';
-import { findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const staleOutput = z.object({
   id: z.string(),

@@ -2,7 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } 
 import { z } from 'zod';
 import { mfaCoverage, mfaFindings } from '../analysis/mfa-coverage.js';
 import { readRegistrationDetails } from '../graph/read-directory.js';
-import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { disabledUserIds, findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const userRef = z.object({ id: z.string(), userPrincipalName: z.string() });
 

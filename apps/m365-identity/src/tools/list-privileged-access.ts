@@ -2,7 +2,7 @@ import { cursorSchema, defineTool, limitSchema, paginate, readOnlyAnnotations } 
 import { z } from 'zod';
 import { privilegedAccessFindings, summarisePrivilegedAccess } from '../analysis/privileged-access.js';
 import { readPrivilegedAccess } from '../graph/read-privileged-access.js';
-import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const assignmentOutput = z.object({
   principalId: z.string(),

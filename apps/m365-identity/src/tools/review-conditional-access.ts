@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { reviewConditionalAccess } from '../analysis/conditional-access.js';
 import { readConditionalAccessPolicies, readSecurityDefaultsEnabled } from '../graph/read-directory.js';
 import { readExcludedGroupMembers } from '../graph/read-group-members.js';
-import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './shared.js';
+import { breakGlassIds, findingsOutput, problemLines, sortFindings, truncate } from './support/shared.js';
 
 const policyOutput = z.object({
   id: z.string(),

@@ -8,7 +8,7 @@ import { anyOf } from '../graph/filters.js';
 import { type PrivilegedLookup, readAccountRoles } from '../graph/read-privileged.js';
 import { readIncidents, readSecureScores } from '../graph/read-security.js';
 import type { Incident, SecureScore } from '../graph/schemas.js';
-import { failure } from './failure.js';
+import { failure } from './support/failure.js';
 
 export const assessSecurityPostureOutput = {
   ...assessmentShape,

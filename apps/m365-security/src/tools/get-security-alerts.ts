@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { alertSeverities, alertStatuses, compareSeverity, serviceSources } from '../graph/enums.js';
 import { allOf, anyOf, createdSince } from '../graph/filters.js';
 import { readAlert, readAlerts } from '../graph/read-security.js';
-import { alertDetail, alertDetailSchema, alertRow, alertRowSchema } from './alert-views.js';
+import { alertDetail, alertDetailSchema, alertRow, alertRowSchema } from './support/alert-views.js';
 
 const countsSchema = z.record(z.string(), z.number().int());
 

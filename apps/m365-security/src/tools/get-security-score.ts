@@ -2,7 +2,7 @@ import { defineTool, readOnlyAnnotations } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { comparisons, improvementActions, percent, scoreTrend } from '../analysis/score.js';
 import { readControlProfiles, readSecureScores } from '../graph/read-security.js';
-import { failure } from './failure.js';
+import { failure } from './support/failure.js';
 
 export const getSecurityScoreOutput = {
   currentScore: z.number(),

@@ -9,8 +9,8 @@ import { anyOf } from '../graph/filters.js';
 import { readAccountRoles } from '../graph/read-privileged.js';
 import { readIncident, readIncidents } from '../graph/read-security.js';
 import type { Incident } from '../graph/schemas.js';
-import { alertRow, alertRowSchema } from './alert-views.js';
-import { incidentCoreSchema } from './incident-views.js';
+import { alertRow, alertRowSchema } from './support/alert-views.js';
+import { incidentCoreSchema } from './support/incident-views.js';
 
 const verdictList = { roles: z.array(z.string()), verdict: z.string(), alertIds: z.array(z.string()) };
 

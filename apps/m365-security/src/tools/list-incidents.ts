@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { compareSeverity, incidentSeverities, incidentStatuses } from '../graph/enums.js';
 import { allOf, anyOf, createdSince } from '../graph/filters.js';
 import { readIncidents } from '../graph/read-security.js';
-import { incidentCoreSchema } from './incident-views.js';
+import { incidentCoreSchema } from './support/incident-views.js';
 
 const incidentRowSchema = incidentCoreSchema.extend({
   lastUpdateDateTime: z.string().nullable(),

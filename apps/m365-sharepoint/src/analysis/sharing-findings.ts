@@ -6,7 +6,7 @@ import type { AuditTotals, TopItem } from './totals.js';
 
 // The examples quote site and file names (tenant text) and run without a tool context: they are
 // cleaned here, where the finding is built, on one line and bounded as the riskiest items are
-// (tools/present.ts), so that a name cannot start a line of its own in the answer.
+// (tools/support/present.ts), so that a name cannot start a line of its own in the answer.
 function examples(items: readonly TopItem[], keep: (i: TopItem) => boolean): Finding['evidence'][string] {
   return items
     .filter(keep)

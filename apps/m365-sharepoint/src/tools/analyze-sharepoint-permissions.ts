@@ -9,7 +9,7 @@ import { resolveSite } from '../graph/resolve-site.js';
 import { auditSite } from '../graph/site-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { countsLine, presentItem, presentTotals, sharedItemOutput, totalsOutput } from './present.js';
+import { countsLine, presentItem, presentTotals, sharedItemOutput, totalsOutput } from './support/present.js';
 
 /** `now` is the server's clock: links and grants whose expiry has passed are counted apart, not as exposure. */
 export const analyzeSharepointPermissions = (now: Now): ToolDefinition =>

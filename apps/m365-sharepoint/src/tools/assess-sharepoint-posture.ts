@@ -16,9 +16,9 @@ import { readSharingSettings } from '../graph/read-sharing-settings.js';
 import { newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { areaFailure } from './area-failure.js';
-import { includeOneDrivesInput } from './include-onedrives.js';
-import { tenantHost } from './tenant-host.js';
+import { areaFailure } from './support/area-failure.js';
+import { includeOneDrivesInput } from './support/include-onedrives.js';
+import { tenantHost } from './support/tenant-host.js';
 
 export const ASSESSMENT_BUDGET = { maxSites: 50, maxItems: 50_000, maxSeconds: 20 };
 

@@ -14,9 +14,9 @@ import { pacerFor } from '../graph/pacer-for.js';
 import { auditStateSchema, newAuditState, runTenantAudit } from '../graph/tenant-audit.js';
 import { readTenantIdentity } from '../graph/tenant-identity.js';
 import { readSettings } from '../settings.js';
-import { includeOneDrivesInput } from './include-onedrives.js';
-import { countsLine, presentTotals, totalsOutput } from './present.js';
-import { tenantHost } from './tenant-host.js';
+import { includeOneDrivesInput } from './support/include-onedrives.js';
+import { countsLine, presentTotals, totalsOutput } from './support/present.js';
+import { tenantHost } from './support/tenant-host.js';
 
 /** `now` is the server's clock: links and grants whose expiry has passed are counted apart, not as exposure. */
 export const auditSharepointSites = (now: Now): ToolDefinition =>

@@ -19,7 +19,7 @@ import { itemKey } from '../graph/read-permissions.js';
 import { resolveSite } from '../graph/resolve-site.js';
 import { scanDrive } from '../graph/scan-drive.js';
 import { contentScanEnvVar, readSettings } from '../settings.js';
-import { includeOneDrivesInput } from './include-onedrives.js';
+import { includeOneDrivesInput } from './support/include-onedrives.js';
 
 /** A file still shared, with how widely (from its live permissions). */
 interface LiveFile extends ExposedFile {

@@ -1,8 +1,8 @@
 // How shared items and totals leave the server: tenant strings through ctx.tenantText, bounded.
 import type { ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import type { SharedItem } from '../analysis/shared-item.js';
-import { type AuditTotals, topItemSchema, topSiteSchema } from '../analysis/totals.js';
+import type { SharedItem } from '../../analysis/shared-item.js';
+import { type AuditTotals, topItemSchema, topSiteSchema } from '../../analysis/totals.js';
 
 export const permissionOutput = z.object({
   id: z.string(),

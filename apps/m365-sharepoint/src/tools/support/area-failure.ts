@@ -4,7 +4,7 @@
 // or a fail, and never a thrown tool: the other area still reports.
 import { ForbiddenError, GraphError } from '@m365-mcp/graph-core';
 import { describeError, type Finding, type ToolContext } from '@m365-mcp/mcp-kit';
-import { failureReason } from '../graph/failure-reason.js';
+import { failureReason } from '../../graph/failure-reason.js';
 
 export interface AreaSpec {
   /** Finding id, e.g. `sharepoint.settings`. */

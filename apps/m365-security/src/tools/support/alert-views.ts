@@ -2,7 +2,7 @@
 // evidence. Every tenant string goes through ctx.tenantText.
 import type { ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import type { Alert } from '../graph/schemas.js';
+import type { Alert } from '../../graph/schemas.js';
 
 export const alertRowSchema = z.object({
   id: z.string(),

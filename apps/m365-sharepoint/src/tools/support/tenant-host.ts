@@ -4,7 +4,7 @@
 import { NotFoundError } from '@m365-mcp/graph-core';
 import type { ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { NO_PACING, type Pacer } from '../graph/ru-pacer.js';
+import { NO_PACING, type Pacer } from '../../graph/ru-pacer.js';
 
 const rootSchema = z
   .object({

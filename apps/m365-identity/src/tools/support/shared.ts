@@ -2,7 +2,7 @@
 // from the configuration, the disabled accounts, and short text helpers.
 import { type Finding, findingSchema, type ToolContext } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { readDisabledUserIds } from '../graph/read-directory.js';
+import { readDisabledUserIds } from '../../graph/read-directory.js';
 
 export const findingsOutput = z.array(findingSchema).describe('Findings, most severe first');
 
