@@ -2,7 +2,6 @@
 // or installed beside posture as packages. A server counts as present only once it is built,
 // because posture runs its bin.
 import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,12 +21,25 @@ export interface ServerCommand {
 
 const manifestSchema = z.object({ bin: z.union([z.string(), z.record(z.string(), z.string())]).optional() });
 
+/** The folder of the package a file belongs to: the nearest one above it with a package.json. */
+function packageRootOf(file: string): string | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 function packageDirCandidates(name: string): string[] {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [resolve(here, '..', '..', name)];
+  const candidates: string[] = [];
+  // In this workspace the servers are posture's siblings (apps/<name>), wherever this module was
+  // built to (src/, dist/ or dist/lib/).
+  const posture = packageRootOf(fileURLToPath(import.meta.url));
+  if (posture !== undefined) candidates.push(resolve(posture, '..', name));
   try {
-    const require = createRequire(import.meta.url);
-    candidates.push(dirname(require.resolve(`@m365-mcp/${name}/package.json`)));
+    // Installed beside posture: found the way an import would find it (the servers export no
+    // package.json, so their entry is resolved and its package folder taken).
+    const installed = packageRootOf(fileURLToPath(import.meta.resolve(`@m365-mcp/${name}`)));
+    if (installed !== undefined) candidates.push(installed);
   } catch {
     // not installed as a package: the workspace folder is the only candidate
   }

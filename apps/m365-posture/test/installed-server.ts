@@ -19,30 +19,38 @@ export interface InstalledServer {
 
 const appsDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export async function installPackedServer(name: string, scratch: string): Promise<InstalledServer> {
+export function installPackedServer(name: string, scratch: string): Promise<InstalledServer> {
+  return installPacked([name], scratch);
+}
+
+/** Several of this workspace's apps installed together; the bin returned is the first one's. */
+export async function installPacked(
+  names: readonly [string, ...string[]],
+  scratch: string,
+): Promise<InstalledServer> {
   const packs = join(scratch, 'packs');
   const dir = join(scratch, 'install');
   await mkdir(packs, { recursive: true });
   await mkdir(dir, { recursive: true });
-  const packed = JSON.parse(
-    execFileSync('pnpm', ['pack', '--json', '--pack-destination', packs], {
-      cwd: join(appsDir, name),
-      encoding: 'utf8',
-    }),
-  ) as { filename: string };
+  const tarballs = names.map((app) => {
+    const packed = JSON.parse(
+      execFileSync('pnpm', ['pack', '--json', '--pack-destination', packs], {
+        cwd: join(appsDir, app),
+        encoding: 'utf8',
+      }),
+    ) as { filename: string };
+    return packed.filename;
+  });
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'installed-server', private: true }));
-  execFileSync(
-    'npm',
-    ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', packed.filename],
-    {
-      cwd: dir,
-      encoding: 'utf8',
-    },
-  );
+  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
+    cwd: dir,
+    encoding: 'utf8',
+  });
   const modules = join(dir, 'node_modules');
+  const [first] = names;
   return {
     dir,
-    bin: join(modules, '@m365-mcp', name, 'bin', `${name}.js`),
+    bin: join(modules, '@m365-mcp', first, 'bin', `${first}.js`),
     installedBytes: await bytesUnder(modules),
     packages: await packagesIn(modules),
   };

@@ -5,12 +5,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KNOWN_SERVERS } from '../src/servers.js';
-import { type InstalledServer, installPackedServer } from './installed-server.js';
+import { type InstalledServer, installPacked, installPackedServer } from './installed-server.js';
 
 const run = promisify(execFile);
 let scratch: string;
@@ -67,4 +68,27 @@ describe.each(KNOWN_SERVERS)('%s, installed from its tarball', (name) => {
     expect(failed?.stderr).toContain('@m365-mcp/graph-sim');
     expect(failed?.stderr).toContain(`npx -y -p @m365-mcp/graph-sim -p @m365-mcp/${name} ${name} --demo`);
   });
+});
+
+describe('m365-posture installed with the four servers', () => {
+  it('finds each server where npm put it, and runs its bin', async () => {
+    const installed = await installPacked(['m365-posture', ...KNOWN_SERVERS], join(scratch, 'posture'));
+    expect(installed.packages).toEqual(
+      [...KNOWN_SERVERS, 'm365-posture'].map((n) => `@m365-mcp/${n}`).sort(),
+    );
+    const library = join(
+      installed.dir,
+      'node_modules',
+      '@m365-mcp',
+      'm365-posture',
+      'dist',
+      'lib',
+      'index.js',
+    );
+    const posture = (await import(pathToFileURL(library).href)) as typeof import('../src/index.js');
+    const found = posture.discoverServers();
+    expect(found.map((server) => server.name)).toEqual([...KNOWN_SERVERS]);
+    for (const server of found)
+      expect(server.args[0]?.startsWith(join(installed.dir, 'node_modules'))).toBe(true);
+  }, 180_000);
 });
