@@ -30,7 +30,7 @@ export {
 export { createServer } from './server/create-server.js';
 export type { StderrWrite } from './server/logger.js';
 export type { LazyServer, ServerCard, ServerSource } from './server/server-card.js';
-export type { AnyToolDefinition, ServerDefinition } from './server/server-definition.js';
+export type { AnyToolDefinition, DemoFacts, ServerDefinition } from './server/server-definition.js';
 export type { AuditSink, ServerDeps } from './server/server-runtime.js';
 export {
   assessmentMetaKey,

@@ -43,7 +43,7 @@ describe("mcp-kit's built root entry", () => {
     expect(http.map((file) => file.slice(dist.length + 1))).toEqual([]);
   });
 
-  it('is where the demo and HTTP entries are not: they reach what the root does not', () => {
+  it('sees what it looks for: the demo and HTTP entries do reach them', () => {
     expect(reach(join(dist, 'cli', 'demo.js')).specifiers.has('@m365-mcp/graph-sim')).toBe(true);
     const httpFiles = reach(join(dist, 'http', 'index.js')).files;
     expect(httpFiles.some((file) => /startHttpServer/.test(readFileSync(file, 'utf8')))).toBe(true);

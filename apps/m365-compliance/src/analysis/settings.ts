@@ -60,6 +60,11 @@ export interface ComplianceSettings {
  * Written out rather than imported: importing graph-sim here loaded the whole simulator on every
  * plain start. test/demo-break-glass.test.ts fails if graph-sim's ids change.
  */
+/** What a demo run needs: the simulator's DNS server answers for the demo tenant's domains. */
+export function demoSettings(dnsServer: string): { dnsServers: string[] } {
+  return { dnsServers: [dnsServer] };
+}
+
 export const demoBreakGlassAccounts: readonly string[] = [
   '44fff398-28a5-5def-8d41-93b615b7611e', // Emergency Access 01
   '49af98d1-c968-51d8-b199-d410aed1a94e', // Emergency Access 02

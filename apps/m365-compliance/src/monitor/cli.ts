@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
-import { startDemoTenant } from '@m365-mcp/mcp-kit/demo';
-import { graphFromEnvironment, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/startup';
+import { connectTenant, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/startup';
 import { dnsForRun } from '../analysis/dns.js';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings, demoSettings, openStore } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
 import { parseDuration } from './duration.js';
 import { ComplianceMonitor } from './monitor.js';
@@ -84,15 +83,16 @@ export async function runMonitorCli(
 
     // The same Graph connection the server itself gets: the demo tenant with an app holding exactly
     // the read permissions, or the environment's credentials.
-    const demo = config.demo
-      ? await startDemoTenant({ manifest: compliancePermissions, writes: remediate.length > 0 })
-      : undefined;
-    const sim = demo?.sim;
+    const tenant = await connectTenant({
+      demo: config.demo,
+      manifest: compliancePermissions,
+      writes: remediate.length > 0,
+      env,
+      managedIdentity: flags['managed-identity'] ?? false,
+    });
+    const sim = tenant.demo?.sim;
     try {
-      const { graph, description } = await graphFromEnvironment(demo ? demo.env : env, {
-        ...(sim ? { ca: sim.ca } : {}),
-        ...(flags['managed-identity'] ? { managedIdentity: true } : {}),
-      });
+      const { graph, description } = tenant.connection;
       const auditLog = await openServerAuditLog(config, 'm365-compliance', stderr);
       const remediation =
         remediate.length > 0
@@ -118,10 +118,7 @@ export async function runMonitorCli(
         // The demo's domains are answered by the simulator's DNS server (its planted SPF, DKIM and
         // DMARC gaps); configured servers, or the system resolver, otherwise.
         dnsForRun: () =>
-          dnsForRun(
-            sim && !settings.dnsServers ? { ...settings, dnsServers: [sim.dns.address] } : settings,
-            config.demo,
-          ),
+          dnsForRun(sim ? { ...demoSettings(sim.dns.address), ...settings } : settings, config.demo),
         stderr,
         ...(remediation ? { remediation } : {}),
         ...(monitor.runAttempts === undefined ? {} : { runAttempts: monitor.runAttempts }),
@@ -164,10 +161,9 @@ export async function runMonitorCli(
         signals.off('SIGTERM', stop);
         signals.off('SIGINT', stop);
         await auditLog.close();
-        await graph.close();
       }
     } finally {
-      await sim?.close();
+      await tenant.close();
     }
   } catch (error) {
     stderr(`m365-compliance monitor: ${error instanceof Error ? error.message : String(error)}\n`);

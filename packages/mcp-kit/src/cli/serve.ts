@@ -1,10 +1,10 @@
-import type { GraphSim } from '@m365-mcp/graph-sim';
 import { loadConfig } from '../config/load-config.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
 import type { ServerDefinition } from '../server/server-definition.js';
-import { startDemoTenant } from './demo-tenant.js';
-import { graphFromEnvironment } from './graph-from-environment.js';
+import type { ServerDeps } from '../server/server-runtime.js';
+import { connectTenant } from './connect-tenant.js';
+import type { DemoTenant } from './demo-tenant.js';
 import { httpSettingsFrom } from './http-flags.js';
 import { openServerAuditLog } from './open-server-audit-log.js';
 import type { RootFlags } from './root-flags.js';
@@ -23,51 +23,49 @@ export async function serve(
   // First, so a log that was cut or rewritten stops the server before anything starts.
   const auditLog = await openServerAuditLog(config, definition.name, stderr);
   try {
-    const demo = config.demo
-      ? await startDemoTenant({ manifest: definition.permissions, writes: config.allowWrites })
-      : undefined;
+    const tenant = await connectTenant({
+      demo: config.demo,
+      manifest: definition.permissions,
+      writes: config.allowWrites,
+      env,
+      managedIdentity: flags.managedIdentity ?? false,
+    });
     try {
-      const connection = demo
-        ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-        : await graphFromEnvironment(env, { managedIdentity: flags.managedIdentity ?? false });
-      try {
-        const deps = {
-          graph: connection.graph,
-          auditLog,
-          config: demo ? withDemoSettings(config, definition, demo.sim) : config,
-          allowWrites: config.allowWrites,
+      const { connection, demo } = tenant;
+      const deps: ServerDeps = {
+        graph: connection.graph,
+        auditLog,
+        config: demo ? withDemoSettings(config, definition, demo) : config,
+        allowWrites: config.allowWrites,
+        stderr,
+      };
+      const describe = (transport: string) =>
+        `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
+          demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
+        }, audit log ${config.auditLogPath}`;
+      if (http) {
+        // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
+        const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
+        await serveHttpUntilSignal({
+          name: definition.name,
+          settings: http,
+          // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+          createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
+          describe: (url) => describe(`Streamable HTTP at ${url.href}`),
           stderr,
-        };
-        const describe = (transport: string) =>
-          `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
-            demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
-          }, audit log ${config.auditLogPath}`;
-        if (http) {
-          // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
-          const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
-          await serveHttpUntilSignal({
-            name: definition.name,
-            settings: http,
-            // Each session gets its own server, so its own write plans; all share Graph and the audit log.
-            createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
-            describe: (url) => describe(`Streamable HTTP at ${url.href}`),
-            stderr,
-          });
-        } else {
-          const server = createServer(definition, deps);
-          stderr(`${describe('stdio')}\n`);
-          const stop = () => void server.close();
-          process.once('SIGINT', stop);
-          process.once('SIGTERM', stop);
-          await serveOnTransport(server, 'stdio');
-          process.off('SIGINT', stop);
-          process.off('SIGTERM', stop);
-        }
-      } finally {
-        await connection.graph.close();
+        });
+      } else {
+        const server = createServer(definition, deps);
+        stderr(`${describe('stdio')}\n`);
+        const stop = () => void server.close();
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        await serveOnTransport(server, 'stdio');
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
       }
     } finally {
-      await demo?.sim.close();
+      await tenant.close();
     }
   } finally {
     await auditLog.close();
@@ -76,7 +74,11 @@ export async function serve(
 }
 
 /** With --demo, the server's demo settings are the defaults; what the operator configured wins. */
-function withDemoSettings(config: ServerConfig, definition: ServerDefinition, sim: GraphSim): ServerConfig {
-  const defaults = definition.demoSettings?.(sim) ?? {};
+function withDemoSettings(
+  config: ServerConfig,
+  definition: ServerDefinition,
+  demo: DemoTenant,
+): ServerConfig {
+  const defaults = definition.demoSettings?.({ dnsServer: demo.sim.dns.address }) ?? {};
   return { ...config, settings: { ...defaults, ...config.settings } };
 }

@@ -9,5 +9,6 @@ export {
   type ServerConfig,
   serverConfigSchema,
 } from '../config/server-config.js';
+export { connectTenant, type TenantConnection } from './connect-tenant.js';
 export { type GraphConnection, graphFromEnvironment } from './graph-from-environment.js';
 export { openServerAuditLog } from './open-server-audit-log.js';

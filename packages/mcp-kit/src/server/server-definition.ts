@@ -1,5 +1,4 @@
 import type { PermissionManifest } from '@m365-mcp/auth';
-import type { GraphSim } from '@m365-mcp/graph-sim';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
 import type { ToolDefinition } from '../tools/define-tool.js';
 import type { WriteToolDefinition } from '../writes/define-write-tool.js';
@@ -21,5 +20,11 @@ export interface ServerDefinition {
    * Settings the server needs to run against the demo tenant (for instance the simulator's DNS
    * server for the demo's domains); with --demo they are the defaults under the configured settings.
    */
-  demoSettings?(sim: GraphSim): Record<string, unknown>;
+  demoSettings?(demo: DemoFacts): Record<string, unknown>;
+}
+
+/** What a server may need to know of the demo tenant it runs against (not the simulator itself). */
+export interface DemoFacts {
+  /** The simulator's DNS server (`ip:port`), which answers for the demo tenant's domains. */
+  dnsServer: string;
 }
