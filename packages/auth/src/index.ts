@@ -19,6 +19,7 @@ export { formatPermissions } from './format-permissions.js';
 export { GivenTokenCredential } from './given-token-credential.js';
 export type { SecretReader, SecretReaderFactory } from './key-vault.js';
 export {
+  type DirectoryRoleRequirement,
   definePermissions,
   type PermissionAccess,
   type PermissionEntry,
@@ -27,5 +28,6 @@ export {
   permissionsFor,
   type RequiredResourceAccess,
   requiredResourceAccess,
+  type ServiceRequirement,
 } from './manifest.js';
 export { decodeTokenRoles, type TokenRoles } from './token-roles.js';

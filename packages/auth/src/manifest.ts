@@ -1,3 +1,4 @@
+import type { AdminService } from '@m365-mcp/graph-core';
 import { microsoftGraphAppId } from '@m365-mcp/graph-core';
 import { cataloguePermission } from './catalogue.js';
 
@@ -14,9 +15,40 @@ export interface PermissionRequirement {
   access: PermissionAccess;
 }
 
+/** An Entra directory role, as its built-in template. */
+export interface DirectoryRoleRequirement {
+  /** The role's display name, e.g. `Global Reader`. */
+  name: string;
+  templateId: string;
+}
+
+/**
+ * What an API beyond Graph needs before it answers the app: an app role of that API (Exchange
+ * Online's `Exchange.ManageAsApp`), an Entra directory role on the app's service principal, and/or
+ * a setting in the service's own admin portal (Fabric's service principal access). A tenant that
+ * grants none of it still gets every Graph control; the service's controls are then skipped, naming
+ * what would unlock them.
+ */
+export interface ServiceRequirement {
+  service: AdminService;
+  /** The API as Entra's "APIs my organization uses" names it, e.g. `Office 365 Exchange Online`. */
+  resource: string;
+  resourceAppId: string;
+  /** The app role (application permission) on that API, with its id; absent when the service needs none. */
+  appRole?: { permission: string; id: string };
+  /** Directory roles of which the service principal needs one, least privileged first. */
+  directoryRoles: readonly DirectoryRoleRequirement[];
+  /** A step outside Entra, in the service's own admin portal, said as the admin does it. */
+  serviceSetting?: string;
+  /** Why this server needs it: the controls it unlocks. */
+  reason: string;
+}
+
 export interface PermissionManifest {
   server: string;
   permissions: readonly PermissionRequirement[];
+  /** The APIs beyond Graph the server reads, and what each needs (none for most servers). */
+  services: readonly ServiceRequirement[];
 }
 
 export interface PermissionEntry {
@@ -31,7 +63,11 @@ export interface RequiredResourceAccess {
 }
 
 /** A server's manifest, with each id resolved from the catalogue; an unknown name is a bug, so it throws. */
-export function definePermissions(server: string, entries: readonly PermissionEntry[]): PermissionManifest {
+export function definePermissions(
+  server: string,
+  entries: readonly PermissionEntry[],
+  services: readonly ServiceRequirement[] = [],
+): PermissionManifest {
   const seen = new Set<string>();
   const permissions = entries.map((entry): PermissionRequirement => {
     const known = cataloguePermission(entry.permission);
@@ -45,7 +81,18 @@ export function definePermissions(server: string, entries: readonly PermissionEn
     seen.add(known.name);
     return { permission: known.name, id: known.id, reason: entry.reason, access: entry.access };
   });
-  return Object.freeze({ server, permissions: Object.freeze(permissions) });
+  const seenServices = new Set<AdminService>();
+  for (const requirement of services) {
+    if (seenServices.has(requirement.service))
+      throw new Error(`${server}: ${requirement.service} is listed twice`);
+    if (requirement.reason.trim() === '') throw new Error(`${server}: ${requirement.service} needs a reason`);
+    seenServices.add(requirement.service);
+  }
+  return Object.freeze({
+    server,
+    permissions: Object.freeze(permissions),
+    services: Object.freeze([...services]),
+  });
 }
 
 /** What the server needs in this mode: its read permissions, plus its write ones when writes are on. */

@@ -40,6 +40,8 @@ export {
   directoryRoleNames,
   directoryRoleTemplateIds,
   guestUserRoleIds,
+  microsoftApiAppIds,
+  microsoftApiAppRoleIds,
   microsoftGraphAppId,
   scubaPrivilegedRoleIds,
 } from './contracts/well-known-ids.js';
@@ -95,6 +97,8 @@ export type { GraphVersion, QueryParams } from './request-target.js';
 export { graphPath, UntrustedLinkError } from './request-target.js';
 export type { ReleaseSlot, RetryBudget, SchedulerOptions, Workload, WorkloadLimits } from './scheduler.js';
 export { DEFAULT_WORKLOAD_LIMITS, Scheduler, WORKLOADS, workloadOf } from './scheduler.js';
+export type { AdminService, CmdletService, RestService } from './services/admin-service.js';
+export { ADMIN_SERVICES } from './services/admin-service.js';
 export type { GraphResponseInfo } from './tracking.js';
 export { collectRequestIds } from './tracking.js';
 export type { HttpMethod } from './transport.js';

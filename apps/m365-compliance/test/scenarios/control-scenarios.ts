@@ -1,5 +1,12 @@
 import type { Tenant } from '@m365-mcp/graph-sim';
 import { demoConditionalAccessIds, dkimTarget, MICROSOFT_SPF } from '@m365-mcp/graph-sim';
+import { defenderScenarios } from './defender-scenarios.js';
+import { exchangeScenarios } from './exchange-scenarios.js';
+import { fabricScenarios } from './fabric-scenarios.js';
+import { purviewScenarios } from './purview-scenarios.js';
+import type { ControlScenario } from './scenario-row.js';
+import { sharePointAdminScenarios } from './sharepoint-admin-scenarios.js';
+import { teamsScenarios } from './teams-scenarios.js';
 import {
   addCaPolicy,
   approvalRule,
@@ -20,19 +27,9 @@ import {
   userPermissions,
 } from './tenant-edits.js';
 
-// One row per Graph-evaluated control: an edit of the demo tenant that makes it fail and one that
-// makes it pass (`undefined` = the demo tenant as planted already does), each with the evidence the
-// finding must carry. Evidence is matched partially (toMatchObject), or by a function.
+export type { ControlScenario, EvidenceCheck } from './scenario-row.js';
 
-export type EvidenceCheck = Json | ((evidence: Json) => boolean);
-
-export interface ControlScenario {
-  id: string;
-  fail?: (t: Tenant) => void;
-  failEvidence: EvidenceCheck;
-  pass?: (t: Tenant) => void;
-  passEvidence: EvidenceCheck;
-}
+// The rows of the Graph-evaluated controls (the row's shape: scenario-row.ts), then each admin API's.
 
 const PHISHING_RESISTANT = '00000000-0000-0000-0000-000000000004';
 const INTUNE_ENROLLMENT = 'd4ebce55-015a-49b5-a083-c84d1797ae8c';
@@ -635,4 +632,11 @@ export const controlScenarios: ControlScenario[] = [
     failEvidence: { LockoutThreshold: 50 },
     passEvidence: { LockoutDurationInSeconds: 60, LockoutThreshold: 10 },
   },
+  // The admin APIs beyond Graph: each service's rows in its own file.
+  ...exchangeScenarios,
+  ...defenderScenarios,
+  ...purviewScenarios,
+  ...sharePointAdminScenarios,
+  ...teamsScenarios,
+  ...fabricScenarios,
 ];

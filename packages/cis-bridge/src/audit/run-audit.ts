@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Finding, FindingStatus } from '@m365-mcp/graph-core';
 import { DnsError, type DnsReader, ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
-import { type Licence, type ResourceKey, resourceSpec } from '../controls/resources.js';
+import {
+  type GraphResourceKey,
+  type Licence,
+  type ResourceKey,
+  resourceSpec,
+} from '../controls/resources.js';
+import { isServiceResource } from '../controls/service-resources.js';
 import type {
   AuditExceptions,
   Control,
@@ -34,6 +40,13 @@ export interface RunAuditOptions {
 type Fetched = { ok: true; value: unknown } | { ok: false; status: 'skipped' | 'error'; reason: string };
 
 async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: AbortSignal): Promise<Fetched> {
+  if (isServiceResource(key)) {
+    return {
+      ok: false,
+      status: 'skipped',
+      reason: `No admin API connection was given to this run for ${key}.`,
+    };
+  }
   const spec = resourceSpec(key);
   const options = {
     version: spec.version ?? 'v1.0',
@@ -122,6 +135,7 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
 
   const licensed = (c: GraphControl) => c.licence === undefined || licences.has(c.licence);
   const usable = (key: ResourceKey) => {
+    if (isServiceResource(key)) return true;
     const need = resourceSpec(key).licence;
     return need === undefined || licences.has(need);
   };
@@ -227,7 +241,11 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   const snapshots: Record<string, unknown> = {};
   for (const [key, fetched] of cache) {
     if (!fetched.ok) continue;
-    const spec = resourceSpec(key);
+    if (isServiceResource(key)) {
+      snapshots[key] = stripVolatile(fetched.value);
+      continue;
+    }
+    const spec = resourceSpec(key as GraphResourceKey);
     // Drift compares settings: of a history only the newest row holds today's.
     const value = spec.history ? items(fetched.value).slice(0, 1) : fetched.value;
     snapshots[key] = stripVolatile(value, spec.volatile);

@@ -7,9 +7,13 @@ import { section5General } from './section5-1.js';
 import { section5Auth } from './section5-2.js';
 import { section5Pim } from './section5-3.js';
 import { section7 } from './section7.js';
+import { serviceControls } from './service-controls.js';
 import type { Control, GraphControl } from './types.js';
 
-/** The whole catalogue: evaluated controls (Graph, and DNS over Graph's domains) first, then the manual ones. */
+/**
+ * The whole catalogue: evaluated controls first (Graph, DNS over Graph's domains, then the admin APIs
+ * beyond Graph), then the manual ones.
+ */
 export const catalogue: readonly Control[] = [
   ...section1,
   ...section2,
@@ -19,6 +23,7 @@ export const catalogue: readonly Control[] = [
   ...section5Pim,
   ...section7,
   ...extras,
+  ...serviceControls,
   ...manualControls,
 ];
 

@@ -1,5 +1,6 @@
 import type { QueryParams } from '@m365-mcp/graph-core';
 import { f } from '@m365-mcp/graph-core';
+import type { ServiceResourceKey } from './service-resources.js';
 
 // Every Graph resource a control reads, once per run however many controls read it. The key is
 // what controls name; the permission is the least-privileged application permission that reads it
@@ -197,10 +198,13 @@ export const resources = {
   },
 } as const satisfies Record<string, ResourceSpec>;
 
-export type ResourceKey = keyof typeof resources;
+export type GraphResourceKey = keyof typeof resources;
+
+/** What a control may read: a Graph resource (above) or one of an admin API beyond Graph (service-resources.ts). */
+export type ResourceKey = GraphResourceKey | ServiceResourceKey;
 
 export const alwaysVolatile: readonly string[] = always;
 
-export function resourceSpec(key: ResourceKey): ResourceSpec {
+export function resourceSpec(key: GraphResourceKey): ResourceSpec {
   return resources[key];
 }

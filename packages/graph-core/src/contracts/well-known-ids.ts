@@ -15,6 +15,12 @@ export const directoryRoleTemplateIds = {
   securityAdministrator: '194ae4cb-b126-40b2-bd5b-6091b380977d',
   conditionalAccessAdministrator: 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9',
   authenticationAdministrator: 'c4e39bd9-1100-46d3-8c65-fb160da0071f',
+  /** Reads every setting an admin can, changes none: the role the admin APIs beyond Graph need for reads. */
+  globalReader: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451',
+  securityReader: '5d6b6bb7-de71-4623-b4af-96380a352509',
+  complianceAdministrator: '17315797-102d-40b4-93e0-432062caca18',
+  teamsAdministrator: '69091246-20e8-4a56-aa4d-066075b2a7a8',
+  fabricAdministrator: 'a9ea8996-122f-4c74-9520-8edcd192826c',
   /** Held by the Entra Connect sync account; conditional access policies rightly exclude it. */
   directorySynchronizationAccounts: 'd29b2b05-8046-44ba-8758-1e26182fcf32',
 } as const;
@@ -34,6 +40,11 @@ const roleDisplayNames: Record<DirectoryRoleKey, string> = {
   securityAdministrator: 'Security Administrator',
   conditionalAccessAdministrator: 'Conditional Access Administrator',
   authenticationAdministrator: 'Authentication Administrator',
+  globalReader: 'Global Reader',
+  securityReader: 'Security Reader',
+  complianceAdministrator: 'Compliance Administrator',
+  teamsAdministrator: 'Teams Administrator',
+  fabricAdministrator: 'Fabric Administrator',
   directorySynchronizationAccounts: 'Directory Synchronization Accounts',
 };
 
@@ -72,3 +83,26 @@ export const guestUserRoleIds = {
 
 /** Microsoft Graph's application id: the resource of every Graph app role. */
 export const microsoftGraphAppId = '00000003-0000-0000-c000-000000000000';
+
+/**
+ * The application ids of Microsoft's APIs beyond Graph that the compliance audit reads: the resource
+ * of their app roles, and the audience of their tokens where the service names it by id.
+ */
+export const microsoftApiAppIds = {
+  /** Office 365 Exchange Online: Exchange Online and Security & Compliance (InvokeCommand). */
+  exchangeOnline: '00000002-0000-0ff1-ce00-000000000000',
+  /** Office 365 SharePoint Online: the SharePoint admin API. */
+  sharePointOnline: '00000003-0000-0ff1-ce00-000000000000',
+  /** Skype and Teams Tenant Admin API: the Teams admin API behind the MicrosoftTeams module. */
+  teamsTenantAdmin: '48ac35b8-9aa8-4d74-927d-1f4a14a0b239',
+  /** Power BI Service: the Fabric (Power BI) admin API. */
+  powerBiService: '00000009-0000-0000-c000-000000000000',
+} as const;
+
+/** App role ids of those APIs' application permissions. */
+export const microsoftApiAppRoleIds = {
+  /** Exchange.ManageAsApp on Office 365 Exchange Online. */
+  exchangeManageAsApp: 'dc50a0fb-09a3-484d-be87-e023b12c6440',
+  /** Sites.FullControl.All on Office 365 SharePoint Online. */
+  sharePointSitesFullControlAll: '678536fe-1083-478a-9c59-b99265e6b0d3',
+} as const;

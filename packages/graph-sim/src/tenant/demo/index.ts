@@ -2,11 +2,17 @@
 // planted for the demo (and the tests) to find. Each call returns a fresh, independent copy.
 import type { Tenant } from '../model.js';
 import { demoCompliance } from './compliance.js';
+import { demoDefender } from './defender.js';
 import { demoDirectory } from './directory.js';
 import { demoDnsZone } from './dns.js';
+import { demoExchange } from './exchange.js';
+import { demoFabric } from './fabric.js';
 import { CONTOSO_TENANT_ID } from './people.js';
+import { demoPurview } from './purview.js';
 import { demoSecurity } from './security.js';
 import { demoSharePoint } from './sharepoint.js';
+import { demoSharePointAdmin } from './sharepoint-admin.js';
+import { demoTeams } from './teams.js';
 
 export interface DemoTenantOptions {
   /** "Now" for the tenant's dates (sign-ins, expiries, alert times); default the current time. */
@@ -25,5 +31,11 @@ export function createDemoTenant(options: DemoTenantOptions = {}): Tenant {
     sharepoint: demoSharePoint(now),
     compliance: demoCompliance(now),
     dns: demoDnsZone(),
+    exchange: demoExchange(now),
+    defender: demoDefender(now),
+    purview: demoPurview(now),
+    teams: demoTeams(now),
+    fabric: demoFabric(now),
+    sharepointAdmin: demoSharePointAdmin(now),
   };
 }

@@ -1,0 +1,4 @@
+import type { CmdletResourceSpec } from '../service-resource-spec.js';
+
+/** What this service's controls read, by the key they name. */
+export const exchangeResources = {} as const satisfies Record<string, CmdletResourceSpec>;

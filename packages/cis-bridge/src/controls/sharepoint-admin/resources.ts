@@ -1,0 +1,4 @@
+import type { RestResourceSpec } from '../service-resource-spec.js';
+
+/** What this service's controls read, by the key they name. */
+export const sharePointAdminResources = {} as const satisfies Record<string, RestResourceSpec>;
