@@ -114,3 +114,28 @@ export type {
   SimIdentity,
   SimSite,
 } from './tenant/sharepoint.js';
+// Fabric admin API and SharePoint admin API (FABRIC-SPO)
+export { FABRIC_TENANT_SETTINGS_PAGE_SIZE, fabricHandler } from './services/fabric/handler.js';
+export { sharepointAdminHandler } from './services/sharepoint-admin/handler.js';
+export { demoFabric, fabricSetting } from './tenant/demo/fabric.js';
+export { demoSharePointAdmin } from './tenant/demo/sharepoint-admin.js';
+export type {
+  FabricData,
+  FabricSecurityGroup,
+  FabricTenantSetting,
+  FabricTenantSettingProperty,
+  FabricTenantSettingPropertyType,
+} from './tenant/fabric.js';
+export { type GenerateFabricOptions, generateFabric } from './tenant/generate/fabric.js';
+export {
+  type GenerateSharePointAdminOptions,
+  generateSharePointAdmin,
+} from './tenant/generate/sharepoint-admin.js';
+export {
+  AnonymousLinkType,
+  type SharePointAdminData,
+  SharingCapabilities,
+  SharingDomainRestrictionModes,
+  SharingLinkType,
+  SharingPermissionType,
+} from './tenant/sharepoint-admin.js';

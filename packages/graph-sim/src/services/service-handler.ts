@@ -35,6 +35,11 @@ export interface RestRequest {
   path: string;
   query: URLSearchParams;
   tenant: Tenant;
+  /**
+   * The service's base URL as the client called it (scheme, host, port and any prefix, no trailing
+   * slash), for the absolute next-page links a service returns (Fabric's continuationUri).
+   */
+  baseUrl?: string;
 }
 
 export interface RestResult {
