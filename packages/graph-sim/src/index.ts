@@ -139,3 +139,20 @@ export {
   SharingLinkType,
   SharingPermissionType,
 } from './tenant/sharepoint-admin.js';
+// Teams admin API (Skype.Policy configurations): the tenant's data, its generator and its answers.
+export { teamsHandler } from './services/teams/handler.js';
+export { type GenerateTeamsOptions, generateTeams } from './tenant/generate/teams.js';
+export type {
+  AutoAdmittedUsers,
+  DesignatedPresenterRoleMode,
+  FederationDomain,
+  MeetingChatEnabledType,
+  TeamsAppPermissionPolicy,
+  TeamsCatalogApp,
+  TeamsClientConfiguration,
+  TeamsConfigurationName,
+  TeamsData,
+  TeamsMeetingPolicy,
+  TeamsMessagingPolicy,
+  TenantFederationSettings,
+} from './tenant/teams.js';
