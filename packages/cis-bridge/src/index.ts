@@ -96,6 +96,14 @@ export {
   type SarifLog,
 } from './export/index.js';
 export { importCisAuditJson } from './importers/cis-audit-json.js';
+export {
+  type ComparedControl,
+  compareSources,
+  evaluatedSources,
+  isEvaluatedRun,
+  type SourceComparison,
+  sameTenant,
+} from './importers/compare-sources.js';
 export { detectFormat, importReport, type ReportFormat, reportFormats } from './importers/detect.js';
 export { ReportImportError } from './importers/import-error.js';
 export { importMaester } from './importers/maester.js';

@@ -20,12 +20,18 @@ import {
   summarizeRun,
   summarySchema,
 } from '../analysis/shapes.js';
+import {
+  comparisonSchema,
+  comparisonsFor,
+  comparisonText,
+  comparisonView,
+} from './support/source-comparison.js';
 
 export const getComplianceStatus = defineTool({
   name: 'get_compliance_status',
   title: 'Compliance status of the latest (or a given) run',
   description:
-    'Reads a stored run (the latest by default): summary, failures with evidence and remediation (paged), and what could not be evaluated and why (manual, skipped, error). No Graph calls.',
+    'Reads a stored run (the latest by default): summary, failures with evidence and remediation (paged), what could not be evaluated and why (manual, skipped, error), and, when an imported report (Maester, ScubaGear, the PowerShell toolkit) and a run of this server cover the same tenant, where they agree and disagree. No Graph calls.',
   input: { runId: z.string().uuid().optional(), limit: limitSchema, cursor: cursorSchema },
   output: {
     run: runInfoSchema,
@@ -33,6 +39,12 @@ export const getComplianceStatus = defineTool({
     failures: z.array(findingSchema),
     notEvaluated: z.array(z.object({ id: z.string(), status: z.string(), reason: z.string() })),
     cursor: z.string().optional(),
+    comparisons: z
+      .array(comparisonSchema)
+      .optional()
+      .describe(
+        'For a run of this server: the newest imported report of each source for its tenant; for an imported run: the newest run of this server. Absent when there is none',
+      ),
   },
   annotations: { ...readOnlyAnnotations, openWorldHint: false },
   tenantData: true,
@@ -59,6 +71,10 @@ export const getComplianceStatus = defineTool({
         reason: ctx.tenantText(f.reason ?? 'Not evaluated.', reasonMaxLength),
       }));
     const info = runInfo(run);
+    const comparisons = comparisonsFor(store, run, ctx.tenantText).map((c) =>
+      comparisonView(c, ctx.tenantText),
+    );
+    const compared = comparisons.map((c) => ` ${comparisonText(c)}`).join('');
     return {
       structured: {
         run: info,
@@ -66,8 +82,9 @@ export const getComplianceStatus = defineTool({
         failures: page.map((f) => safeFinding(f, ctx.tenantText)),
         notEvaluated,
         ...(cursor ? { cursor } : {}),
+        ...(comparisons.length ? { comparisons } : {}),
       },
-      summary: `Run ${run.id} (${run.source}, ${info.startedAt}): ${countsLine(run)}. ${ctx.tenantText(coverageText(run), 1000)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.`,
+      summary: `Run ${run.id} (${run.source}, ${info.startedAt}): ${countsLine(run)}. ${ctx.tenantText(coverageText(run), 1000)}. ${failures.length} failures; ${notEvaluated.length} not evaluated.${compared}`,
     };
   },
 });

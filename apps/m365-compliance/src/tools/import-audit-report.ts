@@ -1,11 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { importReport, ReportImportError, reportFormats } from '@m365-mcp/cis-bridge';
+import { compareSources, importReport, ReportImportError, reportFormats } from '@m365-mcp/cis-bridge';
 import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { countsLine, runInfo, runInfoSchema, summarizeRun, summarySchema } from '../analysis/shapes.js';
 import { importSource } from './support/import-source.js';
+import {
+  comparisonSchema,
+  comparisonText,
+  comparisonView,
+  evaluatedCounterpart,
+} from './support/source-comparison.js';
 
 const MAX_BYTES = 50 * 1024 * 1024;
 
@@ -13,7 +19,7 @@ export const importAuditReport = defineTool({
   name: 'import_audit_report',
   title: 'Import an existing audit report as a run',
   description:
-    "Imports a report file from the server's imports directory (Invoke-M365CISAudit m365_cis_audit.json, a Maester results JSON, or a ScubaGear ScubaResults JSON; format detected or given), validates it and stores it as a run, so status and drift cover it. Malformed files are refused and nothing is stored.",
+    "Imports a report file from the server's imports directory (Invoke-M365CISAudit m365_cis_audit.json, a Maester results JSON, or a ScubaGear ScubaResults JSON; format detected or given), validates it and stores it as a run, so status and drift cover it. Compares it with the newest run this server evaluated for the same tenant: controls in common, agreements, and each control where the report and this server disagree. Malformed files are refused and nothing is stored.",
   input: {
     path: z
       .string()
@@ -24,7 +30,13 @@ export const importAuditReport = defineTool({
       ),
     format: z.enum(reportFormats).optional(),
   },
-  output: { run: runInfoSchema, summary: summarySchema },
+  output: {
+    run: runInfoSchema,
+    summary: summarySchema,
+    comparison: comparisonSchema
+      .optional()
+      .describe('Absent when no evaluated run of this tenant is stored (the text says why)'),
+  },
   annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: false },
   tenantData: true,
   async handler(args, ctx) {
@@ -41,10 +53,14 @@ export const importAuditReport = defineTool({
         throw new ToolInputError(`${error.message} Nothing was stored.`);
       throw error;
     }
-    openStore(settings.databasePath).save(run);
+    const store = openStore(settings.databasePath);
+    store.save(run);
+    const counterpart = evaluatedCounterpart(store, run, ctx.tenantText);
+    const comparison =
+      'run' in counterpart ? comparisonView(compareSources(run, counterpart.run), ctx.tenantText) : undefined;
     return {
-      structured: { run: runInfo(run), summary: summarizeRun(run) },
-      summary: `Imported ${ctx.tenantText(basename(args.path))} as ${run.source} run ${run.id}: ${countsLine(run)}.`,
+      structured: { run: runInfo(run), summary: summarizeRun(run), ...(comparison ? { comparison } : {}) },
+      summary: `Imported ${ctx.tenantText(basename(args.path))} as ${run.source} run ${run.id}: ${countsLine(run)}. ${comparison ? comparisonText(comparison) : 'note' in counterpart ? counterpart.note : ''}`,
     };
   },
 });
