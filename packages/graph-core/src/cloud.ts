@@ -2,6 +2,7 @@
 // (learn.microsoft.com/graph/deployments); the environment may override them for a simulator,
 // Dev Proxy or a private endpoint.
 import { z } from 'zod';
+import type { AdminService } from './services/admin-service.js';
 
 export type CloudName = 'global' | 'usgov' | 'usgov-dod' | 'china';
 
@@ -18,6 +19,11 @@ export interface CloudProfile {
    * Graph's 302 for file content), e.g. `sharepoint.com`. Absent: the built-in list of the cloud named.
    */
   fileDownloadHostSuffixes?: readonly string[];
+  /**
+   * Base URLs of admin APIs beyond Graph that replace Microsoft's for this cloud (a simulator, a
+   * proxy); absent: the cloud's own (services/service-endpoints.ts). Tokens keep the real audience.
+   */
+  serviceUrls?: Partial<Record<AdminService, string>>;
 }
 
 export const CLOUD_NAMES: readonly CloudName[] = ['global', 'usgov', 'usgov-dod', 'china'];
@@ -72,16 +78,28 @@ export class CloudConfigError extends Error {
   }
 }
 
+/** The variable that overrides each admin API's base URL. */
+export const SERVICE_URL_VARIABLES: Readonly<Record<AdminService, string>> = {
+  exchange: 'M365_EXCHANGE_URL',
+  compliance: 'M365_COMPLIANCE_URL',
+  teams: 'M365_TEAMS_ADMIN_URL',
+  fabric: 'M365_FABRIC_URL',
+  sharepointAdmin: 'M365_SHAREPOINT_ADMIN_URL',
+};
+
 const envSchema = z.object({
   M365_CLOUD: z.string().optional(),
   AZURE_AUTHORITY_HOST: z.string().optional(),
   M365_GRAPH_URL: z.string().optional(),
+  ...Object.fromEntries(Object.values(SERVICE_URL_VARIABLES).map((name) => [name, z.string().optional()])),
 });
 
 /**
  * The cloud profile the environment asks for: `M365_CLOUD` picks the cloud (default global, or the
  * cloud whose authority `AZURE_AUTHORITY_HOST` names), `AZURE_AUTHORITY_HOST` and `M365_GRAPH_URL`
- * override its hosts. Both overrides must be https URLs: a token must never travel in clear text.
+ * override its hosts, and `M365_EXCHANGE_URL`, `M365_COMPLIANCE_URL`, `M365_TEAMS_ADMIN_URL`,
+ * `M365_FABRIC_URL`, `M365_SHAREPOINT_ADMIN_URL` the admin APIs' base URLs. Every override must be
+ * an https URL: a token must never travel in clear text.
  */
 export function resolveCloud(env: Record<string, string | undefined> = process.env): CloudProfile {
   const vars = envSchema.parse(env);
@@ -94,7 +112,19 @@ export function resolveCloud(env: Record<string, string | undefined> = process.e
   const profile = cloudProfile(name);
   if (authorityHost !== undefined) profile.authorityHost = authorityHost;
   if (graphVar !== undefined) profile.graphBaseUrl = parseGraphUrl(graphVar);
+  const serviceUrls: Partial<Record<AdminService, string>> = {};
+  for (const [service, variable] of Object.entries(SERVICE_URL_VARIABLES) as [AdminService, string][]) {
+    const value = blankToUndefined(env[variable]);
+    if (value !== undefined) serviceUrls[service] = parseServiceUrl(variable, value);
+  }
+  if (Object.keys(serviceUrls).length > 0) profile.serviceUrls = serviceUrls;
   return profile;
+}
+
+/** An admin API's base URL: https, no credentials, query or fragment; no trailing slash. */
+function parseServiceUrl(variable: string, value: string): string {
+  const url = parseHttpsUrl(variable, value);
+  return `${url.origin}${trimSlashes(url.pathname)}`;
 }
 
 function blankToUndefined(value: string | undefined): string | undefined {

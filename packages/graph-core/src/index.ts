@@ -13,6 +13,7 @@ export {
   cloudProfile,
   fileDownloadHostSuffixes,
   resolveCloud,
+  SERVICE_URL_VARIABLES,
 } from './cloud.js';
 export type { PostureStatus } from './contracts/assessment.js';
 export { assessmentMetaKey, postureStatuses, postureStatusSchema } from './contracts/assessment.js';
@@ -95,10 +96,27 @@ export {
 } from './permissions/catalogue.js';
 export type { GraphVersion, QueryParams } from './request-target.js';
 export { graphPath, UntrustedLinkError } from './request-target.js';
-export type { ReleaseSlot, RetryBudget, SchedulerOptions, Workload, WorkloadLimits } from './scheduler.js';
+export type {
+  AdminWorkload,
+  GraphWorkload,
+  ReleaseSlot,
+  RetryBudget,
+  SchedulerOptions,
+  Workload,
+  WorkloadLimits,
+} from './scheduler.js';
 export { DEFAULT_WORKLOAD_LIMITS, Scheduler, WORKLOADS, workloadOf } from './scheduler.js';
+export type { AdminApis, AdminApisOptions, AdminRequestOptions } from './services/admin-apis.js';
+export { createAdminApis } from './services/admin-apis.js';
 export type { AdminService, CmdletService, RestService } from './services/admin-service.js';
 export { ADMIN_SERVICES } from './services/admin-service.js';
+export type { CmdletParameters, CmdletParameterValue } from './services/invoke-command.js';
+export {
+  ADMIN_SERVICE_NAMES,
+  ServiceNotOfferedError,
+  serviceEndpoint,
+  sharePointAdminHost,
+} from './services/service-endpoints.js';
 export type { GraphResponseInfo } from './tracking.js';
 export { collectRequestIds } from './tracking.js';
 export type { HttpMethod } from './transport.js';

@@ -3,9 +3,9 @@
 // throttled request holds back its whole workload instead of each request hammering on its own.
 import { type Clock, systemClock } from './clock.js';
 import { type BackoffOptions, backoffDelay } from './retry-policy.js';
-import { WORKLOADS, type Workload, workloadOf } from './workload.js';
+import { type AdminWorkload, type GraphWorkload, WORKLOADS, type Workload, workloadOf } from './workload.js';
 
-export { WORKLOADS, type Workload, workloadOf };
+export { type AdminWorkload, type GraphWorkload, WORKLOADS, type Workload, workloadOf };
 
 export interface WorkloadLimits {
   /** Requests of this workload in flight at once. */
@@ -37,6 +37,12 @@ export interface SchedulerOptions {
  * identity protection and conditional access allow ~1 request per second per tenant and send no
  * Retry-After; identity reports allow 5 requests per 10 s; secure score allows 4 concurrent and
  * security alerts 150 per minute.
+ *
+ * The admin APIs beyond Graph: Fabric's admin APIs allow about 25 requests per minute per caller
+ * (learn.microsoft.com/rest/api/fabric/admin/tenants/list-tenant-settings: "Maximum 25 requests per
+ * minute"; kept at 20). Exchange Online and Security & Compliance publish no request rate for their admin API but
+ * throttle a tenant's concurrent admin sessions, so a few at a time; Teams' and SharePoint's admin
+ * APIs publish none either: a few at a time, and their 429s pause the lane.
  */
 export const DEFAULT_WORKLOAD_LIMITS: Readonly<Record<Workload, WorkloadLimits>> = {
   directory: { maxConcurrency: 8, minIntervalMs: 0 },
@@ -45,6 +51,11 @@ export const DEFAULT_WORKLOAD_LIMITS: Readonly<Record<Workload, WorkloadLimits>>
   reports: { maxConcurrency: 1, minIntervalMs: 0, windowMax: 5, windowMs: 10_000 },
   identityProtection: { maxConcurrency: 1, minIntervalMs: 1_000 },
   other: { maxConcurrency: 8, minIntervalMs: 0 },
+  exchange: { maxConcurrency: 3, minIntervalMs: 0 },
+  compliance: { maxConcurrency: 3, minIntervalMs: 0 },
+  teamsAdmin: { maxConcurrency: 4, minIntervalMs: 0 },
+  fabricAdmin: { maxConcurrency: 1, minIntervalMs: 0, windowMax: 20, windowMs: 60_000 },
+  sharepointAdmin: { maxConcurrency: 4, minIntervalMs: 0 },
 };
 
 /** Call once when the request's response has been received (and its body read). */

@@ -2,9 +2,10 @@
 // $batch sub-responses included) reports here, and whoever runs the operation inside
 // collectRequestIds gets them back without threading a collector through every call.
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { AdminService } from './services/admin-service.js';
 import type { Workload } from './workload.js';
 
-/** One HTTP response (or $batch sub-response) from Graph, for logging and metrics. */
+/** One HTTP response (or $batch sub-response) from Graph or an admin API, for logging and metrics. */
 export interface GraphResponseInfo {
   method: string;
   /** Path relative to the version, without the query (`/users`), so no filter values leak into logs. */
@@ -17,6 +18,10 @@ export interface GraphResponseInfo {
   attempt: number;
   /** The $batch sub-request id, for sub-responses. */
   batchId?: string | undefined;
+  /** For an admin API beyond Graph: which one (then `path` is relative to its base URL). */
+  service?: AdminService | undefined;
+  /** For Exchange Online and Security & Compliance: the cmdlet an InvokeCommand ran. */
+  cmdlet?: string | undefined;
 }
 
 interface Collector {

@@ -1,7 +1,20 @@
 // Graph throttles per service, not per app as a whole (learn.microsoft.com/graph/throttling-limits).
-// Each workload below has its own budget there, so each gets its own lane in the scheduler.
+// Each workload below has its own budget there, so each gets its own lane in the scheduler. The
+// admin APIs beyond Graph (services/) throttle on their own budgets too: one lane each.
 
-export type Workload = 'directory' | 'identityProtection' | 'reports' | 'security' | 'sharepoint' | 'other';
+/** A Graph workload, by the path it serves. */
+export type GraphWorkload =
+  | 'directory'
+  | 'identityProtection'
+  | 'reports'
+  | 'security'
+  | 'sharepoint'
+  | 'other';
+
+/** An admin API beyond Graph (see services/admin-service.ts), each throttled on its own. */
+export type AdminWorkload = 'exchange' | 'compliance' | 'teamsAdmin' | 'fabricAdmin' | 'sharepointAdmin';
+
+export type Workload = GraphWorkload | AdminWorkload;
 
 export const WORKLOADS: readonly Workload[] = [
   'directory',
@@ -10,6 +23,11 @@ export const WORKLOADS: readonly Workload[] = [
   'security',
   'sharepoint',
   'other',
+  'exchange',
+  'compliance',
+  'teamsAdmin',
+  'fabricAdmin',
+  'sharepointAdmin',
 ];
 
 const IDENTITY_PROTECTION = [/^\/identityprotection(\/|$)/, /^\/identity\/conditionalaccess(\/|$)/];
@@ -34,7 +52,7 @@ const DIRECTORY = [
  * The throttling workload of a Graph path relative to the version (`/identityProtection/riskyUsers`).
  * A full URL or a path with the version is accepted too; the query is ignored.
  */
-export function workloadOf(path: string): Workload {
+export function workloadOf(path: string): GraphWorkload {
   const normalised = normalisePath(path);
   if (IDENTITY_PROTECTION.some((re) => re.test(normalised))) return 'identityProtection';
   if (REPORTS.some((re) => re.test(normalised))) return 'reports';
