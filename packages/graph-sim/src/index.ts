@@ -156,3 +156,27 @@ export type {
   TeamsMessagingPolicy,
   TenantFederationSettings,
 } from './tenant/teams.js';
+// Defender for Office 365 / EOP policies (served by Exchange Online) and Purview (DEFENDER-PURVIEW)
+export { complianceCmdlets } from './services/compliance/cmdlets.js';
+export { defenderCmdlets } from './services/exchange/defender-cmdlets.js';
+export type {
+  AntiPhishPolicy,
+  AntiPhishRule,
+  AtpPolicyForO365,
+  AtpProtectionPolicyRule,
+  DefenderData,
+  EopProtectionPolicyRule,
+  HostedConnectionFilterPolicy,
+  HostedContentFilterPolicy,
+  HostedOutboundSpamFilterPolicy,
+  MalwareFilterPolicy,
+  MalwareFilterRule,
+  RecipientConditions,
+  ReportSubmissionPolicy,
+  TeamsProtectionPolicy,
+} from './tenant/defender.js';
+export { CIS_ANTI_PHISH_SETTINGS, DEFAULT_FILE_TYPES, demoDefender } from './tenant/demo/defender.js';
+export { demoPurview } from './tenant/demo/purview.js';
+export { type GenerateDefenderOptions, generateDefender } from './tenant/generate/defender.js';
+export { type GeneratePurviewOptions, generatePurview } from './tenant/generate/purview.js';
+export type { DlpCompliancePolicy, LabelPolicy, PurviewData } from './tenant/purview.js';
