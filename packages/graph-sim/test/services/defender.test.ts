@@ -30,7 +30,10 @@ describe('Defender / EOP cmdlets of Exchange Online', () => {
 
   it('-Identity picks one object, case-insensitively; an unknown one is ManagementObjectNotFoundException', () => {
     expect(run('Get-HostedContentFilterPolicy', { Identity: 'marketing partners' })).toEqual([
-      expect.objectContaining({ Name: 'Marketing partners', AllowedSenderDomains: ['fabrikam.com', 'adatum.com'] }),
+      expect.objectContaining({
+        Name: 'Marketing partners',
+        AllowedSenderDomains: ['fabrikam.com', 'adatum.com'],
+      }),
     ]);
     expect(() => run('Get-AntiPhishPolicy', { Identity: 'Nope' })).toThrow(
       expect.objectContaining({ code: 'ManagementObjectNotFoundException' }),
@@ -48,7 +51,9 @@ describe('Defender / EOP cmdlets of Exchange Online', () => {
     expect(run('Get-AtpPolicyForO365')).toEqual([
       { Identity: 'Default', EnableATPForSPOTeamsODB: true, EnableSafeDocs: true, AllowSafeDocsOpen: false },
     ]);
-    expect(run('Get-EmailTenantSettings')).toEqual([{ Identity: 'Default', EnablePriorityAccountProtection: true }]);
+    expect(run('Get-EmailTenantSettings')).toEqual([
+      { Identity: 'Default', EnablePriorityAccountProtection: true },
+    ]);
     expect(run('Get-TeamsProtectionPolicy')[0]).toMatchObject({ ZapEnabled: true });
     expect(run('Get-ReportSubmissionPolicy')[0]).toMatchObject({
       Identity: 'DefaultReportSubmissionPolicy',
@@ -62,21 +67,32 @@ describe('Defender / EOP cmdlets of Exchange Online', () => {
       demoPeople.megan.userPrincipalName,
       demoPeople.isaiah.userPrincipalName,
     ]);
-    expect(vips[0]).toMatchObject({ ExternalDirectoryObjectId: demoPeople.megan.id, RecipientTypeDetails: 'UserMailbox' });
+    expect(vips[0]).toMatchObject({
+      ExternalDirectoryObjectId: demoPeople.megan.id,
+      RecipientTypeDetails: 'UserMailbox',
+    });
     expect(run('Get-User', { ResultSize: 3 })).toHaveLength(3);
   });
 
   it('the preset rules filter by -State and name the preset policies', () => {
     const tenant = createDemoTenant({ now });
     expect(run('Get-ATPProtectionPolicyRule', { State: 'Disabled' }, tenant)).toEqual([]);
-    const [strict] = run('Get-EOPProtectionPolicyRule', { Identity: 'Strict Preset Security Policy' }, tenant);
-    expect(strict).toMatchObject({ State: 'Enabled', SentTo: [demoPeople.megan.userPrincipalName], SentToMemberOf: null });
+    const [strict] = run(
+      'Get-EOPProtectionPolicyRule',
+      { Identity: 'Strict Preset Security Policy' },
+      tenant,
+    );
+    expect(strict).toMatchObject({
+      State: 'Enabled',
+      SentTo: [demoPeople.megan.userPrincipalName],
+      SentToMemberOf: null,
+    });
   });
 
   it('answers copies: a caller cannot change the tenant through them', () => {
     const tenant = createDemoTenant({ now });
     const [policy] = run('Get-HostedConnectionFilterPolicy', {}, tenant);
-    (policy?.IPAllowList as string[]).push('10.0.0.1');
+    (policy as { IPAllowList: string[] }).IPAllowList.push('10.0.0.1');
     expect(tenant.defender.hostedConnectionFilterPolicies[0]?.IPAllowList).toEqual(['203.0.113.25']);
   });
 
@@ -84,7 +100,9 @@ describe('Defender / EOP cmdlets of Exchange Online', () => {
     const a = generateDefender({ seed: 1, now });
     expect(generateDefender({ seed: 1, now })).toEqual(a);
     const seeds = Array.from({ length: 12 }, (_, i) => generateDefender({ seed: i, now }));
-    expect(new Set(seeds.map((d) => JSON.stringify(d.hostedConnectionFilterPolicies))).size).toBeGreaterThan(1);
+    expect(new Set(seeds.map((d) => JSON.stringify(d.hostedConnectionFilterPolicies))).size).toBeGreaterThan(
+      1,
+    );
     expect(new Set(seeds.map((d) => d.teamsProtectionPolicy.ZapEnabled)).size).toBe(2);
   });
 });

@@ -33,9 +33,7 @@ const getUser: CmdletHandler = (tenant: Tenant, parameters) => {
   bindParameters('Get-User', parameters, { Identity: 'string', IsVIP: 'switch', ResultSize: 'resultSize' });
   const vips = new Set(tenant.defender.priorityAccountIds);
   const vipOnly = parameter(parameters, 'IsVIP') === true;
-  const users = tenant.directory.users
-    .filter((u) => !vipOnly || vips.has(u.id))
-    .map(exchangeUser);
+  const users = tenant.directory.users.filter((u) => !vipOnly || vips.has(u.id)).map(exchangeUser);
   const rows = selectByIdentity(users, parameters);
   const size = parameter(parameters, 'ResultSize');
   return typeof size === 'number' ? rows.slice(0, size) : rows;
