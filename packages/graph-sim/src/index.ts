@@ -28,6 +28,7 @@ export type {
 export type { SimApp, SimAppInput } from './entra/apps.js';
 export type { ClientCertificate } from './entra/client-certificate.js';
 export { createClientCertificate } from './entra/client-certificate.js';
+export { SIM_SERVICES, type SimService, serviceResourceAppIds } from './entra/resources.js';
 export { appRoleIdOf } from './permissions/catalogue.js';
 export { requiredRoles } from './permissions/route-permissions.js';
 export { allRoutes } from './routes/index.js';
@@ -38,6 +39,22 @@ export {
   type IssueTokenInput,
   startGraphSim,
 } from './server.js';
+// Fabric admin API and SharePoint admin API (FABRIC-SPO)
+export { FABRIC_TENANT_SETTINGS_PAGE_SIZE, fabricHandler } from './services/fabric/handler.js';
+export { SERVICE_PREFIXES, type ServiceHandlers } from './services/index.js';
+export { DEFAULT_CMDLET_PAGE_SIZE } from './services/invoke-command.js';
+export {
+  CmdletError,
+  type CmdletHandler,
+  type CmdletParameters,
+  type CmdletTable,
+  type RestHandler,
+  type RestRequest,
+  type RestResult,
+} from './services/service-handler.js';
+export { sharepointAdminHandler } from './services/sharepoint-admin/handler.js';
+// Teams admin API (Skype.Policy configurations): the tenant's data, its generator and its answers.
+export { teamsHandler } from './services/teams/handler.js';
 export type { ComplianceData } from './tenant/compliance.js';
 export { demoAppIds } from './tenant/demo/directory/applications.js';
 export {
@@ -65,12 +82,14 @@ export {
 } from './tenant/demo/directory/wellKnown.js';
 export { adminUserIds, demoDirectory } from './tenant/demo/directory.js';
 export { demoDnsZone, dkimTarget, MICROSOFT_SPF } from './tenant/demo/dns.js';
+export { demoFabric, fabricSetting } from './tenant/demo/fabric.js';
 export { createDemoTenant, type DemoTenantOptions } from './tenant/demo/index.js';
 export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './tenant/demo/people.js';
 export { DEMO_CONTROLS, type DemoControl } from './tenant/demo/security/control-profiles.js';
 export { DEMO_ATTACK_INCIDENT_ID } from './tenant/demo/security/incidents.js';
 export { demoScoreOn } from './tenant/demo/security/secure-scores.js';
 export { DEMO_APPS, PLANTED_CARD_NUMBERS, PLANTED_IBANS } from './tenant/demo/sharepoint/index.js';
+export { demoSharePointAdmin } from './tenant/demo/sharepoint-admin.js';
 export type {
   ActiveRoleAssignment,
   DirectoryData,
@@ -82,8 +101,21 @@ export type {
   RoleEligibility,
   UserRegistrationDetails,
 } from './tenant/directory.js';
+export type {
+  FabricData,
+  FabricSecurityGroup,
+  FabricTenantSetting,
+  FabricTenantSettingProperty,
+  FabricTenantSettingPropertyType,
+} from './tenant/fabric.js';
 export { type GenerateDirectoryOptions, generateDirectory } from './tenant/generate/directory.js';
+export { type GenerateFabricOptions, generateFabric } from './tenant/generate/fabric.js';
 export { type GenerateSharePointOptions, generateSharePoint } from './tenant/generate/sharepoint.js';
+export {
+  type GenerateSharePointAdminOptions,
+  generateSharePointAdmin,
+} from './tenant/generate/sharepoint-admin.js';
+export { type GenerateTeamsOptions, generateTeams } from './tenant/generate/teams.js';
 export type { Tenant } from './tenant/model.js';
 export type {
   AlertComment,
@@ -114,23 +146,6 @@ export type {
   SimIdentity,
   SimSite,
 } from './tenant/sharepoint.js';
-// Fabric admin API and SharePoint admin API (FABRIC-SPO)
-export { FABRIC_TENANT_SETTINGS_PAGE_SIZE, fabricHandler } from './services/fabric/handler.js';
-export { sharepointAdminHandler } from './services/sharepoint-admin/handler.js';
-export { demoFabric, fabricSetting } from './tenant/demo/fabric.js';
-export { demoSharePointAdmin } from './tenant/demo/sharepoint-admin.js';
-export type {
-  FabricData,
-  FabricSecurityGroup,
-  FabricTenantSetting,
-  FabricTenantSettingProperty,
-  FabricTenantSettingPropertyType,
-} from './tenant/fabric.js';
-export { type GenerateFabricOptions, generateFabric } from './tenant/generate/fabric.js';
-export {
-  type GenerateSharePointAdminOptions,
-  generateSharePointAdmin,
-} from './tenant/generate/sharepoint-admin.js';
 export {
   AnonymousLinkType,
   type SharePointAdminData,
@@ -139,9 +154,6 @@ export {
   SharingLinkType,
   SharingPermissionType,
 } from './tenant/sharepoint-admin.js';
-// Teams admin API (Skype.Policy configurations): the tenant's data, its generator and its answers.
-export { teamsHandler } from './services/teams/handler.js';
-export { type GenerateTeamsOptions, generateTeams } from './tenant/generate/teams.js';
 export type {
   AutoAdmittedUsers,
   DesignatedPresenterRoleMode,

@@ -25,11 +25,20 @@ import { splitPath } from './engine/router.js';
 import { SkipTokenCodec } from './engine/skiptoken.js';
 import { type ThrottlingControl, type ThrottlingMode, ThrottlingModel } from './engine/throttling.js';
 import { AppRegistry, type SimApp, type SimAppInput } from './entra/apps.js';
+import { grantDirectoryRoles } from './entra/directory-roles.js';
 import { entraEndpoint, handleEntra } from './entra/handler.js';
 import { createSigningKey, type SigningKey } from './entra/keys.js';
 import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
 import { allRoutes } from './routes/index.js';
 import { isDownloadPath, serveFileDownload } from './routes/sharepoint/file-download.js';
+import {
+  defaultServiceHandlers,
+  handleServiceRequest,
+  type ServiceHandlers,
+  type SimService,
+  serviceOfSegment,
+  serviceUrlsOf,
+} from './services/index.js';
 import { createDemoTenant } from './tenant/demo/index.js';
 import type { Tenant } from './tenant/model.js';
 import { createServerCertificate } from './tls.js';
@@ -54,6 +63,8 @@ export interface GraphSimOptions {
   fileContent?: 'redirect' | 'inline';
   /** How long a download URL works, in seconds (default 300, "a few minutes"); negative: already expired. */
   downloadUrlLifetimeSeconds?: number;
+  /** What answers the admin APIs beyond Graph (default: the services' own modules); tests pass fixtures. */
+  serviceHandlers?: Partial<ServiceHandlers>;
 }
 
 export interface IssueDownloadUrlInput {
@@ -68,11 +79,20 @@ export interface IssueTokenInput {
   roles: readonly string[];
   /** Default 3600; negative for an already expired token. */
   expiresInSeconds?: number;
+  /** The token's `aud`, e.g. `https://outlook.office365.com`; default Microsoft Graph. */
+  audience?: string;
+  /** How the app is taken to have signed in (`appidacr`): default `secret`. */
+  credential?: 'secret' | 'certificate';
 }
 
 export interface GraphSim {
   /** The origin, e.g. https://127.0.0.1:50123: the authority host AND the Graph base URL. */
   readonly url: string;
+  /**
+   * Base URLs of the admin APIs beyond Graph on the same origin, each standing for the real host:
+   * `${url}/exchange` (https://outlook.office365.com), `/compliance`, `/teams`, `/fabric`, `/sharepoint-admin`.
+   */
+  readonly serviceUrls: Readonly<Record<SimService, string>>;
   /** PEM of the self-signed certificate made at start (SAN localhost, 127.0.0.1, ::1). */
   readonly ca: string;
   readonly tenantId: string;
@@ -130,6 +150,14 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     log,
   });
   const batch = new BatchExecutor(pipeline, faults, log);
+  const serviceDeps = {
+    tenant: () => tenant,
+    apps,
+    signingKey,
+    faults,
+    log,
+    handlers: { ...defaultServiceHandlers(), ...options.serviceHandlers },
+  };
   const certificate = await createServerCertificate();
   let url = '';
   const federation = () => {
@@ -247,6 +275,25 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     } catch {
       decoded = segments;
     }
+    const service = serviceOfSegment(decoded[0]);
+    if (service) {
+      const response = await handleServiceRequest(serviceDeps, {
+        seq,
+        time,
+        service,
+        method: req.method ?? 'GET',
+        path: `/${decoded.join('/')}`,
+        segments: decoded.slice(1),
+        search,
+        url: rawUrl,
+        headers,
+        body,
+        origin,
+      });
+      if (latencyMs > 0 && !response.drop) await new Promise((r) => setTimeout(r, latencyMs));
+      writeResponse(req, res, response);
+      return;
+    }
     const entra = entraEndpoint(decoded) !== undefined;
     const response = entra
       ? await handleEntra(
@@ -330,13 +377,20 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       return tenant.id;
     },
     tenant,
-    registerApp: (input) => apps.register(input),
+    serviceUrls: serviceUrlsOf(url),
+    registerApp: (input) => {
+      const app = apps.register(input);
+      grantDirectoryRoles(tenant, app);
+      return app;
+    },
     issueToken: (input) =>
       issueAccessToken(signingKey, {
         tenantId: tenant.id,
         clientId: input.clientId,
         roles: input.roles,
         servicePrincipalId: apps.find(input.clientId)?.servicePrincipalId,
+        authMethod: input.credential === 'certificate' ? '2' : '1',
+        ...(input.audience === undefined ? {} : { audience: input.audience }),
         ...(input.expiresInSeconds === undefined ? {} : { expiresInSeconds: input.expiresInSeconds }),
       }),
     issueFederatedToken: ({ subject }) => {

@@ -9,12 +9,17 @@ export type Fault =
 
 export interface FaultMatch {
   method?: string;
-  /** The version-less path (`/users`): equal ignoring case, or a RegExp tested against it. */
+  /**
+   * The version-less path (`/users`), or an admin API's full path with its prefix
+   * (`/exchange/adminapi/beta/{tenant}/InvokeCommand`): equal ignoring case, or a RegExp tested against it.
+   */
   path?: string | RegExp;
   /** true: only $batch sub-requests; false: only plain requests; absent: both. */
   inBatch?: boolean;
   /** Only this Graph version (absent: both), e.g. to fail a beta read while v1.0 answers. */
   version?: 'v1.0' | 'beta';
+  /** Only InvokeCommand requests for this cmdlet (Exchange Online, Security & Compliance), any case. */
+  cmdlet?: string;
 }
 
 /** The request a fault may apply to. */
@@ -23,8 +28,10 @@ export interface FaultTarget {
   /** Version-less path. */
   path: string;
   inBatch: boolean;
-  /** Absent for requests outside a Graph version (`$batch` itself, file downloads). */
+  /** Absent for requests outside a Graph version (`$batch` itself, file downloads, admin APIs). */
   version?: 'v1.0' | 'beta';
+  /** The cmdlet of an InvokeCommand request. */
+  cmdlet?: string;
 }
 
 export interface FaultRule {
@@ -75,8 +82,12 @@ function normalisePath(path: string): string {
   return trimmed.toLowerCase();
 }
 
-function matches(match: FaultMatch | undefined, { method, path, inBatch, version }: FaultTarget): boolean {
+function matches(
+  match: FaultMatch | undefined,
+  { method, path, inBatch, version, cmdlet }: FaultTarget,
+): boolean {
   if (!match) return true;
+  if (match.cmdlet !== undefined && match.cmdlet.toLowerCase() !== cmdlet?.toLowerCase()) return false;
   if (match.method && match.method.toUpperCase() !== method.toUpperCase()) return false;
   if (match.inBatch !== undefined && match.inBatch !== inBatch) return false;
   if (match.version !== undefined && match.version !== version) return false;

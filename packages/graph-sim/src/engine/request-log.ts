@@ -8,14 +8,17 @@ export interface RequestLogEntry {
   seq: number;
   /** Arrival time, epoch milliseconds (fractional). */
   time: number;
-  /** Which side of the simulator answered (`download`: a pre-authenticated file download URL). */
-  side: 'graph' | 'entra' | 'download';
+  /**
+   * Which side of the simulator answered (`download`: a pre-authenticated file download URL; an
+   * admin API beyond Graph: its service name).
+   */
+  side: 'graph' | 'entra' | 'download' | 'exchange' | 'compliance' | 'teams' | 'fabric' | 'sharepointAdmin';
   method: HttpMethod | string;
   /** Path and query as received (for a $batch sub-request: its `url`). */
   url: string;
-  /** Graph version, null on the Entra side. */
+  /** Graph version, null elsewhere. */
   version: GraphVersion | null;
-  /** Path without the version (Graph) or the full path (Entra). */
+  /** Path without the version (Graph) or the full path (Entra, admin APIs: prefix included). */
   path: string;
   /** Query parameters, decoded. */
   query: Record<string, string>;
@@ -41,6 +44,8 @@ export interface RequestLogEntry {
   durationMs: number;
   /** Bytes of the response body sent (a $batch's outer entry counts its whole body). */
   responseBytes: number;
+  /** The cmdlet an Exchange Online or Security & Compliance InvokeCommand request named. */
+  cmdlet?: string;
 }
 
 export type FaultKind = 'status' | 'delay' | 'drop' | 'malformed' | 'nextLinkLoop';

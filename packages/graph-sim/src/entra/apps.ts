@@ -13,6 +13,18 @@ export interface SimAppInput {
   certificatePem?: string;
   /** Subject of a federated identity credential (workload identity), see GraphSim.issueFederatedToken. */
   federatedSubject?: string;
+  /**
+   * Granted application permissions on APIs other than Graph, by the resource's application id, e.g.
+   * `{ '00000002-0000-0ff1-ce00-000000000000': ['Exchange.ManageAsApp'] }`.
+   */
+  serviceRoles?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Entra directory roles (role template ids) held by the app's service principal: each becomes an
+   * active role assignment in the tenant's directory, visible through Graph.
+   */
+  directoryRoles?: readonly string[];
+  /** The Fabric setting "Service principals can access read-only admin APIs" covers this app. */
+  fabricAdminApiAccess?: boolean;
 }
 
 export interface SimApp {
@@ -25,6 +37,12 @@ export interface SimApp {
   readonly federatedSubject: string | undefined;
   /** Object id of the app's service principal: the `oid` and `sub` of its tokens. */
   readonly servicePrincipalId: string;
+  /** Mutable like roles: app roles on other APIs, by resource application id. */
+  serviceRoles: Record<string, string[]>;
+  /** The directory roles given at registration (the tenant's role assignments are the live truth). */
+  readonly directoryRoles: readonly string[];
+  /** Mutable: a test may switch the Fabric admin API setting for this app. */
+  fabricAdminApiAccess: boolean;
 }
 
 export interface RegisteredApp extends SimApp {
@@ -65,6 +83,14 @@ export class AppRegistry {
       certificatePem: certificate?.toString(),
       federatedSubject: input.federatedSubject,
       servicePrincipalId: randomUUID(),
+      serviceRoles: Object.fromEntries(
+        Object.entries(input.serviceRoles ?? {}).map(([resource, roles]) => [
+          resource.toLowerCase(),
+          [...roles],
+        ]),
+      ),
+      directoryRoles: [...(input.directoryRoles ?? [])],
+      fabricAdminApiAccess: input.fabricAdminApiAccess ?? false,
       certificate,
       certificateThumbprintS256: certificate
         ? createHash('sha256').update(certificate.raw).digest('base64url')

@@ -6,6 +6,7 @@ import type { AppRegistry } from './apps.js';
 import { verifyClientAssertion } from './client-assertion.js';
 import { EntraError } from './errors.js';
 import type { SigningKey } from './keys.js';
+import { type ServiceResource, serviceResourceFor } from './resources.js';
 import { GRAPH_AUDIENCE, issueAccessToken } from './tokens.js';
 
 const JWT_BEARER = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
@@ -34,7 +35,10 @@ export interface TokenSuccess {
   body: { token_type: 'Bearer'; expires_in: number; ext_expires_in: number; access_token: string };
 }
 
-function checkScope(scope: string | undefined): void {
+/** The resource a scope names: Microsoft Graph, or one of the admin APIs beyond it. */
+type RequestedResource = { kind: 'graph' } | ({ kind: 'service' } & ServiceResource);
+
+function checkScope(tenant: Tenant, scope: string | undefined): RequestedResource {
   if (!scope) {
     throw new EntraError(
       400,
@@ -54,14 +58,15 @@ function checkScope(scope: string | undefined): void {
     );
   }
   const graph = [GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`, GRAPH_APP_ID];
-  if (!resource || !graph.includes(resource.toLowerCase())) {
-    throw new EntraError(
-      400,
-      'invalid_resource',
-      500011,
-      `The resource principal named ${resource} was not found in the tenant. This simulator issues tokens for Microsoft Graph only.`,
-    );
-  }
+  if (resource && graph.includes(resource.toLowerCase())) return { kind: 'graph' };
+  const service = resource ? serviceResourceFor(tenant, resource) : undefined;
+  if (service) return { kind: 'service', ...service };
+  throw new EntraError(
+    400,
+    'invalid_resource',
+    500011,
+    `The resource principal named ${resource} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant. This simulator issues tokens for Microsoft Graph, Exchange Online, Security & Compliance, the Teams admin API, Fabric and the tenant's SharePoint.`,
+  );
 }
 
 export async function handleTokenRequest(
@@ -85,7 +90,7 @@ export async function handleTokenRequest(
       "The request body must contain the following parameter: 'client_id'.",
     );
   }
-  checkScope(request.scope);
+  const resource = checkScope(ctx.tenant, request.scope);
   const app = ctx.apps.find(request.client_id);
   if (!app) {
     throw new EntraError(
@@ -128,10 +133,12 @@ export async function handleTokenRequest(
   const accessToken = issueAccessToken(ctx.signingKey, {
     tenantId: ctx.tenant.id,
     clientId: app.clientId,
-    roles: app.roles,
+    // A token carries the app roles granted on the resource it is for, and only those.
+    roles: resource.kind === 'graph' ? app.roles : (app.serviceRoles[resource.resourceAppId] ?? []),
     servicePrincipalId: app.servicePrincipalId,
     appDisplayName: app.displayName,
     authMethod,
+    ...(resource.kind === 'graph' ? {} : { audience: resource.audience }),
   });
   return {
     clientId: app.clientId,

@@ -28,6 +28,8 @@ export interface AccessTokenInput {
   /** How the app authenticated: 1 = secret, 2 = certificate or federated assertion. */
   authMethod?: '0' | '1' | '2';
   expiresInSeconds?: number;
+  /** The token's `aud`; default Microsoft Graph. */
+  audience?: string;
 }
 
 export function accessTokenIssuer(tenantId: string): string {
@@ -39,7 +41,7 @@ export function issueAccessToken(key: SigningKey, input: AccessTokenInput): stri
   const lifetime = input.expiresInSeconds ?? ACCESS_TOKEN_LIFETIME_SECONDS;
   const oid = input.servicePrincipalId ?? randomUUID();
   const claims: Record<string, unknown> = {
-    aud: GRAPH_AUDIENCE,
+    aud: input.audience ?? GRAPH_AUDIENCE,
     iss: accessTokenIssuer(input.tenantId),
     iat: Math.min(issuedAt, issuedAt + lifetime),
     nbf: Math.min(issuedAt, issuedAt + lifetime),
@@ -69,11 +71,64 @@ const accessTokenClaims = z.object({
   appid: z.string().min(1),
   tid: z.string().min(1),
   roles: z.array(z.string()).default([]),
+  oid: z.string().optional(),
+  appidacr: z.string().optional(),
 });
 
 export type TokenCheck =
   | { ok: true; clientId: string; roles: string[] }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' };
+
+/** What a service beyond Graph needs from a valid token: who, with which roles, how it signed in. */
+export type ServiceTokenCheck =
+  | {
+      ok: true;
+      clientId: string;
+      roles: string[];
+      /** The service principal's object id. */
+      objectId: string | undefined;
+      /** `appidacr`: 1 = client secret, 2 = certificate (or federated assertion). */
+      authMethod: string | undefined;
+    }
+  | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' | 'wrongAudience' };
+
+/**
+ * Validates a bearer token: signature, issuer, lifetime, tenant, and an audience among `audiences`
+ * (compared without case and trailing slash, as the services do).
+ */
+export async function verifyBearerToken(
+  key: SigningKey,
+  tenantId: string,
+  authorization: string | undefined,
+  audiences: readonly string[],
+): Promise<ServiceTokenCheck> {
+  const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
+  if (!match) return { ok: false, reason: 'missing' };
+  try {
+    const { payload } = await jwtVerify(match[1] as string, key.publicKey, {
+      algorithms: ['RS256'],
+      issuer: accessTokenIssuer(tenantId),
+      clockTolerance: 5,
+    });
+    const claims = accessTokenClaims.safeParse(payload);
+    if (!claims.success) return { ok: false, reason: 'invalid' };
+    if (claims.data.tid !== tenantId) return { ok: false, reason: 'wrongTenant' };
+    const normalise = (a: string) => a.replace(/\/+$/, '').toLowerCase();
+    const given = (Array.isArray(payload.aud) ? payload.aud : [payload.aud ?? '']).map(normalise);
+    const wanted = new Set(audiences.map(normalise));
+    if (!given.some((a) => wanted.has(a))) return { ok: false, reason: 'wrongAudience' };
+    return {
+      ok: true,
+      clientId: claims.data.appid,
+      roles: claims.data.roles,
+      objectId: claims.data.oid,
+      authMethod: claims.data.appidacr,
+    };
+  } catch (error) {
+    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
+    return { ok: false, reason: 'invalid' };
+  }
+}
 
 /** Validates a Graph bearer token the way Graph does: signature, issuer, audience, lifetime, tenant. */
 export async function verifyAccessToken(
@@ -81,23 +136,10 @@ export async function verifyAccessToken(
   tenantId: string,
   authorization: string | undefined,
 ): Promise<TokenCheck> {
-  const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
-  if (!match) return { ok: false, reason: 'missing' };
-  try {
-    const { payload } = await jwtVerify(match[1] as string, key.publicKey, {
-      algorithms: ['RS256'],
-      audience: [GRAPH_AUDIENCE, `${GRAPH_AUDIENCE}/`],
-      issuer: accessTokenIssuer(tenantId),
-      clockTolerance: 5,
-    });
-    const claims = accessTokenClaims.safeParse(payload);
-    if (!claims.success) return { ok: false, reason: 'invalid' };
-    if (claims.data.tid !== tenantId) return { ok: false, reason: 'wrongTenant' };
-    return { ok: true, clientId: claims.data.appid, roles: claims.data.roles };
-  } catch (error) {
-    if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
-    return { ok: false, reason: 'invalid' };
-  }
+  const check = await verifyBearerToken(key, tenantId, authorization, [GRAPH_AUDIENCE]);
+  // Graph words a token for another audience like any other invalid token.
+  if (!check.ok) return { ok: false, reason: check.reason === 'wrongAudience' ? 'invalid' : check.reason };
+  return { ok: true, clientId: check.clientId, roles: check.roles };
 }
 
 export function issueFederatedAssertion(key: SigningKey, issuer: string, subject: string): string {
