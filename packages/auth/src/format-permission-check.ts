@@ -1,7 +1,11 @@
 import type { PermissionCheckReport } from './check-permissions.js';
+import { formatServiceCheck, serviceResultNote } from './format-service-check.js';
 import { formatTable } from './table.js';
 
-/** What `<server> check` prints; the caller exits non-zero when `report.ok` is false. */
+/**
+ * What `<server> check` prints; the caller exits non-zero when `report.ok` is false (a Graph
+ * permission missing). The admin APIs beyond Graph come after Graph's, as warnings.
+ */
 export function formatPermissionCheck(report: PermissionCheckReport): string {
   const who = [
     report.appId === undefined ? 'an unnamed app' : `app ${report.appId}`,
@@ -47,10 +51,12 @@ export function formatPermissionCheck(report: PermissionCheckReport): string {
       '',
     );
   }
+  lines.push(...formatServiceCheck(report.services));
+  const services = serviceResultNote(report.services);
   lines.push(
     report.ok
-      ? `Result: OK${report.excess.length > 0 ? `, with ${report.excess.length} excess permission(s)` : ''}.`
-      : `Result: FAILED, ${report.missing.length} permission(s) missing.`,
+      ? `Result: OK${report.excess.length > 0 ? `, with ${report.excess.length} excess permission(s)` : ''}${services}.`
+      : `Result: FAILED, ${report.missing.length} permission(s) missing${services}.`,
   );
   return `${lines.join('\n')}\n`;
 }

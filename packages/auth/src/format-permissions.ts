@@ -1,7 +1,12 @@
+import { formatServicePermissions, servicePermissionViews } from './format-service-permissions.js';
 import { type PermissionManifest, permissionsFor, requiredResourceAccess } from './manifest.js';
 import { formatTable } from './table.js';
 
-/** What `<server> permissions [--json] [--writes]` prints. */
+/**
+ * What `<server> permissions [--json] [--writes]` prints: the Graph application permissions, then
+ * the admin APIs beyond Graph (what each unlocks, its ids and the steps an admin takes), then the
+ * requiredResourceAccess block for the app registration.
+ */
 export function formatPermissions(
   manifest: PermissionManifest,
   options: { writes: boolean; json: boolean },
@@ -9,7 +14,17 @@ export function formatPermissions(
   const entries = permissionsFor(manifest, options);
   const block = requiredResourceAccess(manifest, options);
   if (options.json) {
-    return `${JSON.stringify({ server: manifest.server, writes: options.writes, permissions: entries, requiredResourceAccess: block }, null, 2)}\n`;
+    return `${JSON.stringify(
+      {
+        server: manifest.server,
+        writes: options.writes,
+        permissions: entries,
+        services: servicePermissionViews(manifest),
+        requiredResourceAccess: block,
+      },
+      null,
+      2,
+    )}\n`;
   }
   const hiddenWrites = manifest.permissions.length - entries.length;
   const lines = [
@@ -27,8 +42,11 @@ export function formatPermissions(
       '',
     );
   }
+  lines.push(...formatServicePermissions(manifest));
   lines.push(
-    'requiredResourceAccess for the app registration (grant admin consent afterwards):',
+    block.length > 1
+      ? 'requiredResourceAccess for the app registration, Microsoft Graph first (grant admin consent afterwards):'
+      : 'requiredResourceAccess for the app registration (grant admin consent afterwards):',
     JSON.stringify(block, null, 2),
   );
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // Public API of @m365-mcp/auth.
 export { isMicrosoftAuthority } from './authority.js';
 export { checkPermissions, type PermissionCheckReport } from './check-permissions.js';
+export { checkServices, type ServiceCheck, type SignedInApp } from './check-services.js';
 export { type BroaderGrant, compareRoles, type RoleComparison } from './compare-roles.js';
 export {
   type CredentialFromEnvironmentOptions,
@@ -16,6 +17,7 @@ export {
 export { ConfigurationError } from './errors.js';
 export { formatPermissionCheck } from './format-permission-check.js';
 export { formatPermissions } from './format-permissions.js';
+export { type ServicePermissionView, servicePermissionViews } from './format-service-permissions.js';
 export { GivenTokenCredential } from './given-token-credential.js';
 export type { SecretReader, SecretReaderFactory } from './key-vault.js';
 export {
@@ -30,4 +32,6 @@ export {
   requiredResourceAccess,
   type ServiceRequirement,
 } from './manifest.js';
+export { refusesClientSecrets, serviceDisplayName } from './service-facts.js';
+export { serviceTokenScope } from './service-scopes.js';
 export { decodeTokenRoles, type TokenRoles } from './token-roles.js';

@@ -58,7 +58,8 @@ export interface PermissionEntry {
 }
 
 export interface RequiredResourceAccess {
-  resourceAppId: typeof microsoftGraphAppId;
+  /** The API's application id: Microsoft Graph's first, then each other API with an app role. */
+  resourceAppId: string;
   resourceAccess: { id: string; type: 'Role' }[];
 }
 
@@ -103,12 +104,17 @@ export function permissionsFor(
   return manifest.permissions.filter((entry) => entry.access === 'read' || options.writes);
 }
 
-/** The block for an app registration's manifest (or `az ad app update --required-resource-accesses`). */
+/**
+ * The block for an app registration's manifest (or `az ad app update --required-resource-accesses`):
+ * Graph's application permissions first, then one entry per other API whose services need an app
+ * role (Exchange Online once, though Exchange and Security & Compliance both name it). A service
+ * that needs only a directory role or a portal setting adds nothing here.
+ */
 export function requiredResourceAccess(
   manifest: PermissionManifest,
   options: { writes: boolean },
 ): RequiredResourceAccess[] {
-  return [
+  const blocks: RequiredResourceAccess[] = [
     {
       resourceAppId: microsoftGraphAppId,
       resourceAccess: permissionsFor(manifest, options).map((entry) => ({
@@ -117,4 +123,17 @@ export function requiredResourceAccess(
       })),
     },
   ];
+  for (const service of manifest.services) {
+    if (service.appRole === undefined) continue;
+    let block = blocks.find((entry) => entry.resourceAppId === service.resourceAppId);
+    if (block === undefined) {
+      block = { resourceAppId: service.resourceAppId, resourceAccess: [] };
+      blocks.push(block);
+    }
+    const roleId = service.appRole.id;
+    if (!block.resourceAccess.some((entry) => entry.id === roleId)) {
+      block.resourceAccess.push({ id: roleId, type: 'Role' });
+    }
+  }
+  return blocks;
 }

@@ -5,6 +5,10 @@ export interface TokenRoles {
   roles: string[];
   tenantId?: string;
   appId?: string;
+  /** `oid`: in an app-only token, the object id of the app's service principal in the tenant. */
+  objectId?: string;
+  /** How the app signed in (`appidacr`/`azpacr`): a client secret, or a certificate or assertion. */
+  authMethod?: 'secret' | 'certificate';
   expiresOn?: Date;
 }
 
@@ -13,8 +17,19 @@ const claimsSchema = z.object({
   tid: z.string().optional(),
   appid: z.string().optional(),
   azp: z.string().optional(),
+  oid: z.string().optional(),
+  appidacr: z.string().optional(),
+  azpacr: z.string().optional(),
   exp: z.number().optional(),
 });
+
+// Entra's values: 1 = client secret, 2 = client certificate (or a federated or managed identity
+// assertion); 0 = a public client, which app-only tokens never are.
+function authMethodOf(acr: string | undefined): TokenRoles['authMethod'] {
+  if (acr === '1') return 'secret';
+  if (acr === '2') return 'certificate';
+  return undefined;
+}
 
 /**
  * Reads the app roles from an access token WITHOUT verifying its signature: this only looks at a
@@ -29,14 +44,17 @@ export function decodeTokenRoles(token: string): TokenRoles {
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
-    throw new Error('the access token has malformed claims (roles, tid, appid or exp)');
+    throw new Error('the access token has malformed claims (roles, tid, appid, oid, appidacr or exp)');
   }
-  const { roles, tid, appid, azp, exp } = claims.data;
+  const { roles, tid, appid, azp, oid, appidacr, azpacr, exp } = claims.data;
   const appId = appid ?? azp;
+  const authMethod = authMethodOf(appidacr ?? azpacr);
   return {
     roles: [...new Set(roles ?? [])].sort(),
     ...(tid === undefined ? {} : { tenantId: tid }),
     ...(appId === undefined ? {} : { appId }),
+    ...(oid === undefined ? {} : { objectId: oid }),
+    ...(authMethod === undefined ? {} : { authMethod }),
     ...(exp === undefined ? {} : { expiresOn: new Date(exp * 1000) }),
   };
 }

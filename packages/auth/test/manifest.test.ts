@@ -101,6 +101,7 @@ describe('permission manifests', () => {
       server: 'm365-identity',
       writes: true,
       permissions: manifest.permissions,
+      services: [],
       requiredResourceAccess: requiredResourceAccess(manifest, { writes: true }),
     });
   });

@@ -3,8 +3,10 @@ import type { ServerCard } from '../server/server-card.js';
 import { connectTenant } from './connect-tenant.js';
 
 /**
- * `check`: sign in, read the token's roles and compare them with the manifest. Needs only the
- * server's card, not its tools. Resolves to the exit code.
+ * `check`: sign in, read the token's roles and compare them with the manifest, then check each
+ * admin API beyond Graph the manifest names (its token's roles; the directory role, read through
+ * Graph). Needs only the server's card, not its tools. Resolves to the exit code: 1 when a Graph
+ * permission is missing; a service beyond Graph is optional, so what it lacks is only a warning.
  */
 export async function check(
   definition: ServerCard,
@@ -14,10 +16,11 @@ export async function check(
 ): Promise<number> {
   const tenant = await connectTenant({ ...options, manifest: definition.permissions, env });
   try {
-    const { credential, cloud } = tenant.connection;
+    const { credential, cloud, graph } = tenant.connection;
     const report = await checkPermissions(credential, definition.permissions, {
       writes: options.writes,
       cloud,
+      graph,
     });
     const text = formatPermissionCheck(report);
     stdout(text.endsWith('\n') ? text : `${text}\n`);

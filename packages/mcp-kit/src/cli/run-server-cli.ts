@@ -83,7 +83,7 @@ export async function runServerCli(
   program
     .command('permissions')
     .description(
-      'the Graph application permissions this server needs, with ids, reasons and a requiredResourceAccess block',
+      'the Graph application permissions this server needs, and what the admin APIs beyond Graph need, with ids, reasons, the steps and a requiredResourceAccess block',
     )
     .option('--json', 'machine-readable output')
     .option('--writes', 'include the permissions the write tools need')
@@ -99,7 +99,7 @@ export async function runServerCli(
   program
     .command('check')
     .description(
-      "sign in, read the token's roles and report missing and excess permissions (exit 1 if any is missing)",
+      "sign in, read the token's roles and report missing and excess permissions (exit 1 if a Graph one is missing; the admin APIs beyond Graph only warn)",
     )
     .option('--writes', 'also require the permissions the write tools need')
     .action(async (flags: { writes?: boolean }) => {
