@@ -102,7 +102,10 @@ function get(
     method: 'GET',
     url,
     scope: target.scope,
-    headers: { Accept: 'application/json' },
+    // SharePoint's REST answers a flat object, without OData annotations, only when asked so.
+    headers: {
+      Accept: target.service === 'sharepointAdmin' ? 'application/json;odata=nometadata' : 'application/json',
+    },
     read: true,
     what: `GET ${url.pathname}`,
     signal,
