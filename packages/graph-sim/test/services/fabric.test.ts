@@ -51,6 +51,14 @@ describe('Fabric admin API: tenant settings', () => {
     expect(rows.map((r) => r.settingName)).toEqual(tenant.fabric.tenantSettings.map((s) => s.settingName));
   });
 
+  it('sends only the token when it does not know the base URL the caller used', () => {
+    const tenant = createDemoTenant({ now });
+    const query = new URLSearchParams();
+    const { body } = fabricHandler({ method: 'GET', path: '/v1/admin/tenantsettings', query, tenant });
+    expect(body).toHaveProperty('continuationToken');
+    expect(body).not.toHaveProperty('continuationUri');
+  });
+
   it('answers a token it did not issue with 400 and an unknown path with 404, in Fabric’s error body', () => {
     const tenant = createDemoTenant({ now });
     const bad = get(tenant, '/v1/admin/tenantsettings', 'continuationToken=nonsense');

@@ -42,7 +42,11 @@ function listTenantSettings({ query, tenant, baseUrl }: RestRequest): RestResult
   if (end < rows.length) {
     const next = encodeToken(end);
     body.continuationToken = next;
-    body.continuationUri = `${baseUrl ?? ''}${TENANT_SETTINGS}?continuationToken=${encodeURIComponent(next)}`;
+    // The service sends an absolute URI; without the base URL the caller used, only the token is
+    // sent (a path alone would resolve against the origin and lose the simulator's service prefix).
+    if (baseUrl !== undefined) {
+      body.continuationUri = `${baseUrl}${TENANT_SETTINGS}?continuationToken=${encodeURIComponent(next)}`;
+    }
   }
   return { status: 200, body };
 }
