@@ -192,3 +192,31 @@ export { demoPurview } from './tenant/demo/purview.js';
 export { type GenerateDefenderOptions, generateDefender } from './tenant/generate/defender.js';
 export { type GeneratePurviewOptions, generatePurview } from './tenant/generate/purview.js';
 export type { DlpCompliancePolicy, LabelPolicy, PurviewData } from './tenant/purview.js';
+// Exchange Online (EXCHANGE): the tenant's data, its demo builders, its generator and its cmdlets.
+export { exchangeCmdlets } from './services/exchange/cmdlets.js';
+export {
+  DEFAULT_OWA_POLICY,
+  DEFAULT_ROLE_ASSIGNMENT_POLICY,
+  DEFAULT_ROLE_ASSIGNMENT_ROLES,
+  DEFAULT_SHARING_POLICY,
+  defaultAuditActions,
+  demoExchange,
+  extendedAuditActions,
+  type MailboxOptions,
+  mailboxOf,
+} from './tenant/demo/exchange.js';
+export type {
+  ExchangeData,
+  ExoAdminAuditLogConfig,
+  ExoExternalInOutlook,
+  ExoMailbox,
+  ExoMailboxAuditBypassAssociation,
+  ExoOrganizationConfig,
+  ExoOwaMailboxPolicy,
+  ExoRoleAssignmentPolicy,
+  ExoSharingPolicy,
+  ExoTransportConfig,
+  ExoTransportRule,
+  RecipientTypeDetails,
+} from './tenant/exchange.js';
+export { type GenerateExchangeOptions, generateExchange } from './tenant/generate/exchange.js';
