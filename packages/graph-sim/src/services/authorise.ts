@@ -103,12 +103,10 @@ export function authorise(ctx: AuthoriseContext, caller: Caller): ServiceRespons
       if (holdsAny(ctx.tenant, caller, read ? [...TEAMS_ROLES, ...TEAMS_READ_ROLES] : TEAMS_ROLES))
         return undefined;
       return jsonResponse(403, {
-        errors: [
-          {
-            code: 'Forbidden',
-            message: `The application ${caller.clientId} holds no directory role that allows this request (Teams Administrator${read ? ' or Global Reader' : ''}).`,
-          },
-        ],
+        error: {
+          code: 'Forbidden',
+          message: `The application ${caller.clientId} holds no directory role that allows this request (Teams Administrator${read ? ' or Global Reader' : ''}).`,
+        },
       });
     }
     case 'fabric': {

@@ -1,5 +1,5 @@
 // What each admin API sends when it refuses a request, in its own shape: Exchange Online and
-// Security & Compliance (the OData error of the adminapi), Teams admin, Fabric (its ErrorResponse)
+// Security & Compliance (the OData error of the adminapi), Teams admin (an OData-style error), Fabric (its ErrorResponse)
 // and SharePoint (token errors in `error_description`, others as an OData error).
 import { randomUUID } from 'node:crypto';
 import type { SimService } from '../entra/resources.js';
@@ -128,7 +128,7 @@ export function tokenError(
     case 'teams':
       return jsonResponse(
         401,
-        { errors: [{ code: 'Unauthorized', message: TOKEN_REASONS[problem] }] },
+        { error: { code: 'Unauthorized', message: TOKEN_REASONS[problem] } },
         { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
       );
     case 'fabric':
@@ -182,7 +182,7 @@ export function faultResponse(
     case 'teams':
       return jsonResponse(
         status,
-        { errors: [{ code: throttled ? 'TooManyRequests' : 'ServiceUnavailable', message }] },
+        { error: { code: throttled ? 'TooManyRequests' : 'ServiceUnavailable', message } },
         headers,
       );
     case 'fabric':
