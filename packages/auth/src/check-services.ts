@@ -43,8 +43,13 @@ export interface ServiceCheck {
   missing: string[];
   /** The Entra admin center steps that grant what is missing. */
   fixes: string[];
-  /** Everything that could be read is in place (a portal setting is never readable). */
+  /** Nothing is missing that could be read (a portal setting never can be). */
   ok: boolean;
+  /**
+   * `missing`: something is missing, named; `unchecked`: nothing seen missing, but a part could not
+   * be read (the directory role, how the app signs in, a portal setting); `ready`: all read, all there.
+   */
+  status: 'ready' | 'missing' | 'unchecked';
 }
 
 /** What the Graph token told about the app: its service principal, to find its role assignments. */
@@ -138,6 +143,7 @@ async function checkService(
     missing,
     fixes,
     ok: false,
+    status: 'missing',
   };
   if (!token.issued) missing.push(`a token for ${scope} (Entra said: ${token.error})`);
 
@@ -175,6 +181,11 @@ async function checkService(
 
   if (requirement.serviceSetting !== undefined) check.serviceSetting = requirement.serviceSetting;
   check.ok = missing.length === 0;
+  const unread =
+    (check.directoryRole !== undefined && check.directoryRole.held === undefined) ||
+    (check.certificate !== undefined && check.certificate.held === undefined) ||
+    check.serviceSetting !== undefined;
+  check.status = !check.ok ? 'missing' : unread ? 'unchecked' : 'ready';
   return check;
 }
 

@@ -14,25 +14,36 @@ export function formatServiceCheck(services: readonly ServiceCheck[]): string[] 
   return lines;
 }
 
-/** The tail of the result line: how many services are not ready, said as a warning. */
+/** The tail of the result line: the services not ready, as a warning, and those not fully read. */
 export function serviceResultNote(services: readonly ServiceCheck[]): string {
-  const notReady = services.filter((service) => !service.ok);
-  if (notReady.length === 0) return '';
-  return `; WARNING: ${notReady.length} of ${services.length} admin API(s) beyond Graph not ready (${notReady
-    .map((service) => service.name)
-    .join(', ')}), their controls will be skipped`;
+  const names = (status: ServiceCheck['status']) =>
+    services.filter((service) => service.status === status).map((service) => service.name);
+  const missing = names('missing');
+  const unchecked = names('unchecked');
+  const parts: string[] = [];
+  if (missing.length > 0) {
+    parts.push(
+      `WARNING: ${missing.length} of ${services.length} admin API(s) beyond Graph not ready (${missing.join(', ')}), their controls will be skipped`,
+    );
+  }
+  if (unchecked.length > 0) parts.push(`not fully checkable from here: ${unchecked.join(', ')}`);
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }
 
 function serviceLines(service: ServiceCheck): string[] {
   const held = heldParts(service);
-  const lines = service.ok
-    ? [`  ${service.name}: ready${held.length > 0 ? ` (${held.join(', ')})` : ''}.`]
-    : [
-        `  ${service.name}: WARNING, missing:`,
-        ...service.missing.map((entry) => `    - ${entry}`),
-        `    Skipped until then: ${service.reason}`,
-        ...service.fixes.map((step) => `    Fix: ${step}`),
-      ];
+  const heldText = held.length > 0 ? ` (${held.join(', ')})` : '';
+  const lines =
+    service.status === 'ready'
+      ? [`  ${service.name}: ready${heldText}.`]
+      : service.status === 'unchecked'
+        ? [`  ${service.name}: nothing missing that can be seen from here${heldText}.`]
+        : [
+            `  ${service.name}: WARNING, missing:`,
+            ...service.missing.map((entry) => `    - ${entry}`),
+            `    Skipped until then: ${service.reason}`,
+            ...service.fixes.map((step) => `    Fix: ${step}`),
+          ];
   if (service.directoryRole?.held === undefined && service.directoryRole?.unreadable !== undefined) {
     const names = service.directoryRole.needed.map((role) => role.name).join(' or ');
     lines.push(`    Not checked: directory role ${names}, because ${service.directoryRole.unreadable}.`);
