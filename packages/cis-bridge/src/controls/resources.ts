@@ -6,7 +6,7 @@ import type { ServiceResourceKey } from './service-resources.js';
 // what controls name; the permission is the least-privileged application permission that reads it
 // (Microsoft's catalogue, via graph-core's permissionsFor), which the server's manifest lists.
 
-export type Licence = 'entraP1' | 'entraP2' | 'defenderO365P2';
+export type Licence = 'entraP1' | 'entraP2' | 'defenderO365P1' | 'defenderO365P2';
 
 export interface ResourceSpec {
   path: string;
