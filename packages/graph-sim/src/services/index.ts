@@ -209,6 +209,7 @@ async function run(deps: ServiceDeps, request: ServiceRequest): Promise<Outcome>
         baseUrl: `${request.origin}${SERVICE_PREFIXES[service]}/adminapi/${invoke.version}/${invoke.tenant}`,
         search: request.search,
         prefer: headers.prefer,
+        nextLinkLoop: fault?.kind === 'nextLinkLoop',
       },
       call,
     );

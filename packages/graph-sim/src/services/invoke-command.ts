@@ -129,6 +129,8 @@ export interface InvokeCommandContext {
   baseUrl: string;
   search: string;
   prefer: string | undefined;
+  /** A scripted `nextLinkLoop` fault: the page links back to itself. */
+  nextLinkLoop?: boolean;
 }
 
 /** Runs the cmdlet and answers one page of its output. */
@@ -181,7 +183,9 @@ export function invokeCommand(ctx: InvokeCommandContext, call: CmdletCall): Serv
     '@odata.context': `${ctx.baseUrl}/$metadata#Collection(Exchange.GenericHashTable)`,
     value: page,
   };
-  if (offset + size < output.length) {
+  if (ctx.nextLinkLoop) {
+    body['@odata.nextLink'] = `${ctx.baseUrl}/InvokeCommand${ctx.search ? `?${ctx.search}` : ''}`;
+  } else if (offset + size < output.length) {
     const next = new URLSearchParams();
     if (properties) next.set('$select', properties.join(','));
     next.set('$skiptoken', encodeToken({ offset: offset + size, cmdlet: call.cmdlet }));

@@ -91,6 +91,13 @@ describe('Exchange Online and Security & Compliance front door', () => {
     expect(identities).toEqual(Array.from({ length: 25 }, (_, i) => `mailbox-${i}`));
   });
 
+  it('hands back a nextLink to the same page under a scripted nextLinkLoop fault', async () => {
+    sim.faults.add({ match: { cmdlet: 'Get-FixtureMailbox' }, fault: { kind: 'nextLinkLoop' } });
+    const looped = await http.invoke(exoUrl, exoToken, 'Get-FixtureMailbox');
+    expect(looped.json()).toMatchObject({ '@odata.nextLink': exoUrl });
+    expect(sim.requests.all().at(-1)).toMatchObject({ fault: 'nextLinkLoop', status: 200 });
+  });
+
   it('refuses a nextLink posted with another cmdlet', async () => {
     const first = await http.invoke(
       exoUrl,
