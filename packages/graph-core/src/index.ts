@@ -2,6 +2,8 @@
 // It also holds the contracts every m365-mcp package shares (the finding model, the assessment
 // contract, Microsoft's well-known ids), because every package that uses them already depends on it.
 
+/** What createGraphClient and createAdminApis sign in with (@azure/identity's interface). */
+export type { TokenCredential } from '@azure/identity';
 export type { GraphClientOptions } from './client.js';
 export { createGraphClient } from './client.js';
 export type { Clock } from './clock.js';

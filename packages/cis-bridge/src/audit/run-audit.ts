@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Finding, FindingStatus } from '@m365-mcp/graph-core';
+import type { AdminApis, AdminService, Finding, FindingStatus } from '@m365-mcp/graph-core';
 import { DnsError, type DnsReader, ForbiddenError, type GraphClient, GraphError } from '@m365-mcp/graph-core';
 import { type ControlFilter, catalogue, isGraphControl, selectControls } from '../controls/catalogue.js';
 import {
@@ -8,7 +8,7 @@ import {
   type ResourceKey,
   resourceSpec,
 } from '../controls/resources.js';
-import { isServiceResource } from '../controls/service-resources.js';
+import { isServiceResource, serviceResourceSpec } from '../controls/service-resources.js';
 import type {
   AuditExceptions,
   Control,
@@ -18,6 +18,7 @@ import type {
   GraphControl,
 } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
+import { type Fetched, fetchServiceResource, type ServiceConnection } from './fetch-service-resource.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
 import { newestFirst, summarizeSecureScores } from './secure-score.js';
@@ -35,18 +36,22 @@ export interface RunAuditOptions {
   dns?: DnsReader;
   /** Why there is no DNS reader, for the skipped controls' reason. */
   dnsUnavailable?: string;
+  /**
+   * The admin APIs beyond Graph (Exchange Online, Security & Compliance, Teams, Fabric, SharePoint
+   * admin) the service controls read; without it those controls are skipped, saying so.
+   */
+  services?: AdminApis;
+  /** What unlocks each service, for the reason of a control skipped because the service refused. */
+  serviceAccess?: Partial<Record<AdminService, string>>;
 }
 
-type Fetched = { ok: true; value: unknown } | { ok: false; status: 'skipped' | 'error'; reason: string };
-
-async function fetchResource(graph: GraphClient, key: ResourceKey, signal?: AbortSignal): Promise<Fetched> {
-  if (isServiceResource(key)) {
-    return {
-      ok: false,
-      status: 'skipped',
-      reason: `No admin API connection was given to this run for ${key}.`,
-    };
-  }
+async function fetchResource(
+  graph: GraphClient,
+  connection: ServiceConnection,
+  key: ResourceKey,
+  signal?: AbortSignal,
+): Promise<Fetched> {
+  if (isServiceResource(key)) return fetchServiceResource(connection, key, signal);
   const spec = resourceSpec(key);
   const options = {
     version: spec.version ?? 'v1.0',
@@ -120,15 +125,16 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     acceptedCaExclusions: options.exceptions?.acceptedCaExclusions ?? [],
   };
   const graphControls = selected.filter(isGraphControl);
+  const connection: ServiceConnection = { services: options.services, serviceAccess: options.serviceAccess };
 
   // Licences first: they decide which resources are worth asking for.
   const cache = new Map<ResourceKey, Fetched>();
-  const skus = await fetchResource(graph, 'subscribedSkus', options.signal);
+  const skus = await fetchResource(graph, connection, 'subscribedSkus', options.signal);
   cache.set('subscribedSkus', skus);
   const licences: Set<Licence> = skus.ok
     ? licencesFrom(skus.value)
     : new Set<Licence>(['entraP1', 'entraP2', 'defenderO365P2']);
-  const org = await fetchResource(graph, 'organization', options.signal);
+  const org = await fetchResource(graph, connection, 'organization', options.signal);
   cache.set('organization', org);
   const orgRow = org.ok ? items(org.value)[0] : undefined;
   const tenantId = str(orgRow?.id) ?? 'tenant';
@@ -151,7 +157,7 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   const keys = [...wanted].filter((k) => !cache.has(k));
   await Promise.all(
     keys.map(async (key) => {
-      cache.set(key, await fetchResource(graph, key, options.signal));
+      cache.set(key, await fetchResource(graph, connection, key, options.signal));
     }),
   );
 
@@ -242,7 +248,7 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   for (const [key, fetched] of cache) {
     if (!fetched.ok) continue;
     if (isServiceResource(key)) {
-      snapshots[key] = stripVolatile(fetched.value);
+      snapshots[key] = stripVolatile(fetched.value, serviceResourceSpec(key).volatile);
       continue;
     }
     const spec = resourceSpec(key as GraphResourceKey);
