@@ -154,6 +154,19 @@ describe('REST admin APIs front door', () => {
       expect(response.headers.get('retry-after')).toBe('4');
       expect(response.json()).toMatchObject({ errorCode: expect.any(String), requestId: expect.any(String) });
     });
+    it('sends a truncated body or drops the connection under scripted faults, and logs both', async () => {
+      const { token } = await secretToken(sim, { fabricAdminApiAccess: true }, FABRIC_SCOPE);
+      sim.faults.add({ match: { path: '/fabric/fixture' }, fault: { kind: 'malformed' } });
+      const malformed = await http.get(`${sim.serviceUrls.fabric}/fixture`, token);
+      expect(malformed.status).toBe(200);
+      expect(() => malformed.json()).toThrow();
+      sim.faults.add({ match: { path: '/fabric/fixture' }, fault: { kind: 'drop' } });
+      await expect(http.get(`${sim.serviceUrls.fabric}/fixture`, token)).rejects.toThrow();
+      expect(sim.requests.all().slice(-2)).toMatchObject([
+        { side: 'fabric', fault: 'malformed', status: 200 },
+        { side: 'fabric', fault: 'drop', status: 0 },
+      ]);
+    });
   });
 
   describe('SharePoint admin', () => {
