@@ -271,6 +271,14 @@ describe('CIS 8 over the Teams admin API', () => {
     });
   });
 
+  it('notes approved cloud storage only when 8.1.1 finds a service on', () => {
+    expect(evaluate('8.1.1').evidence.note).toMatch(/approved/);
+    const off = evaluate('8.1.1', (w) =>
+      Object.assign(client(w), { AllowDropBox: false, AllowGoogleDrive: false }),
+    );
+    expect(off.evidence).not.toHaveProperty('note');
+  });
+
   it('passes 8.2.3 when unmanaged accounts are off, whatever the hidden inbound switch holds', () => {
     const outcome = evaluate('8.2.3', (w) =>
       Object.assign(federation(w), { AllowTeamsConsumer: false, AllowTeamsConsumerInbound: true }),

@@ -85,7 +85,9 @@ export const teamsControls: Control[] = [
           identity: String(config.Identity),
           ...values,
           enabledServices: enabled,
-          note: 'CIS allows services your organisation approved: accept this finding for those.',
+          ...(enabled.length === 0
+            ? {}
+            : { note: 'CIS allows services your organisation approved: accept this finding for those.' }),
         },
         resource: configurationResource(config, clientConfiguration),
       };
