@@ -39,6 +39,11 @@ export {
   type IssueTokenInput,
   startGraphSim,
 } from './server.js';
+// Defender for Office 365 / EOP policies (served by Exchange Online) and Purview (DEFENDER-PURVIEW)
+export { complianceCmdlets } from './services/compliance/cmdlets.js';
+// Exchange Online (EXCHANGE): the tenant's data, its demo builders, its generator and its cmdlets.
+export { exchangeCmdlets } from './services/exchange/cmdlets.js';
+export { defenderCmdlets } from './services/exchange/defender-cmdlets.js';
 // Fabric admin API and SharePoint admin API (FABRIC-SPO)
 export { FABRIC_TENANT_SETTINGS_PAGE_SIZE, fabricHandler } from './services/fabric/handler.js';
 export { SERVICE_PREFIXES, type ServiceHandlers } from './services/index.js';
@@ -56,6 +61,23 @@ export { sharepointAdminHandler } from './services/sharepoint-admin/handler.js';
 // Teams admin API (Skype.Policy configurations): the tenant's data, its generator and its answers.
 export { teamsHandler } from './services/teams/handler.js';
 export type { ComplianceData } from './tenant/compliance.js';
+export type {
+  AntiPhishPolicy,
+  AntiPhishRule,
+  AtpPolicyForO365,
+  AtpProtectionPolicyRule,
+  DefenderData,
+  EopProtectionPolicyRule,
+  HostedConnectionFilterPolicy,
+  HostedContentFilterPolicy,
+  HostedOutboundSpamFilterPolicy,
+  MalwareFilterPolicy,
+  MalwareFilterRule,
+  RecipientConditions,
+  ReportSubmissionPolicy,
+  TeamsProtectionPolicy,
+} from './tenant/defender.js';
+export { CIS_ANTI_PHISH_SETTINGS, DEFAULT_FILE_TYPES, demoDefender } from './tenant/demo/defender.js';
 export { demoAppIds } from './tenant/demo/directory/applications.js';
 export {
   adminRolesRequiringMfa,
@@ -82,9 +104,21 @@ export {
 } from './tenant/demo/directory/wellKnown.js';
 export { adminUserIds, demoDirectory } from './tenant/demo/directory.js';
 export { demoDnsZone, dkimTarget, MICROSOFT_SPF } from './tenant/demo/dns.js';
+export {
+  DEFAULT_OWA_POLICY,
+  DEFAULT_ROLE_ASSIGNMENT_POLICY,
+  DEFAULT_ROLE_ASSIGNMENT_ROLES,
+  DEFAULT_SHARING_POLICY,
+  defaultAuditActions,
+  demoExchange,
+  extendedAuditActions,
+  type MailboxOptions,
+  mailboxOf,
+} from './tenant/demo/exchange.js';
 export { demoFabric, fabricSetting } from './tenant/demo/fabric.js';
 export { createDemoTenant, type DemoTenantOptions } from './tenant/demo/index.js';
 export { CONTOSO_TENANT_ID, type DemoPerson, type DemoPersonKey, demoPeople } from './tenant/demo/people.js';
+export { demoPurview } from './tenant/demo/purview.js';
 export { DEMO_CONTROLS, type DemoControl } from './tenant/demo/security/control-profiles.js';
 export { DEMO_ATTACK_INCIDENT_ID } from './tenant/demo/security/incidents.js';
 export { demoScoreOn } from './tenant/demo/security/secure-scores.js';
@@ -102,14 +136,31 @@ export type {
   UserRegistrationDetails,
 } from './tenant/directory.js';
 export type {
+  ExchangeData,
+  ExoAdminAuditLogConfig,
+  ExoExternalInOutlook,
+  ExoMailbox,
+  ExoMailboxAuditBypassAssociation,
+  ExoOrganizationConfig,
+  ExoOwaMailboxPolicy,
+  ExoRoleAssignmentPolicy,
+  ExoSharingPolicy,
+  ExoTransportConfig,
+  ExoTransportRule,
+  RecipientTypeDetails,
+} from './tenant/exchange.js';
+export type {
   FabricData,
   FabricSecurityGroup,
   FabricTenantSetting,
   FabricTenantSettingProperty,
   FabricTenantSettingPropertyType,
 } from './tenant/fabric.js';
+export { type GenerateDefenderOptions, generateDefender } from './tenant/generate/defender.js';
 export { type GenerateDirectoryOptions, generateDirectory } from './tenant/generate/directory.js';
+export { type GenerateExchangeOptions, generateExchange } from './tenant/generate/exchange.js';
 export { type GenerateFabricOptions, generateFabric } from './tenant/generate/fabric.js';
+export { type GeneratePurviewOptions, generatePurview } from './tenant/generate/purview.js';
 export { type GenerateSharePointOptions, generateSharePoint } from './tenant/generate/sharepoint.js';
 export {
   type GenerateSharePointAdminOptions,
@@ -117,6 +168,7 @@ export {
 } from './tenant/generate/sharepoint-admin.js';
 export { type GenerateTeamsOptions, generateTeams } from './tenant/generate/teams.js';
 export type { Tenant } from './tenant/model.js';
+export type { DlpCompliancePolicy, LabelPolicy, PurviewData } from './tenant/purview.js';
 export type {
   AlertComment,
   AlertEvidence,
@@ -168,55 +220,3 @@ export type {
   TeamsMessagingPolicy,
   TenantFederationSettings,
 } from './tenant/teams.js';
-// Defender for Office 365 / EOP policies (served by Exchange Online) and Purview (DEFENDER-PURVIEW)
-export { complianceCmdlets } from './services/compliance/cmdlets.js';
-export { defenderCmdlets } from './services/exchange/defender-cmdlets.js';
-export type {
-  AntiPhishPolicy,
-  AntiPhishRule,
-  AtpPolicyForO365,
-  AtpProtectionPolicyRule,
-  DefenderData,
-  EopProtectionPolicyRule,
-  HostedConnectionFilterPolicy,
-  HostedContentFilterPolicy,
-  HostedOutboundSpamFilterPolicy,
-  MalwareFilterPolicy,
-  MalwareFilterRule,
-  RecipientConditions,
-  ReportSubmissionPolicy,
-  TeamsProtectionPolicy,
-} from './tenant/defender.js';
-export { CIS_ANTI_PHISH_SETTINGS, DEFAULT_FILE_TYPES, demoDefender } from './tenant/demo/defender.js';
-export { demoPurview } from './tenant/demo/purview.js';
-export { type GenerateDefenderOptions, generateDefender } from './tenant/generate/defender.js';
-export { type GeneratePurviewOptions, generatePurview } from './tenant/generate/purview.js';
-export type { DlpCompliancePolicy, LabelPolicy, PurviewData } from './tenant/purview.js';
-// Exchange Online (EXCHANGE): the tenant's data, its demo builders, its generator and its cmdlets.
-export { exchangeCmdlets } from './services/exchange/cmdlets.js';
-export {
-  DEFAULT_OWA_POLICY,
-  DEFAULT_ROLE_ASSIGNMENT_POLICY,
-  DEFAULT_ROLE_ASSIGNMENT_ROLES,
-  DEFAULT_SHARING_POLICY,
-  defaultAuditActions,
-  demoExchange,
-  extendedAuditActions,
-  type MailboxOptions,
-  mailboxOf,
-} from './tenant/demo/exchange.js';
-export type {
-  ExchangeData,
-  ExoAdminAuditLogConfig,
-  ExoExternalInOutlook,
-  ExoMailbox,
-  ExoMailboxAuditBypassAssociation,
-  ExoOrganizationConfig,
-  ExoOwaMailboxPolicy,
-  ExoRoleAssignmentPolicy,
-  ExoSharingPolicy,
-  ExoTransportConfig,
-  ExoTransportRule,
-  RecipientTypeDetails,
-} from './tenant/exchange.js';
-export { type GenerateExchangeOptions, generateExchange } from './tenant/generate/exchange.js';
