@@ -33,14 +33,14 @@ export async function connectTenant(options: {
       demo,
       async close() {
         try {
-          await connection.graph.close();
+          await Promise.all([connection.graph.close(), connection.admin.close()]);
         } finally {
-          await demo?.sim.close();
+          await demo?.close();
         }
       },
     };
   } catch (error) {
-    await demo?.sim.close();
+    await demo?.close();
     throw error;
   }
 }

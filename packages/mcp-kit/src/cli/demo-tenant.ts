@@ -1,12 +1,22 @@
-import type { PermissionManifest } from '@m365-mcp/auth';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PermissionManifest, ServiceRequirement } from '@m365-mcp/auth';
 import { permissionsFor } from '@m365-mcp/auth';
-import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
+import { type AdminService, SERVICE_URL_VARIABLES } from '@m365-mcp/graph-core';
+import type { GraphSim, SimAppInput, Tenant } from '@m365-mcp/graph-sim';
 
 export interface DemoTenant {
   sim: GraphSim;
   /** Environment variables that point a server at the simulator as an app holding `roles`. */
   env: Record<string, string>;
   roles: string[];
+  /** The admin APIs beyond Graph the app was granted (what the manifest's `services` need). */
+  services: AdminService[];
+  /** Removes what the app's sign-in needed on disk (its certificate), leaving the simulator running. */
+  release(): Promise<void>;
+  /** release(), then stops the simulator. */
+  close(): Promise<void>;
 }
 
 /** The application permissions a server holds: its read set, plus its write set when writes are on. */
@@ -24,16 +34,31 @@ export async function startDemoTenant(options: {
   roles?: string[];
   /** The demo tenant (Contoso) by default. */
   tenant?: Tenant;
+  /** The admin APIs to grant, of those the manifest names; all of them by default. */
+  services?: readonly AdminService[];
 }): Promise<DemoTenant> {
   const { startGraphSim } = await loadGraphSim(options.manifest.server);
   const sim = await startGraphSim(options.tenant === undefined ? {} : { tenant: options.tenant });
   const roles = options.roles ?? rolesFor(options.manifest, options.writes);
   try {
-    return registerSimApp(sim, `${options.manifest.server} (demo)`, roles);
+    return await registerSimApp(
+      sim,
+      `${options.manifest.server} (demo)`,
+      roles,
+      serviceGrants(options.manifest, options.services),
+    );
   } catch (error) {
     await sim.close();
     throw error;
   }
+}
+
+/** The manifest's service requirements, narrowed to `services` when given. */
+export function serviceGrants(
+  manifest: PermissionManifest,
+  services: readonly AdminService[] | undefined,
+): ServiceRequirement[] {
+  return manifest.services.filter((s) => services === undefined || services.includes(s.service));
 }
 
 /**
@@ -68,21 +93,89 @@ export class DemoUnavailableError extends Error {
 }
 
 /**
- * Registers an app holding exactly `roles` on a running simulator and returns the environment that
- * signs a server in to it as that app (client secret, authority and Graph URL of the simulator).
+ * Registers an app holding exactly `roles` on a running simulator, and what `services` need (their
+ * app roles, one directory role each, Fabric's admin API access), and returns the environment that
+ * signs a server in to it as that app: authority, Graph URL and every admin API's URL of the
+ * simulator (so a service the app was not granted is refused by the simulator, never sent to
+ * Microsoft), and a client secret, or a certificate when the SharePoint admin API is granted
+ * (SharePoint refuses secret-based app-only tokens).
  */
-export function registerSimApp(sim: GraphSim, displayName: string, roles: string[]): DemoTenant {
-  const app = sim.registerApp({ displayName, roles });
-  if (!app.secret) throw new Error(`graph-sim registered the app "${displayName}" without a secret`);
+export async function registerSimApp(
+  sim: GraphSim,
+  displayName: string,
+  roles: string[],
+  services: readonly ServiceRequirement[] = [],
+): Promise<DemoTenant> {
+  const input: SimAppInput = { displayName, roles, ...serviceGrantInput(services) };
+  const needsCertificate = services.some((s) => s.service === 'sharepointAdmin');
+  let scratch: string | undefined;
+  const release = async () => {
+    if (scratch !== undefined) await rm(scratch, { recursive: true, force: true });
+    scratch = undefined;
+  };
+  let credentialEnv: Record<string, string>;
+  if (needsCertificate) {
+    const { createClientCertificate } = await import('@m365-mcp/graph-sim');
+    const certificate = createClientCertificate();
+    input.certificatePem = certificate.certificatePem;
+    const app = sim.registerApp(input);
+    // @azure/identity wants the private key and the certificate in one PEM file.
+    const certificateBlock = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----\n?/.exec(
+      certificate.certificatePem,
+    )?.[0];
+    scratch = await mkdtemp(join(tmpdir(), 'm365-demo-app-'));
+    const path = join(scratch, 'app.pem');
+    await writeFile(path, `${certificate.privateKeyPem}${certificateBlock ?? ''}`, { mode: 0o600 });
+    credentialEnv = { AZURE_CLIENT_ID: app.clientId, AZURE_CLIENT_CERTIFICATE_PATH: path };
+  } else {
+    const app = sim.registerApp(input);
+    if (!app.secret) throw new Error(`graph-sim registered the app "${displayName}" without a secret`);
+    credentialEnv = { AZURE_CLIENT_ID: app.clientId, AZURE_CLIENT_SECRET: app.secret };
+  }
+  const serviceUrls = Object.fromEntries(
+    (Object.entries(SERVICE_URL_VARIABLES) as [AdminService, string][]).map(([service, variable]) => [
+      variable,
+      sim.serviceUrls[service],
+    ]),
+  );
   return {
     sim,
     roles,
+    services: services.map((s) => s.service),
     env: {
       AZURE_TENANT_ID: sim.tenantId,
-      AZURE_CLIENT_ID: app.clientId,
-      AZURE_CLIENT_SECRET: app.secret,
+      ...credentialEnv,
       AZURE_AUTHORITY_HOST: sim.url,
       M365_GRAPH_URL: sim.url,
+      ...serviceUrls,
     },
+    release,
+    async close() {
+      await release();
+      await sim.close();
+    },
+  };
+}
+
+/** What the simulator's app registration needs to hold for these services. */
+function serviceGrantInput(
+  services: readonly ServiceRequirement[],
+): Pick<SimAppInput, 'serviceRoles' | 'directoryRoles' | 'fabricAdminApiAccess'> {
+  const serviceRoles: Record<string, string[]> = {};
+  const directoryRoles = new Set<string>();
+  for (const requirement of services) {
+    if (requirement.appRole !== undefined) {
+      const held = serviceRoles[requirement.resourceAppId] ?? [];
+      if (!held.includes(requirement.appRole.permission)) held.push(requirement.appRole.permission);
+      serviceRoles[requirement.resourceAppId] = held;
+    }
+    // Least privileged first: the first role is the one to grant.
+    const role = requirement.directoryRoles[0];
+    if (role !== undefined) directoryRoles.add(role.templateId);
+  }
+  return {
+    ...(Object.keys(serviceRoles).length > 0 ? { serviceRoles } : {}),
+    ...(directoryRoles.size > 0 ? { directoryRoles: [...directoryRoles] } : {}),
+    ...(services.some((s) => s.service === 'fabric') ? { fabricAdminApiAccess: true } : {}),
   };
 }

@@ -1,9 +1,23 @@
 import { registerSecret } from '@m365-mcp/audit-log';
 import { credentialFromEnvironment } from '@m365-mcp/auth';
-import { type CloudProfile, createGraphClient, type GraphClient, resolveCloud } from '@m365-mcp/graph-core';
+import {
+  type AdminApis,
+  type CloudProfile,
+  createAdminApis,
+  createGraphClient,
+  type GraphClient,
+  resolveCloud,
+  Scheduler,
+} from '@m365-mcp/graph-core';
 
 export interface GraphConnection {
   graph: GraphClient;
+  /**
+   * The admin APIs beyond Graph (Exchange Online, Security & Compliance, Teams, Fabric, SharePoint
+   * admin), with the same credential and cloud. Lazy: no token, connection or Graph read until a
+   * tool first uses it.
+   */
+  admin: AdminApis;
   cloud: CloudProfile;
   credential: Awaited<ReturnType<typeof credentialFromEnvironment>>['credential'];
   /** e.g. "client secret for app 1234…": for the start-up log line; never a secret. */
@@ -11,8 +25,9 @@ export interface GraphConnection {
 }
 
 /**
- * The one way a server reaches Graph, for the CLI, the demo and the test harness alike:
- * credentials and cloud from environment variables (Azure SDK conventions), optional extra CA.
+ * The one way a server reaches Graph (and the admin APIs beyond it), for the CLI, the demo and the
+ * test harness alike: credentials and cloud from environment variables (Azure SDK conventions, the
+ * M365_*_URL overrides), optional extra CA.
  */
 export async function graphFromEnvironment(
   env: Record<string, string | undefined>,
@@ -27,10 +42,19 @@ export async function graphFromEnvironment(
     // Every secret the credential is built from is scrubbed from the audit log and our log lines.
     registerSecret,
   });
-  const graph = createGraphClient({
+  const ca = options.ca === undefined ? {} : { ca: options.ca };
+  // One scheduler: Graph's workloads and each admin API have their own lanes in it.
+  const scheduler = new Scheduler();
+  const graph = createGraphClient({ credential, cloud, scheduler, ...ca });
+  // The tenant the InvokeCommand path names; without AZURE_TENANT_ID it comes from the token.
+  const tenantId = env.AZURE_TENANT_ID?.trim();
+  const admin = createAdminApis({
     credential,
     cloud,
-    ...(options.ca === undefined ? {} : { ca: options.ca }),
+    scheduler,
+    graph,
+    ...ca,
+    ...(tenantId ? { tenantId } : {}),
   });
-  return { graph, cloud, credential, description };
+  return { graph, admin, cloud, credential, description };
 }

@@ -34,6 +34,7 @@ export async function serve(
       const { connection, demo } = tenant;
       const deps: ServerDeps = {
         graph: connection.graph,
+        admin: connection.admin,
         auditLog,
         config: demo ? withDemoSettings(config, definition, demo) : config,
         allowWrites: config.allowWrites,

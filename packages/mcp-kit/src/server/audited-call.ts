@@ -82,6 +82,7 @@ export async function auditedCall<A>(
   let tenantData = spec.tenantData;
   const ctx: ToolContext = {
     graph: runtime.deps.graph,
+    ...(runtime.deps.admin === undefined ? {} : { admin: runtime.deps.admin }),
     config: runtime.deps.config,
     server: runtime.name,
     signal: extra.signal,

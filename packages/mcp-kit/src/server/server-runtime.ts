@@ -1,5 +1,5 @@
 import type { AuditEntryInput } from '@m365-mcp/audit-log';
-import type { GraphClient } from '@m365-mcp/graph-core';
+import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { PlanStore } from '../writes/plan-store.js';
@@ -13,6 +13,8 @@ export interface AuditSink {
 
 export interface ServerDeps {
   graph: GraphClient;
+  /** The admin APIs beyond Graph, for the servers whose tools read them (the compliance audit). */
+  admin?: AdminApis;
   auditLog: AuditSink;
   config: ServerConfig;
   allowWrites: boolean;

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
+import type { AdminService } from '@m365-mcp/graph-core';
 import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
-import { registerSimApp, rolesFor, startDemoTenant } from '../cli/demo-tenant.js';
+import { registerSimApp, rolesFor, serviceGrants, startDemoTenant } from '../cli/demo-tenant.js';
 import { graphFromEnvironment } from '../cli/graph-from-environment.js';
 import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
@@ -24,6 +25,11 @@ export interface StartTestServerOptions {
   sim?: GraphSim;
   /** The app's roles; by default exactly the manifest's (plus write roles with allowWrites). */
   roles?: string[];
+  /**
+   * The admin APIs beyond Graph the app is granted, of those the manifest's `services` name; all of
+   * them by default. `[]` makes a Graph-only app.
+   */
+  services?: AdminService[];
   config?: Partial<ServerConfig>;
   /** The MCP client's capabilities; form elicitation by default (set `{}` for a client without it). */
   clientCapabilities?: ClientCapabilities;
@@ -58,19 +64,22 @@ export async function startTestServer(
   const allowWrites = options.allowWrites ?? false;
   const ownsSim = options.sim === undefined;
   const demo = options.sim
-    ? registerSimApp(
+    ? await registerSimApp(
         options.sim,
         `${definition.name} (test)`,
         options.roles ?? rolesFor(definition.permissions, allowWrites),
+        serviceGrants(definition.permissions, options.services),
       )
     : await startDemoTenant({
         manifest: definition.permissions,
         writes: allowWrites,
         ...(options.roles ? { roles: options.roles } : {}),
         ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
+        ...(options.services === undefined ? {} : { services: options.services }),
       });
   const closeSim = async () => {
-    if (ownsSim) await demo.sim.close();
+    if (ownsSim) await demo.close();
+    else await demo.release();
   };
   const scratch = await mkdtemp(join(tmpdir(), `${definition.name}-test-`));
   const logs: string[] = [];
@@ -87,6 +96,7 @@ export async function startTestServer(
     const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
     const server = createServer(definition, {
       graph: connection.graph,
+      admin: connection.admin,
       auditLog,
       config,
       allowWrites,
@@ -112,6 +122,7 @@ export async function startTestServer(
         await server.close();
         await auditLog.close();
         await connection.graph.close();
+        await connection.admin.close();
         await closeSim();
         await rm(scratch, { recursive: true, force: true });
       },

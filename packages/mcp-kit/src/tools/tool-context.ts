@@ -1,4 +1,4 @@
-import type { GraphClient } from '@m365-mcp/graph-core';
+import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
 import type { ServerConfig } from '../config/server-config.js';
 
 export type LogLevel = 'debug' | 'info' | 'warning' | 'error';
@@ -8,6 +8,11 @@ export type ToolLogger = Record<LogLevel, (message: string, data?: Record<string
 
 export interface ToolContext {
   graph: GraphClient;
+  /**
+   * The admin APIs beyond Graph (Exchange Online, Security & Compliance, Teams, Fabric, SharePoint
+   * admin); absent where the server was built without them.
+   */
+  admin?: AdminApis;
   config: ServerConfig;
   /** The server's name, e.g. `m365-security` (for messages that point at its CLI). */
   server: string;
