@@ -6,16 +6,16 @@ interface EsbuildApi {
 }
 
 /**
- * Bundles the sample bin into one plain .mjs file (workspace packages from their TypeScript
+ * Bundles the sample bin (or another bin of fixtures/, by its name) into one plain .mjs file (workspace packages from their TypeScript
  * sources), so the stdio test runs a real `node bin.mjs` process without tsx or a prior build.
  * esbuild comes with the workspace's tsup.
  */
-export async function buildSampleBin(outDir: string): Promise<string> {
+export async function buildSampleBin(outDir: string, fixture = 'sample-bin'): Promise<string> {
   const require = createRequire(import.meta.url);
   const esbuild = require(createRequire(require.resolve('tsup')).resolve('esbuild')) as EsbuildApi;
-  const outfile = join(outDir, 'm365-sample.mjs');
+  const outfile = join(outDir, fixture === 'sample-bin' ? 'm365-sample.mjs' : `${fixture}.mjs`);
   await esbuild.build({
-    entryPoints: [join(import.meta.dirname, 'fixtures', 'sample-bin.ts')],
+    entryPoints: [join(import.meta.dirname, 'fixtures', `${fixture}.ts`)],
     outfile,
     bundle: true,
     platform: 'node',

@@ -1,56 +1,37 @@
 // The command line of a server that reads admin APIs beyond Graph: `permissions` prints them with
-// their ids and steps; `check` on a tenant that granted Graph alone warns for each and exits 0.
-import { definePermissions } from '@m365-mcp/auth';
+// their ids and steps; `check`, run as the real bin against the simulator, verifies them and only
+// warns for what they lack (exit 0), while a missing Graph permission still fails it.
+import { execFile } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   directoryRoleTemplateIds,
   microsoftApiAppIds,
   microsoftApiAppRoleIds,
   microsoftGraphAppId,
 } from '@m365-mcp/graph-core';
-import { describe, expect, it } from 'vitest';
+import { createClientCertificate, type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runServerCli } from '../src/cli/index.js';
-import { sampleServer } from './sample-server.js';
+import { buildSampleBin } from './build-sample-bin.js';
+import { auditServer } from './fixtures/audit-sample-server.js';
 
-const auditPermissions = definePermissions(
-  'm365-audit-sample',
-  [
-    { permission: 'User.Read.All', reason: 'list users', access: 'read' },
-    { permission: 'RoleManagement.Read.Directory', reason: 'role assignments', access: 'read' },
-  ],
-  [
-    {
-      service: 'exchange',
-      resource: 'Office 365 Exchange Online',
-      resourceAppId: microsoftApiAppIds.exchangeOnline,
-      appRole: { permission: 'Exchange.ManageAsApp', id: microsoftApiAppRoleIds.exchangeManageAsApp },
-      directoryRoles: [{ name: 'Global Reader', templateId: directoryRoleTemplateIds.globalReader }],
-      reason: 'Exchange Online settings (CIS 6.x).',
-    },
-    {
-      service: 'teams',
-      resource: 'Skype and Teams Tenant Admin API',
-      resourceAppId: microsoftApiAppIds.teamsTenantAdmin,
-      directoryRoles: [
-        { name: 'Teams Administrator', templateId: directoryRoleTemplateIds.teamsAdministrator },
-      ],
-      reason: 'Teams policies (CIS 8.x).',
-    },
-    {
-      service: 'sharepointAdmin',
-      resource: 'Office 365 SharePoint Online',
-      resourceAppId: microsoftApiAppIds.sharePointOnline,
-      appRole: {
-        permission: 'Sites.FullControl.All',
-        id: microsoftApiAppRoleIds.sharePointSitesFullControlAll,
-      },
-      directoryRoles: [],
-      reason: 'SharePoint tenant properties (CIS 7.2.x).',
-    },
-  ],
-);
-
-const auditServer = { ...sampleServer, name: 'm365-audit-sample', permissions: auditPermissions };
+let dir: string;
+let bin: string;
+let sim: GraphSim;
+let caFile: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'mcp-kit-services-'));
+  [bin, sim] = await Promise.all([buildSampleBin(dir, 'audit-sample-bin'), startGraphSim()]);
+  caFile = join(dir, 'graph-sim-ca.pem');
+  await writeFile(caFile, sim.ca);
+}, 60_000);
+afterAll(async () => {
+  await sim?.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function run(args: string[]) {
   let stdout = '';
@@ -109,10 +90,74 @@ describe('the command line of a server reading admin APIs beyond Graph', () => {
       microsoftApiAppIds.sharePointOnline,
     ]);
   });
+});
 
-  it('check on a tenant that granted Graph alone warns for each API beyond it, names what is missing, and exits 0', async () => {
-    // The demo app holds the manifest's Graph permissions and nothing beyond Graph.
-    const { code, stdout } = await run(['--demo', 'check']);
+/** Runs `check` as the bin does, signed in to the simulator as an app holding `grants`. */
+async function checkAs(grants: {
+  roles: string[];
+  serviceRoles?: Record<string, string[]>;
+  directoryRoles?: string[];
+  certificate?: boolean;
+}): Promise<{ code: number; stdout: string; stderr: string }> {
+  const certificate = grants.certificate ? createClientCertificate() : undefined;
+  const app = sim.registerApp({
+    roles: grants.roles,
+    serviceRoles: grants.serviceRoles ?? {},
+    directoryRoles: grants.directoryRoles ?? [],
+    ...(certificate === undefined ? {} : { certificatePem: certificate.certificatePem }),
+  });
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    AZURE_TENANT_ID: sim.tenantId,
+    AZURE_CLIENT_ID: app.clientId,
+    AZURE_AUTHORITY_HOST: sim.url,
+    M365_GRAPH_URL: sim.url,
+    NODE_EXTRA_CA_CERTS: caFile,
+  };
+  if (certificate === undefined) {
+    env.AZURE_CLIENT_SECRET = app.secret ?? '';
+  } else {
+    env.AZURE_CLIENT_CERTIFICATE_PATH = join(dir, `${app.clientId}.pem`);
+    await writeFile(
+      env.AZURE_CLIENT_CERTIFICATE_PATH,
+      `${certificate.certificatePem}\n${certificate.privateKeyPem}`,
+    );
+  }
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, 'check'], { env }, (error, stdout, stderr) => {
+      resolve({ code: error === null ? 0 : Number(error.code ?? 1), stdout, stderr });
+    });
+  });
+}
+
+const graphRoles = ['User.Read.All', 'RoleManagement.Read.Directory'];
+
+describe('check of a server reading admin APIs beyond Graph, as its bin', () => {
+  it('an app granted everything, with a certificate: every API ready, exit 0', async () => {
+    const { code, stdout, stderr } = await checkAs({
+      roles: graphRoles,
+      serviceRoles: {
+        [microsoftApiAppIds.exchangeOnline]: ['Exchange.ManageAsApp'],
+        [microsoftApiAppIds.sharePointOnline]: ['Sites.FullControl.All'],
+      },
+      directoryRoles: [directoryRoleTemplateIds.globalReader, directoryRoleTemplateIds.teamsAdministrator],
+      certificate: true,
+    });
+    expect(stderr).toBe('');
+    expect(stdout).toContain(
+      '  Exchange Online: ready (app role Exchange.ManageAsApp, directory role Global Reader).',
+    );
+    expect(stdout).toContain('  Teams admin: ready (directory role Teams Administrator).');
+    expect(stdout).toContain(
+      '  SharePoint admin: ready (app role Sites.FullControl.All, certificate credential).',
+    );
+    expect(stdout).toMatch(/Result: OK\.\n$/);
+    expect(code).toBe(0);
+  });
+
+  it('Graph alone: warns for each API beyond it, names what is missing, and exits 0', async () => {
+    const { code, stdout } = await checkAs({ roles: graphRoles });
     expect(stdout).toContain('Each is optional: what is missing here is a WARNING, does not fail the check');
     expect(stdout).toContain('  Exchange Online: WARNING, missing:');
     expect(stdout).toContain(
@@ -124,5 +169,12 @@ describe('the command line of a server reading admin APIs beyond Graph', () => {
     expect(stdout).toContain('    Skipped until then: Teams policies (CIS 8.x).');
     expect(stdout).toMatch(/Result: OK; WARNING: 3 of 3 admin API\(s\) beyond Graph not ready/);
     expect(code).toBe(0);
+  });
+
+  it('a missing Graph permission still fails, with the services reported beside it', async () => {
+    const { code, stdout } = await checkAs({ roles: ['RoleManagement.Read.Directory'] });
+    expect(stdout).toContain('MISSING (1)');
+    expect(stdout).toMatch(/Result: FAILED, 1 permission\(s\) missing; WARNING: 3 of 3 admin API\(s\)/);
+    expect(code).toBe(1);
   });
 });
