@@ -450,7 +450,7 @@ export const exchangeControls: Control[] = [
     severity: 'high',
     resources: ['transportRules', 'hostedOutboundSpamFilterPolicies'],
     remediation:
-      'Remove the redirect from each listed mail flow rule (Exchange admin center > Mail flow > Rules; Remove-TransportRule or Set-TransportRule), and set Set-HostedOutboundSpamFilterPolicy -Identity <policy> -AutoForwardingMode Off on every outbound spam policy.',
+      'Remove the redirect from each listed mail flow rule (Exchange admin center > Mail flow > Rules; Remove-TransportRule or Set-TransportRule), and set Set-HostedOutboundSpamFilterPolicy -Identity <policy> -AutoForwardingMode Off on the default and every custom outbound spam policy.',
     evaluate: mailForwarding,
   }),
   exchangeControl({
