@@ -49,11 +49,15 @@ export const exchangeScenarios: ControlScenario[] = [
       if (!policy) throw new Error('The demo tenant has no default sharing policy');
       policy.Enabled = true;
     },
-    failEvidence: { defaultPolicy: 'Default Sharing Policy', Enabled: true, expected: false },
+    failEvidence: {
+      defaultPolicy: 'Default Sharing Policy',
+      Enabled: true,
+      enabledPoliciesSharingCalendars: ['Default Sharing Policy'],
+    },
     passEvidence: {
       defaultPolicy: 'Default Sharing Policy',
       Enabled: false,
-      otherPoliciesSharingCalendarsWithAnyone: [],
+      enabledPoliciesSharingCalendars: [],
     },
   },
   {

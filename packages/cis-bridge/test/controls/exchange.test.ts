@@ -144,7 +144,7 @@ describe('Exchange Online controls', () => {
     });
   });
 
-  it('1.3.3 fails on the enabled Default Sharing Policy and on any enabled policy sharing calendars with anyone', () => {
+  it('1.3.3 fails on any enabled sharing policy that shares calendars, the default one first', () => {
     expect(evaluate('1.3.3').status).toBe('pass');
     const enabled = evaluate('1.3.3', (t) => {
       const p = t.exchange.sharingPolicies.find((s) => s.Default);
@@ -152,13 +152,13 @@ describe('Exchange Online controls', () => {
     });
     expect(enabled).toMatchObject({ status: 'fail', evidence: { Enabled: true, expected: false } });
     const open = evaluate('1.3.3', (t) => {
-      t.exchange.sharingPolicies[1]?.Domains.push('Anonymous:CalendarSharingFreeBusyReviewer');
+      t.exchange.sharingPolicies[1]?.Domains.push('fabrikam.com:CalendarSharingFreeBusySimple');
     });
     expect(open).toMatchObject({
       status: 'fail',
       evidence: {
         Enabled: false,
-        otherPoliciesSharingCalendarsWithAnyone: [{ policy: 'Fabrikam partners' }],
+        enabledPoliciesSharingCalendars: ['Fabrikam partners'],
       },
       resource: { type: 'sharingPolicy', id: 'Fabrikam partners' },
     });

@@ -89,33 +89,36 @@ function sharedMailboxSignIn(ctx: EvaluationContext): Outcome {
   return { status: unknown.length > 0 ? 'warning' : 'pass', evidence };
 }
 
-/** A sharing policy entry that shares calendars with every domain or anonymously. */
-function sharesCalendarsWithAnyone(domain: string): boolean {
-  const [who = '', actions = ''] = domain.split(':');
-  return (who === '*' || who.toLowerCase() === 'anonymous') && /calendarsharing/i.test(actions);
+/** A sharing policy entry (`domain:action,...`) that shares calendars (any CalendarSharing* action). */
+function sharesCalendars(domain: string): boolean {
+  const actions = domain.slice(domain.indexOf(':') + 1);
+  return /calendarsharing/i.test(actions);
 }
 
-/** CIS 1.3.3: the Default Sharing Policy is disabled, and no enabled policy shares calendars with anyone. */
+/**
+ * CIS 1.3.3: as its audit reads it, every sharing policy whose Domains share calendars is disabled
+ * (the Default Sharing Policy first among them); a policy sharing only contacts is not its concern.
+ */
 function calendarSharing(ctx: EvaluationContext): Outcome {
   const policies = exoRows(ctx, 'sharingPolicies');
   const defaultPolicy =
     policies.find((p) => p.Default === true) ?? policies.find((p) => p.Name === 'Default Sharing Policy');
   if (!defaultPolicy) throw new Error('Get-SharingPolicy returned no default sharing policy.');
   const defaultEnabled = requiredBoolean(defaultPolicy, 'sharingPolicies', 'Enabled');
-  const open = policies.filter(
-    (p) => p !== defaultPolicy && p.Enabled === true && values(p, 'Domains').some(sharesCalendarsWithAnyone),
-  );
-  const offenders = [...(defaultEnabled ? [defaultPolicy] : []), ...open];
+  const sharing = policies.filter((p) => values(p, 'Domains').some(sharesCalendars));
+  const offenders = sharing.filter((p) => requiredBoolean(p, 'sharingPolicies', 'Enabled'));
   return {
     status: offenders.length === 0 ? 'pass' : 'fail',
     evidence: {
       defaultPolicy: nameOf(defaultPolicy),
       Enabled: defaultEnabled,
       expected: false,
-      otherPoliciesSharingCalendarsWithAnyone: open.map((p) => ({
+      policiesSharingCalendars: sharing.map((p) => ({
         policy: nameOf(p),
+        Enabled: p.Enabled === true,
         Domains: values(p, 'Domains'),
       })),
+      enabledPoliciesSharingCalendars: offenders.map(nameOf),
     },
     resource: oneOffender('sharingPolicy', offenders),
   };
@@ -392,7 +395,7 @@ export const exchangeControls: Control[] = [
     resources: ['sharingPolicies'],
     scuba: 'MS.EXO.6.2v1',
     remediation:
-      "Turn off external calendar sharing: Set-SharingPolicy -Identity 'Default Sharing Policy' -Enabled $false (Microsoft 365 admin center > Settings > Org settings > Calendar), and remove '*' and 'Anonymous' calendar sharing from other enabled sharing policies.",
+      "Turn off external calendar sharing: Set-SharingPolicy -Identity 'Default Sharing Policy' -Enabled $false (Microsoft 365 admin center > Settings > Org settings > Calendar), and disable (or remove calendar sharing from) every other listed policy that shares calendars.",
     evaluate: calendarSharing,
   }),
   exchangeControl({

@@ -221,7 +221,8 @@ export function demoExchange(_now: Date): ExchangeData {
         false,
         true,
       ),
-      sharingPolicy('Fabrikam partners', ['fabrikam.com:CalendarSharingFreeBusyDetail'], true),
+      // Contacts (not calendars) shared with the partner: not CIS 1.3.3's concern.
+      sharingPolicy('Fabrikam partners', ['fabrikam.com:ContactsSharing'], true),
     ],
     owaMailboxPolicies: [
       owaPolicy(
