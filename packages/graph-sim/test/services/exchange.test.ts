@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { exchangeCmdlets } from '../../src/services/exchange/cmdlets.js';
 import { CmdletError, type CmdletParameters } from '../../src/services/service-handler.js';
-import { demoPeople } from '../../src/tenant/demo/people.js';
 import { createDemoTenant } from '../../src/tenant/demo/index.js';
+import { demoPeople } from '../../src/tenant/demo/people.js';
 import { generateDirectory } from '../../src/tenant/generate/directory.js';
 import { generateExchange } from '../../src/tenant/generate/exchange.js';
 import type { Tenant } from '../../src/tenant/model.js';
@@ -99,7 +99,9 @@ describe('Exchange Online cmdlets', () => {
     expect(large.exchange.mailboxes.length).toBeGreaterThan(1000);
     expect(run('Get-Mailbox', {}, large)).toHaveLength(1000);
     expect(run('Get-Mailbox', { ResultSize: 10 }, large)).toHaveLength(10);
-    expect(run('Get-Mailbox', { ResultSize: 'Unlimited' }, large)).toHaveLength(large.exchange.mailboxes.length);
+    expect(run('Get-Mailbox', { ResultSize: 'Unlimited' }, large)).toHaveLength(
+      large.exchange.mailboxes.length,
+    );
   });
 
   it('answers copies: changing an answer does not change the tenant', () => {
