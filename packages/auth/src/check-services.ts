@@ -43,6 +43,8 @@ export interface ServiceCheck {
   missing: string[];
   /** The Entra admin center steps that grant what is missing. */
   fixes: string[];
+  /** Set when Microsoft does not run the service in this cloud: nothing to grant, nothing read. */
+  notOffered?: string;
   /** Nothing is missing that could be read (a portal setting never can be). */
   ok: boolean;
   /**
@@ -129,19 +131,33 @@ async function checkService(
   cloud: CloudProfile,
   assignments: Assignments,
 ): Promise<ServiceCheck> {
-  const scope = serviceTokenScope(requirement, cloud);
-  const token = await serviceToken(credential, scope);
+  const target = serviceTokenScope(requirement, cloud);
   const missing: string[] = [];
   const fixes: string[] = [];
-  const check: ServiceCheck = {
+  const about = {
     service: requirement.service,
     name: serviceDisplayName(requirement.service),
     resource: requirement.resource,
     reason: requirement.reason,
-    scope,
-    token: token.issued ? { issued: true, roles: token.roles } : token,
     missing,
     fixes,
+  };
+  if ('notOffered' in target) {
+    return {
+      ...about,
+      scope: '',
+      token: { issued: false, error: target.notOffered },
+      notOffered: target.notOffered,
+      ok: true,
+      status: 'unchecked',
+    };
+  }
+  const scope = target.scope;
+  const token = await serviceToken(credential, scope);
+  const check: ServiceCheck = {
+    ...about,
+    scope,
+    token: token.issued ? { issued: true, roles: token.roles } : token,
     ok: false,
     status: 'missing',
   };

@@ -31,6 +31,7 @@ export function serviceResultNote(services: readonly ServiceCheck[]): string {
 }
 
 function serviceLines(service: ServiceCheck): string[] {
+  if (service.notOffered !== undefined) return [`  ${service.name}: not checked. ${service.notOffered}`];
   const held = heldParts(service);
   const heldText = held.length > 0 ? ` (${held.join(', ')})` : '';
   const lines =

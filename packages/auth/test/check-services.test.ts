@@ -4,17 +4,24 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createGraphClient, directoryRoleTemplateIds, microsoftApiAppIds } from '@m365-mcp/graph-core';
+import {
+  createGraphClient,
+  directoryRoleTemplateIds,
+  microsoftApiAppIds,
+  resolveCloud,
+} from '@m365-mcp/graph-core';
 import { createClientCertificate } from '@m365-mcp/graph-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   checkPermissions,
+  checkServices,
   credentialFromEnvironment,
+  definePermissions,
   formatPermissionCheck,
   type PermissionCheckReport,
   type ServiceCheck,
 } from '../src/index.js';
-import { graphEntries, serviceManifest } from './service-manifest.js';
+import { fabric, graphEntries, serviceManifest } from './service-manifest.js';
 import { type Sim, startSim } from './sim.js';
 
 let sim: Sim;
@@ -234,5 +241,31 @@ describe('check of the admin APIs beyond Graph, against the simulator', () => {
     expect(formatPermissionCheck(report)).toContain(
       'Not checked: directory role Global Reader, because Graph refused to list role assignments (403): the app needs RoleManagement.Read.Directory to show them.',
     );
+  });
+
+  it('says a service Microsoft does not run in the cloud is not offered there, and asks no token for it', async () => {
+    const app = sim.registerApp({ roles: graphRoles });
+    const usgov = resolveCloud({
+      M365_CLOUD: 'usgov',
+      AZURE_AUTHORITY_HOST: sim.url,
+      M365_GRAPH_URL: sim.url,
+    });
+    const { credential } = await credentialFromEnvironment({
+      env: {
+        AZURE_TENANT_ID: sim.tenantId,
+        AZURE_CLIENT_ID: app.clientId,
+        AZURE_CLIENT_SECRET: app.secret ?? '',
+      },
+      cloud: usgov,
+      ca: sim.ca,
+    });
+    const before = sim.requests.all().length;
+    const [check] = await checkServices(credential, definePermissions('m365-x', graphEntries, [fabric]), {
+      cloud: usgov,
+      app: {},
+    });
+    expect(check).toMatchObject({ service: 'fabric', status: 'unchecked', ok: true, missing: [] });
+    expect(check?.notOffered).toMatch(/not offered in Microsoft 365 GCC High/);
+    expect(sim.requests.all().length).toBe(before);
   });
 });
