@@ -1,15 +1,27 @@
 #!/usr/bin/env node
 // graph-sim [--port N] [--host H] [--throttling off|faithful] [--ca-file path]
-// Starts the demo tenant with one app that holds every permission the routes need, and prints the
-// environment that points a server at it. The app's secret goes to this terminal once, nowhere else.
+// Starts the demo tenant with one app that holds every permission the routes need (Graph's, and what
+// the admin APIs beyond Graph ask of an app), and prints the environment that points a server at
+// it. The app's secret goes to this terminal once, nowhere else.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { type SimService, serviceResourceAppIds } from './entra/resources.js';
 import { requiredRoles } from './permissions/route-permissions.js';
 import { allRoutes } from './routes/index.js';
 import { startGraphSim } from './server.js';
+import { roleTemplateIds } from './tenant/demo/directory/wellKnown.js';
+
+/** The variables a client reads each admin API's base URL from (graph-core's names). */
+const SERVICE_URL_VARIABLES: Record<SimService, string> = {
+  exchange: 'M365_EXCHANGE_URL',
+  compliance: 'M365_COMPLIANCE_URL',
+  teams: 'M365_TEAMS_ADMIN_URL',
+  fabric: 'M365_FABRIC_URL',
+  sharepointAdmin: 'M365_SHAREPOINT_ADMIN_URL',
+};
 
 const USAGE = `Usage: graph-sim [--port N] [--host H] [--throttling off|faithful] [--ca-file path]
 
@@ -55,7 +67,15 @@ async function main(): Promise<void> {
   const caFile = options['ca-file'] ?? join(temporaryDir as string, 'graph-sim-ca.pem');
   // The certificate is public (no private key); readable by whichever process trusts it.
   writeFileSync(caFile, sim.ca, { mode: 0o644 });
-  const app = sim.registerApp({ displayName: 'graph-sim demo app', roles: requiredRoles(allRoutes) });
+  // SharePoint's admin API takes only certificate-signed app tokens, as the real one does: with this
+  // app's secret it answers 401, which the audit reports as that service skipped.
+  const app = sim.registerApp({
+    displayName: 'graph-sim demo app',
+    roles: requiredRoles(allRoutes),
+    serviceRoles: { [serviceResourceAppIds.exchangeOnline]: ['Exchange.ManageAsApp'] },
+    directoryRoles: [roleTemplateIds.globalReader, roleTemplateIds.teamsAdministrator],
+    fabricAdminApiAccess: true,
+  });
 
   process.stdout.write(
     [
@@ -68,6 +88,9 @@ async function main(): Promise<void> {
       `AZURE_CLIENT_SECRET=${app.secret ?? ''}`,
       `AZURE_AUTHORITY_HOST=${sim.url}`,
       `M365_GRAPH_URL=${sim.url}`,
+      ...Object.entries(SERVICE_URL_VARIABLES).map(
+        ([service, variable]) => `${variable}=${sim.serviceUrls[service as SimService]}`,
+      ),
       `NODE_EXTRA_CA_CERTS=${caFile}`,
       '',
       'Press Ctrl+C to stop.',

@@ -72,6 +72,44 @@ describe('graph-sim command', () => {
     const page = (await users.json()) as { value: unknown[]; '@odata.nextLink'?: string };
     expect(page.value).toHaveLength(2);
     expect(page['@odata.nextLink']).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/v1\.0\/users\?/);
+
+    // The admin APIs beyond Graph: the printed Exchange URL answers the app, with a token for Exchange.
+    for (const variable of [
+      'M365_EXCHANGE_URL',
+      'M365_COMPLIANCE_URL',
+      'M365_TEAMS_ADMIN_URL',
+      'M365_FABRIC_URL',
+    ]) {
+      expect(env[variable], variable).toMatch(/^https:\/\/127\.0\.0\.1:\d+\//);
+    }
+    const exchangeToken = await fetch(
+      `${env.AZURE_AUTHORITY_HOST}/${env.AZURE_TENANT_ID}/oauth2/v2.0/token`,
+      {
+        method: 'POST',
+        dispatcher,
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: env.AZURE_CLIENT_ID as string,
+          client_secret: env.AZURE_CLIENT_SECRET as string,
+          scope: 'https://outlook.office365.com/.default',
+        }),
+      },
+    );
+    expect(exchangeToken.status).toBe(200);
+    const exchange = await fetch(
+      `${env.M365_EXCHANGE_URL}/adminapi/beta/${env.AZURE_TENANT_ID}/InvokeCommand`,
+      {
+        method: 'POST',
+        dispatcher,
+        headers: {
+          authorization: `Bearer ${((await exchangeToken.json()) as { access_token: string }).access_token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ CmdletInput: { CmdletName: 'Get-OrganizationConfig', Parameters: {} } }),
+      },
+    );
+    expect(exchange.status).toBe(200);
+    expect(((await exchange.json()) as { value: unknown[] }).value).toHaveLength(1);
     await dispatcher.close();
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
