@@ -75,9 +75,18 @@ export type {
   MalwareFilterRule,
   RecipientConditions,
   ReportSubmissionPolicy,
+  SafeAttachmentPolicy,
+  SafeAttachmentRule,
+  SafeLinksPolicy,
+  SafeLinksRule,
   TeamsProtectionPolicy,
 } from './tenant/defender.js';
-export { CIS_ANTI_PHISH_SETTINGS, DEFAULT_FILE_TYPES, demoDefender } from './tenant/demo/defender.js';
+export {
+  CIS_ANTI_PHISH_SETTINGS,
+  CIS_SAFE_LINKS_SETTINGS,
+  DEFAULT_FILE_TYPES,
+  demoDefender,
+} from './tenant/demo/defender.js';
 export { demoAppIds } from './tenant/demo/directory/applications.js';
 export {
   adminRolesRequiringMfa,

@@ -21,7 +21,6 @@ import {
   PRIVILEGED_ROLE_ADMIN,
   passwordRule,
   removeGlobalAdmin,
-  secureScoreControl,
   sharepoint,
   userId,
   userPermissions,
@@ -125,18 +124,57 @@ export const controlScenarios: ControlScenario[] = [
     },
     passEvidence: { servicePrincipalExists: true, accountEnabled: false },
   },
-  // Section 2: Defender, through Secure Score.
+  // Section 2: Safe Links and Safe Attachments, the policy that reaches the organisation (Exchange Online).
   {
     id: 'CIS.M365.2.1.1',
-    fail: (t) => secureScoreControl(t, 'mdo_safelinksforemail', 0),
-    failEvidence: { secureScoreControl: 'mdo_safelinksforemail', scoreInPercentage: 0 },
-    passEvidence: { scoreInPercentage: 100 },
+    fail: (t) => {
+      const custom = t.defender.safeLinksPolicies.find((p) => p.Name === 'Contoso Safe Links');
+      if (custom) Object.assign(custom, { AllowClickThrough: true, EnableSafeLinksForTeams: false });
+    },
+    failEvidence: {
+      effectivePolicy: 'Contoso Safe Links',
+      settingsNotAsCis: { AllowClickThrough: true, EnableSafeLinksForTeams: false },
+    },
+    passEvidence: {
+      effectivePolicy: 'Contoso Safe Links',
+      appliesTo: 'recipients in contoso.com',
+      settingsNotAsCis: {},
+    },
   },
   {
     id: 'CIS.M365.2.1.4',
-    fail: (t) => secureScoreControl(t, 'mdo_safeattachments', 0),
-    failEvidence: { secureScoreControl: 'mdo_safeattachments', scoreInPercentage: 0 },
-    passEvidence: { scoreInPercentage: 100 },
+    fail: (t) => {
+      t.defender.safeAttachmentPolicies.push({
+        Identity: 'Monitor only',
+        Name: 'Monitor only',
+        Guid: '5f0c1b2a-0000-4000-8000-000000000214',
+        IsBuiltInProtection: false,
+        RecommendedPolicyType: 'Custom',
+        Enable: false,
+        Action: 'Allow',
+        QuarantineTag: 'AdminOnlyAccessPolicy',
+      });
+      t.defender.safeAttachmentRules.push({
+        Identity: 'Monitor only',
+        Name: 'Monitor only',
+        Guid: '5f0c1b2a-0000-4000-8000-000000000215',
+        State: 'Enabled',
+        Priority: 0,
+        SafeAttachmentPolicy: 'Monitor only',
+        SentTo: null,
+        SentToMemberOf: null,
+        RecipientDomainIs: ['contoso.com'],
+        ExceptIfSentTo: null,
+        ExceptIfSentToMemberOf: null,
+        ExceptIfRecipientDomainIs: null,
+      });
+    },
+    failEvidence: { effectivePolicy: 'Monitor only', settingsNotAsCis: { Enable: false, Action: 'Allow' } },
+    passEvidence: {
+      effectivePolicy: 'Built-In Protection Policy',
+      via: 'built-in protection',
+      settingsNotAsCis: {},
+    },
   },
   // Section 5.1: authorization policy, groups, devices, consent, guests, sync.
   // Section 2.1 in DNS: the demo's records (graph-sim's DNS server) for the domains /domains lists.

@@ -1,33 +1,10 @@
-import { graph, verdict } from './define.js';
-import { type Control, cis, type EvaluationContext, mitre, type Outcome } from './types.js';
-import { at, items, str } from './values.js';
+import { effectivePolicy, SAFE_ATTACHMENTS, SAFE_LINKS } from './defender/effective-policy.js';
+import { graph } from './define.js';
+import { type Control, cis, mitre } from './types.js';
 
-// CIS 2: Microsoft 365 Defender. Its settings live in Exchange Online PowerShell; Graph shows them
-// only through Secure Score, whose per-control score says whether Microsoft sees the protection in
-// place. These are proxies and say so in their evidence.
-
-function secureScoreControl(controlName: string): (ctx: EvaluationContext) => Outcome {
-  return (ctx) => {
-    const latest = items(ctx.get('secureScore'))[0];
-    const control = items(at(latest, 'controlScores')).find((c) => c.controlName === controlName);
-    if (!control) {
-      return {
-        status: 'manual',
-        evidence: { secureScoreControl: controlName, found: false, readWith: 'Exchange Online PowerShell' },
-      };
-    }
-    const score = typeof control.score === 'number' ? control.score : 0;
-    const implemented =
-      typeof control.scoreInPercentage === 'number' ? control.scoreInPercentage >= 100 : score > 0;
-    return verdict(implemented, {
-      secureScoreControl: controlName,
-      score,
-      scoreInPercentage: typeof control.scoreInPercentage === 'number' ? control.scoreInPercentage : null,
-      proxy: 'Secure Score control state; confirm with Get-SafeLinksPolicy / Get-SafeAttachmentPolicy',
-      description: str(control.description) ?? null,
-    });
-  };
-}
+// CIS 2.1.1 and 2.1.4: the Safe Links and Safe Attachments policy that protects the organisation,
+// read from Exchange Online (Get-SafeLinksPolicy / Get-SafeAttachmentPolicy, their rules and the
+// preset policies' rules). The rest of CIS 2 is in defender/controls.ts and mail-dns.ts.
 
 export const section2: Control[] = [
   graph({
@@ -38,11 +15,17 @@ export const section2: Control[] = [
     profile: 'E5',
     severity: 'medium',
     references: [cis('2.1.1'), mitre('T1566.002')],
-    resources: ['secureScore'],
+    resources: ['safeLinksPolicies', 'safeLinksRules', 'atpProtectionPolicyRules'],
     licence: 'defenderO365P2',
     remediation:
-      'Create a Safe Links policy covering email, Teams and Office apps for all recipients (Defender portal > Policies > Safe Links).',
-    evaluate: secureScoreControl('mdo_safelinksforemail'),
+      'Create a Safe Links policy for email, Teams and Office apps that tracks clicks, blocks click-through, scans URLs (internal senders too) before delivery and rewrites them, with a rule for all accepted domains at priority 0 (Defender portal > Policies > Safe Links; New-SafeLinksPolicy, New-SafeLinksRule -RecipientDomainIs).',
+    evaluate: (ctx) =>
+      effectivePolicy(
+        SAFE_LINKS,
+        ctx.get('safeLinksPolicies'),
+        ctx.get('safeLinksRules'),
+        ctx.get('atpProtectionPolicyRules'),
+      ),
   }),
   graph({
     id: 'CIS.M365.2.1.4',
@@ -52,9 +35,16 @@ export const section2: Control[] = [
     profile: 'E5',
     severity: 'medium',
     references: [cis('2.1.4'), mitre('T1566.001')],
-    resources: ['secureScore'],
+    resources: ['safeAttachmentPolicies', 'safeAttachmentRules', 'atpProtectionPolicyRules'],
     licence: 'defenderO365P2',
-    remediation: 'Create a Safe Attachments policy in Block mode for all recipients.',
-    evaluate: secureScoreControl('mdo_safeattachments'),
+    remediation:
+      'Make the Safe Attachments policy that covers the organisation block malware and quarantine it admin-only (Defender portal > Policies > Safe Attachments; Set-SafeAttachmentPolicy -Enable $true -Action Block -QuarantineTag AdminOnlyAccessPolicy).',
+    evaluate: (ctx) =>
+      effectivePolicy(
+        SAFE_ATTACHMENTS,
+        ctx.get('safeAttachmentPolicies'),
+        ctx.get('safeAttachmentRules'),
+        ctx.get('atpProtectionPolicyRules'),
+      ),
   }),
 ];

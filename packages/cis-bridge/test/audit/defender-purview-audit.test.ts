@@ -22,7 +22,20 @@ afterEach(async () => {
 });
 
 const IDS = [
-  ...['2.1.2', '2.1.3', '2.1.5', '2.1.6', '2.1.7', '2.1.11', '2.1.12', '2.1.13', '2.1.14', '2.1.15'],
+  ...[
+    '2.1.1',
+    '2.1.4',
+    '2.1.2',
+    '2.1.3',
+    '2.1.5',
+    '2.1.6',
+    '2.1.7',
+    '2.1.11',
+    '2.1.12',
+    '2.1.13',
+    '2.1.14',
+    '2.1.15',
+  ],
   ...['2.4.1', '2.4.2', '2.4.4', '3.2.1', '3.2.2', '3.3.1'],
 ].map((id) => `CIS.M365.${id}`);
 
@@ -81,8 +94,10 @@ describe('CIS 2.1, 2.4, 3.2 and 3.3 over Exchange Online and Security & Complian
   it("finds the demo's planted gaps, reading each cmdlet once", async () => {
     const { findings, calls } = await audit(() => {}, [directoryRoleTemplateIds.globalReader]);
     expect(Object.fromEntries(Object.entries(findings).map(([id, f]) => [id, f.status]))).toEqual({
+      '2.1.1': 'pass',
       '2.1.2': 'pass',
       '2.1.3': 'fail',
+      '2.1.4': 'pass',
       '2.1.5': 'pass',
       '2.1.6': 'pass',
       '2.1.7': 'pass',
@@ -102,11 +117,12 @@ describe('CIS 2.1, 2.4, 3.2 and 3.3 over Exchange Online and Security & Complian
       type: 'hostedContentFilterPolicy',
       id: 'Marketing partners',
     });
-    // 16 resources (the malware policies read by 2.1.2, 2.1.3 and 2.1.11; the outbound policies by
-    // 2.1.6 and 2.1.15; the priority accounts by 2.4.1 and 2.4.2): each cmdlet once.
+    // Each cmdlet once, however many controls read it (the malware policies: 2.1.2, 2.1.3, 2.1.11; the
+    // outbound policies: 2.1.6, 2.1.15; the priority accounts: 2.4.1, 2.4.2; the preset policies'
+    // Defender rules: 2.1.1, 2.1.4, 2.4.2).
     const exchangeCalls = calls.filter((c) => c.side === 'exchange').length;
     const complianceCalls = calls.filter((c) => c.side === 'compliance').length;
-    expect({ exchangeCalls, complianceCalls }).toEqual({ exchangeCalls: 13, complianceCalls: 2 });
+    expect({ exchangeCalls, complianceCalls }).toEqual({ exchangeCalls: 17, complianceCalls: 2 });
   });
 
   it('skips the Purview controls, saying why, when the app holds only an Exchange-only role', async () => {

@@ -20,6 +20,7 @@ import { defenderResources } from '../../src/controls/defender/resources.js';
 import { purviewControls } from '../../src/controls/purview/controls.js';
 import { purviewManualRows } from '../../src/controls/purview/manual-rows.js';
 import { purviewResources } from '../../src/controls/purview/resources.js';
+import { section2 } from '../../src/controls/section2.js';
 import type { EvaluationContext, GraphControl, Outcome } from '../../src/controls/types.js';
 
 const NOW = new Date('2026-09-01T12:00:00Z');
@@ -35,9 +36,9 @@ function read(tenant: Tenant, key: keyof typeof resources): unknown {
 }
 
 function evaluate(id: string, edit: (t: Tenant) => void = () => {}): Outcome {
-  const control = [...defenderControls, ...purviewControls].find((c) => c.id === `CIS.M365.${id}`) as
-    | GraphControl
-    | undefined;
+  const control = [...section2, ...defenderControls, ...purviewControls].find(
+    (c) => c.id === `CIS.M365.${id}`,
+  ) as GraphControl | undefined;
   if (!control) throw new Error(`no control ${id}`);
   const tenant = createDemoTenant({ now: NOW });
   edit(tenant);
@@ -65,12 +66,14 @@ const defaultOutbound = (t: Tenant) => t.defender.hostedOutboundSpamFilterPolici
 describe('Defender for Office 365 / EOP controls over the simulator', () => {
   it('the demo tenant fails what it plants and passes the rest', () => {
     const statuses = Object.fromEntries(
-      [...defenderControls, ...purviewControls].map((c) => [
+      [...section2, ...defenderControls, ...purviewControls].map((c) => [
         c.id.replace('CIS.M365.', ''),
         evaluate(c.id.replace('CIS.M365.', '')).status,
       ]),
     );
     expect(statuses).toEqual({
+      '2.1.1': 'pass',
+      '2.1.4': 'pass',
       '2.1.2': 'pass',
       '2.1.3': 'fail',
       '2.1.5': 'pass',
@@ -165,6 +168,55 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     expect(withRule).toMatchObject({
       status: 'pass',
       evidence: { closestPolicy: 'CIS L2 Attachment Policy', missingExtensions: [] },
+    });
+  });
+
+  it('2.1.1 reads the Safe Links policy that reaches the organisation, by precedence', () => {
+    expect(evaluate('2.1.1').evidence).toMatchObject({
+      effectivePolicy: 'Contoso Safe Links',
+      via: 'custom',
+      appliesTo: 'recipients in contoso.com',
+    });
+    // Without the custom rule, the built-in policy is what everyone gets; it skips internal senders.
+    const builtIn = evaluate('2.1.1', (t) => {
+      t.defender.safeLinksRules[0]!.State = 'Disabled';
+    });
+    expect(builtIn).toMatchObject({
+      status: 'fail',
+      resource: { type: 'safeLinksPolicy', id: 'Built-In Protection Policy' },
+      evidence: { via: 'built-in protection', settingsNotAsCis: { EnableForInternalSenders: false } },
+    });
+    // The Strict preset comes first once its rule reaches every recipient.
+    const strict = evaluate('2.1.1', (t) => {
+      t.defender.atpProtectionPolicyRules[0]!.SentTo = null;
+    });
+    expect(strict.evidence).toMatchObject({
+      via: 'preset (Strict Preset Security Policy)',
+      appliesTo: 'all recipients',
+    });
+  });
+
+  it('2.1.4 fails when a custom policy that does not block comes before the built-in one', () => {
+    expect(evaluate('2.1.4').evidence).toMatchObject({ effectivePolicy: 'Built-In Protection Policy' });
+    const outcome = evaluate('2.1.4', (t) => {
+      t.defender.safeAttachmentPolicies.push({
+        ...t.defender.safeAttachmentPolicies[0]!,
+        Identity: 'Dynamic',
+        Name: 'Dynamic',
+        IsBuiltInProtection: false,
+        Action: 'DynamicDelivery',
+      });
+      t.defender.safeAttachmentRules.push({
+        ...t.defender.antiPhishRules[0]!,
+        Identity: 'Dynamic',
+        Name: 'Dynamic',
+        SafeAttachmentPolicy: 'Dynamic',
+      });
+    });
+    expect(outcome).toMatchObject({
+      status: 'fail',
+      resource: { id: 'Dynamic' },
+      evidence: { settingsNotAsCis: { Action: 'DynamicDelivery' } },
     });
   });
 
@@ -325,7 +377,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
   });
 
   it('each control is in the catalogue once and no manual row is left for it', () => {
-    const ids = [...defenderControls, ...purviewControls].map((c) => c.id);
+    const ids = [...section2, ...defenderControls, ...purviewControls].map((c) => c.id);
     for (const id of ids) expect(catalogue.filter((c) => c.id === id)).toHaveLength(1);
     expect(defenderManualRows).toEqual([]);
     expect(purviewManualRows).toEqual([]);

@@ -72,6 +72,48 @@ export interface AtpProtectionPolicyRule extends RuleBase {
   SafeLinksPolicy: string;
 }
 
+/** Get-SafeLinksRule: which recipients a custom Safe Links policy applies to. */
+export interface SafeLinksRule extends RuleBase {
+  SafeLinksPolicy: string;
+}
+
+/** Get-SafeAttachmentRule: which recipients a custom Safe Attachments policy applies to. */
+export interface SafeAttachmentRule extends RuleBase {
+  SafeAttachmentPolicy: string;
+}
+
+/** Get-SafeLinksPolicy. The Built-In Protection Policy applies to everyone no other policy covers. */
+export interface SafeLinksPolicy {
+  Identity: string;
+  Name: string;
+  Guid: string;
+  IsBuiltInProtection: boolean;
+  RecommendedPolicyType: RecommendedPolicyType;
+  EnableSafeLinksForEmail: boolean;
+  EnableSafeLinksForTeams: boolean;
+  EnableSafeLinksForOffice: boolean;
+  TrackClicks: boolean;
+  AllowClickThrough: boolean;
+  ScanUrls: boolean;
+  EnableForInternalSenders: boolean;
+  DeliverMessageAfterScan: boolean;
+  DisableUrlRewrite: boolean;
+  [property: string]: unknown;
+}
+
+/** Get-SafeAttachmentPolicy. */
+export interface SafeAttachmentPolicy {
+  Identity: string;
+  Name: string;
+  Guid: string;
+  IsBuiltInProtection: boolean;
+  RecommendedPolicyType: RecommendedPolicyType;
+  Enable: boolean;
+  Action: 'Block' | 'DynamicDelivery' | 'Allow';
+  QuarantineTag: string;
+  [property: string]: unknown;
+}
+
 /** Get-AtpPolicyForO365 (one object, Identity `Default`). */
 export interface AtpPolicyForO365 {
   Identity: string;
@@ -168,6 +210,10 @@ export interface DefenderData {
   malwareFilterPolicies: MalwareFilterPolicy[];
   malwareFilterRules: MalwareFilterRule[];
   atpPolicyForO365: AtpPolicyForO365;
+  safeLinksPolicies: SafeLinksPolicy[];
+  safeLinksRules: SafeLinksRule[];
+  safeAttachmentPolicies: SafeAttachmentPolicy[];
+  safeAttachmentRules: SafeAttachmentRule[];
   hostedOutboundSpamFilterPolicies: HostedOutboundSpamFilterPolicy[];
   antiPhishPolicies: AntiPhishPolicy[];
   antiPhishRules: AntiPhishRule[];

@@ -89,6 +89,23 @@ describe('Defender / EOP cmdlets of Exchange Online', () => {
     });
   });
 
+  it('Safe Links and Safe Attachments list the built-in, custom and preset policies, and their rules', () => {
+    expect(
+      run('Get-SafeLinksPolicy').map((p) => [p.Name, p.IsBuiltInProtection, p.EnableForInternalSenders]),
+    ).toEqual([
+      ['Built-In Protection Policy', true, false],
+      ['Contoso Safe Links', false, true],
+      ['Strict Preset Security Policy1622650008534', false, true],
+    ]);
+    expect(run('Get-SafeLinksRule', { State: 'Enabled' })).toEqual([
+      expect.objectContaining({ SafeLinksPolicy: 'Contoso Safe Links', RecipientDomainIs: ['contoso.com'] }),
+    ]);
+    expect(run('Get-SafeAttachmentPolicy', { Identity: 'Built-In Protection Policy' })).toEqual([
+      expect.objectContaining({ Enable: true, Action: 'Block', QuarantineTag: 'AdminOnlyAccessPolicy' }),
+    ]);
+    expect(run('Get-SafeAttachmentRule')).toEqual([]);
+  });
+
   it('answers copies: a caller cannot change the tenant through them', () => {
     const tenant = createDemoTenant({ now });
     const [policy] = run('Get-HostedConnectionFilterPolicy', {}, tenant);

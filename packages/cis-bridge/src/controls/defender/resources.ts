@@ -11,6 +11,11 @@ export const defenderResources = {
   malwareFilterRules: { service: 'exchange', cmdlet: 'Get-MalwareFilterRule', kind: 'list' },
   /** The tenant-wide Safe Attachments / Safe Documents settings (one object). */
   atpPolicyForO365: { service: 'exchange', cmdlet: 'Get-AtpPolicyForO365', kind: 'get' },
+  /** Safe Links policies (CIS 2.1.1), the rules that apply the custom ones, and likewise Safe Attachments (2.1.4). */
+  safeLinksPolicies: { service: 'exchange', cmdlet: 'Get-SafeLinksPolicy', kind: 'list' },
+  safeLinksRules: { service: 'exchange', cmdlet: 'Get-SafeLinksRule', kind: 'list' },
+  safeAttachmentPolicies: { service: 'exchange', cmdlet: 'Get-SafeAttachmentPolicy', kind: 'list' },
+  safeAttachmentRules: { service: 'exchange', cmdlet: 'Get-SafeAttachmentRule', kind: 'list' },
   /** Outbound spam policies: admin notifications and message limits (also read by CIS 6.2.1). */
   hostedOutboundSpamFilterPolicies: {
     service: 'exchange',

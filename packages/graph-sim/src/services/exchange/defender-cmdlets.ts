@@ -45,6 +45,15 @@ export const defenderCmdlets: CmdletTable = {
     state: true,
   }),
   'Get-AtpPolicyForO365': singletonCmdlet('Get-AtpPolicyForO365', (t) => t.defender.atpPolicyForO365),
+  'Get-SafeLinksPolicy': listCmdlet('Get-SafeLinksPolicy', (t) => t.defender.safeLinksPolicies),
+  'Get-SafeLinksRule': listCmdlet('Get-SafeLinksRule', (t) => t.defender.safeLinksRules, { state: true }),
+  'Get-SafeAttachmentPolicy': listCmdlet(
+    'Get-SafeAttachmentPolicy',
+    (t) => t.defender.safeAttachmentPolicies,
+  ),
+  'Get-SafeAttachmentRule': listCmdlet('Get-SafeAttachmentRule', (t) => t.defender.safeAttachmentRules, {
+    state: true,
+  }),
   'Get-HostedOutboundSpamFilterPolicy': listCmdlet(
     'Get-HostedOutboundSpamFilterPolicy',
     (t) => t.defender.hostedOutboundSpamFilterPolicies,

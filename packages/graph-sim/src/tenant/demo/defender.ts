@@ -18,6 +18,10 @@ import type {
   MalwareFilterPolicy,
   MalwareFilterRule,
   RecipientConditions,
+  SafeAttachmentPolicy,
+  SafeAttachmentRule,
+  SafeLinksPolicy,
+  SafeLinksRule,
 } from '../defender.js';
 import { daysAgo, stableId } from './directory/ids.js';
 import { demoPeople } from './people.js';
@@ -243,6 +247,68 @@ export function antiPhishRule(
   return rule(name, priority, conditions, { AntiPhishPolicy: name }, state);
 }
 
+export function safeLinksRule(
+  name: string,
+  priority: number,
+  conditions: Partial<RecipientConditions>,
+  state: 'Enabled' | 'Disabled' = 'Enabled',
+): SafeLinksRule {
+  return rule(name, priority, conditions, { SafeLinksPolicy: name }, state);
+}
+
+export function safeAttachmentRule(
+  name: string,
+  priority: number,
+  conditions: Partial<RecipientConditions>,
+  state: 'Enabled' | 'Disabled' = 'Enabled',
+): SafeAttachmentRule {
+  return rule(name, priority, conditions, { SafeAttachmentPolicy: name }, state);
+}
+
+/** CIS 2.1.1's Safe Links settings. */
+export const CIS_SAFE_LINKS_SETTINGS = {
+  EnableSafeLinksForEmail: true,
+  EnableSafeLinksForTeams: true,
+  EnableSafeLinksForOffice: true,
+  TrackClicks: true,
+  AllowClickThrough: false,
+  ScanUrls: true,
+  EnableForInternalSenders: true,
+  DeliverMessageAfterScan: true,
+  DisableUrlRewrite: false,
+} as const;
+
+export function safeLinksPolicy(name: string, settings: Partial<SafeLinksPolicy> = {}): SafeLinksPolicy {
+  return {
+    Identity: name,
+    Name: name,
+    Guid: stableId(`defender/${name}`),
+    IsBuiltInProtection: false,
+    RecommendedPolicyType: 'Custom',
+    ...CIS_SAFE_LINKS_SETTINGS,
+    ...settings,
+  };
+}
+
+export function safeAttachmentPolicy(
+  name: string,
+  settings: Partial<SafeAttachmentPolicy> = {},
+): SafeAttachmentPolicy {
+  return {
+    Identity: name,
+    Name: name,
+    Guid: stableId(`defender/${name}`),
+    IsBuiltInProtection: false,
+    RecommendedPolicyType: 'Custom',
+    Enable: true,
+    Action: 'Block',
+    QuarantineTag: 'AdminOnlyAccessPolicy',
+    ...settings,
+  };
+}
+
+const BUILT_IN = 'Built-In Protection Policy';
+
 /** A preset security policy's EOP rule (Identity `Strict Preset Security Policy` or `Standard …`). */
 export function eopPresetRule(
   preset: 'Strict' | 'Standard',
@@ -310,6 +376,18 @@ export function demoDefender(now: Date): DefenderData {
       EnableSafeDocs: true,
       AllowSafeDocsOpen: false,
     },
+    // Microsoft's built-in protection does not scan links in internal mail; Contoso's own policy does.
+    safeLinksPolicies: [
+      safeLinksPolicy(BUILT_IN, { IsBuiltInProtection: true, EnableForInternalSenders: false }),
+      safeLinksPolicy('Contoso Safe Links'),
+      safeLinksPolicy(STRICT_POLICY, { RecommendedPolicyType: 'Strict' }),
+    ],
+    safeLinksRules: [safeLinksRule('Contoso Safe Links', 0, { RecipientDomainIs: ['contoso.com'] })],
+    safeAttachmentPolicies: [
+      safeAttachmentPolicy(BUILT_IN, { IsBuiltInProtection: true }),
+      safeAttachmentPolicy(STRICT_POLICY, { RecommendedPolicyType: 'Strict' }),
+    ],
+    safeAttachmentRules: [],
     hostedOutboundSpamFilterPolicies: [
       outboundSpamPolicy(now, 'Default', {
         BccSuspiciousOutboundMail: true,

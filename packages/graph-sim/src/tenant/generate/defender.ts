@@ -13,6 +13,10 @@ import {
   eopPresetRule,
   malwareFilterPolicy,
   outboundSpamPolicy,
+  safeAttachmentPolicy,
+  safeAttachmentRule,
+  safeLinksPolicy,
+  safeLinksRule,
 } from '../demo/defender.js';
 import { seededRandom } from './seeded-random.js';
 
@@ -59,6 +63,27 @@ export function generateDefender(options: GenerateDefenderOptions = {}): Defende
     EnableSafeDocs: ok(),
     AllowSafeDocsOpen: !ok(0.8),
   };
+  data.safeLinksPolicies = [
+    ...data.safeLinksPolicies.filter((p) => p.Name !== 'Contoso Safe Links'),
+    safeLinksPolicy(`${domain} Safe Links`, ok() ? {} : { AllowClickThrough: true, TrackClicks: false }),
+  ];
+  data.safeLinksRules = [
+    safeLinksRule(
+      `${domain} Safe Links`,
+      0,
+      { RecipientDomainIs: [domain] },
+      ok(0.8) ? 'Enabled' : 'Disabled',
+    ),
+  ];
+  if (!ok(0.8)) {
+    // A custom policy that lets attachments through unscanned, applied to the domain ahead of the built-in one.
+    data.safeAttachmentPolicies.push(
+      safeAttachmentPolicy(`${domain} Safe Attachments`, { Enable: false, Action: 'Allow' }),
+    );
+    data.safeAttachmentRules = [
+      safeAttachmentRule(`${domain} Safe Attachments`, 0, { RecipientDomainIs: [domain] }),
+    ];
+  }
   const notify = ok();
   data.hostedOutboundSpamFilterPolicies[0] = outboundSpamPolicy(now, 'Default', {
     BccSuspiciousOutboundMail: notify,
