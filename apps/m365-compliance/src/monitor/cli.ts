@@ -4,6 +4,7 @@ import { connectTenant, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit
 import { dnsForRun } from '../analysis/dns.js';
 import { complianceSettings, demoSettings, openStore } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
+import { auditServices } from '../tools/support/service-access.js';
 import { parseDuration } from './duration.js';
 import { ComplianceMonitor } from './monitor.js';
 import { type WebhookFormat, webhookFormats } from './notification.js';
@@ -92,7 +93,7 @@ export async function runMonitorCli(
     });
     const sim = tenant.demo?.sim;
     try {
-      const { graph, description } = tenant.connection;
+      const { graph, admin, description } = tenant.connection;
       const auditLog = await openServerAuditLog(config, 'm365-compliance', stderr);
       const remediation =
         remediate.length > 0
@@ -111,6 +112,7 @@ export async function runMonitorCli(
           : undefined;
       const instance = new ComplianceMonitor({
         graph,
+        ...auditServices(admin),
         store: openStore(settings.databasePath),
         intervalMs,
         auditLog,

@@ -8,7 +8,7 @@ import {
   type RunStore,
   runAudit,
 } from '@m365-mcp/cis-bridge';
-import type { DnsReader, GraphClient } from '@m365-mcp/graph-core';
+import type { AdminApis, AdminService, DnsReader, GraphClient } from '@m365-mcp/graph-core';
 import { type MonitorNotification, type WebhookFormat, webhookPayload } from './notification.js';
 import type { RemediationOutcome, Remediator } from './remediation.js';
 import { type DeliveryResult, deliverWebhook, webhookOrigin } from './webhook.js';
@@ -27,6 +27,10 @@ export interface MonitorWebhook {
 
 export interface MonitorOptions {
   graph: GraphClient;
+  /** The admin APIs beyond Graph (Exchange Online, Teams, Fabric, ...); their controls are skipped without them. */
+  services?: AdminApis;
+  /** What unlocks each admin API, for the reason of a skipped control. */
+  serviceAccess?: Partial<Record<AdminService, string>>;
   store: RunStore;
   intervalMs: number;
   auditLog?: AuditLog;
@@ -152,6 +156,8 @@ export class ComplianceMonitor {
       run = await runAudit(this.options.graph, {
         ...(this.options.exceptions ? { exceptions: this.options.exceptions } : {}),
         ...(this.options.dnsForRun ? this.options.dnsForRun() : {}),
+        ...(this.options.services ? { services: this.options.services } : {}),
+        ...(this.options.serviceAccess ? { serviceAccess: this.options.serviceAccess } : {}),
         signal,
       });
     } catch (error) {

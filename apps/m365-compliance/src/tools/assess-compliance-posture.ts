@@ -5,6 +5,7 @@ import { dnsForRun } from '../analysis/dns.js';
 import { passRateTrend } from '../analysis/pass-rate-trend.js';
 import { complianceSettings, openStore } from '../analysis/settings.js';
 import { coverageText, safeFinding, summarySchema } from '../analysis/shapes.js';
+import { auditServices } from './support/service-access.js';
 
 const STATUS_RULE =
   'critical when any critical- or high-severity CIS control fails; warning when any other control fails; ok when every evaluated control passes and none failed to read; unknown when no control could be evaluated, or when nothing failed but some controls could not be read because Graph failed (skipped, manual and error never count as pass or fail).';
@@ -34,6 +35,7 @@ export const assessCompliancePosture = defineTool({
       run = await runAudit(ctx.graph, {
         exceptions: settings.exceptions,
         ...dnsForRun(settings, ctx.config.demo),
+        ...auditServices(ctx.admin),
         signal: ctx.signal,
         progress: (done, total, message) => ctx.progress(done, total, message),
       });

@@ -19,6 +19,7 @@ import {
   safeFinding,
   summarySchema,
 } from '../analysis/shapes.js';
+import { auditServices } from './support/service-access.js';
 
 const cursorState = z.object({ runId: z.string(), offset: z.number().int().min(0) });
 
@@ -69,6 +70,7 @@ export const runSecurityAudit = defineTool({
         filter: { level: args.level, profile: args.profile, sections: args.sections, ids: args.ids },
         exceptions: settings.exceptions,
         ...dnsForRun(settings, ctx.config.demo),
+        ...auditServices(ctx.admin),
         signal: ctx.signal,
         progress: (done, total, message) => ctx.progress(done, total, message),
       });
