@@ -24,6 +24,13 @@ import { section2 } from '../../src/controls/section2.js';
 import type { EvaluationContext, GraphControl, Outcome } from '../../src/controls/types.js';
 
 const NOW = new Date('2026-09-01T12:00:00Z');
+
+/** The list's `i`th item, which the demo tenant is known to have. */
+function nth<T>(list: T[], i: number): T {
+  const item = list[i];
+  if (item === undefined) throw new Error(`the demo tenant has no item ${i} here`);
+  return item;
+}
 const resources = { ...defenderResources, ...purviewResources };
 
 function read(tenant: Tenant, key: keyof typeof resources): unknown {
@@ -60,8 +67,8 @@ function evaluate(id: string, edit: (t: Tenant) => void = () => {}): Outcome {
   return control.evaluate(ctx);
 }
 
-const defaultMalware = (t: Tenant) => t.defender.malwareFilterPolicies[0]!;
-const defaultOutbound = (t: Tenant) => t.defender.hostedOutboundSpamFilterPolicies[0]!;
+const defaultMalware = (t: Tenant) => nth(t.defender.malwareFilterPolicies, 0);
+const defaultOutbound = (t: Tenant) => nth(t.defender.hostedOutboundSpamFilterPolicies, 0);
 
 describe('Defender for Office 365 / EOP controls over the simulator', () => {
   it('the demo tenant fails what it plants and passes the rest', () => {
@@ -102,7 +109,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
         IsDefault: false,
         EnableFileFilter: false,
       });
-      t.defender.malwareFilterPolicies[1]!.EnableFileFilter = false; // the Strict preset's own
+      nth(t.defender.malwareFilterPolicies, 1).EnableFileFilter = false; // the Strict preset's own
     });
     expect(outcome).toMatchObject({
       status: 'fail',
@@ -179,7 +186,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     });
     // Without the custom rule, the built-in policy is what everyone gets; it skips internal senders.
     const builtIn = evaluate('2.1.1', (t) => {
-      t.defender.safeLinksRules[0]!.State = 'Disabled';
+      nth(t.defender.safeLinksRules, 0).State = 'Disabled';
     });
     expect(builtIn).toMatchObject({
       status: 'fail',
@@ -188,7 +195,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     });
     // The Strict preset comes first once its rule reaches every recipient.
     const strict = evaluate('2.1.1', (t) => {
-      t.defender.atpProtectionPolicyRules[0]!.SentTo = null;
+      nth(t.defender.atpProtectionPolicyRules, 0).SentTo = null;
     });
     expect(strict.evidence).toMatchObject({
       via: 'preset (Strict Preset Security Policy)',
@@ -200,14 +207,14 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     expect(evaluate('2.1.4').evidence).toMatchObject({ effectivePolicy: 'Built-In Protection Policy' });
     const outcome = evaluate('2.1.4', (t) => {
       t.defender.safeAttachmentPolicies.push({
-        ...t.defender.safeAttachmentPolicies[0]!,
+        ...nth(t.defender.safeAttachmentPolicies, 0),
         Identity: 'Dynamic',
         Name: 'Dynamic',
         IsBuiltInProtection: false,
         Action: 'DynamicDelivery',
       });
       t.defender.safeAttachmentRules.push({
-        ...t.defender.antiPhishRules[0]!,
+        ...nth(t.defender.antiPhishRules, 0),
         Identity: 'Dynamic',
         Name: 'Dynamic',
         SafeAttachmentPolicy: 'Dynamic',
@@ -272,17 +279,17 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     });
     expect(
       evaluate('2.1.7', (t) => {
-        t.defender.antiPhishRules[0]!.State = 'Disabled';
+        nth(t.defender.antiPhishRules, 0).State = 'Disabled';
       }).status,
     ).toBe('fail');
     const weak = evaluate('2.1.7', (t) => {
-      t.defender.antiPhishPolicies[1]!.PhishThresholdLevel = 2;
+      nth(t.defender.antiPhishPolicies, 1).PhishThresholdLevel = 2;
     });
     expect(weak.status).toBe('fail');
     expect(JSON.stringify(weak.evidence)).toContain('"PhishThresholdLevel":2');
     const defaultAsCis = evaluate('2.1.7', (t) => {
       t.defender.antiPhishRules = [];
-      Object.assign(t.defender.antiPhishPolicies[0]!, CIS_ANTI_PHISH_SETTINGS);
+      Object.assign(nth(t.defender.antiPhishPolicies, 0), CIS_ANTI_PHISH_SETTINGS);
     });
     expect(defaultAsCis.evidence).toMatchObject({
       policy: 'Office365 AntiPhish Default',
@@ -296,7 +303,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     });
     expect(
       evaluate('2.1.13', (t) => {
-        t.defender.hostedConnectionFilterPolicies[0]!.EnableSafeList = true;
+        nth(t.defender.hostedConnectionFilterPolicies, 0).EnableSafeList = true;
       }).status,
     ).toBe('fail');
     expect(evaluate('2.1.14')).toMatchObject({
@@ -330,7 +337,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     expect(
       evaluate('2.4.2', (t) => {
         byDomain(t);
-        t.defender.atpProtectionPolicyRules[0]!.State = 'Disabled';
+        nth(t.defender.atpProtectionPolicyRules, 0).State = 'Disabled';
       }).status,
     ).toBe('fail');
     const byGroup = evaluate('2.4.2', (t) => {
@@ -361,7 +368,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     });
     expect(
       evaluate('3.2.2', (t) => {
-        t.purview.dlpCompliancePolicies[1]!.Mode = 'Enable';
+        nth(t.purview.dlpCompliancePolicies, 1).Mode = 'Enable';
       }).status,
     ).toBe('pass');
     expect(
@@ -371,7 +378,7 @@ describe('Defender for Office 365 / EOP controls over the simulator', () => {
     ).toBe('fail');
     expect(
       evaluate('3.3.1', (t) => {
-        t.purview.labelPolicies[0]!.Labels = [];
+        nth(t.purview.labelPolicies, 0).Labels = [];
       }).status,
     ).toBe('fail');
   });
