@@ -6,6 +6,7 @@ import {
   f,
   type GraphClient,
   GraphError,
+  microsoftGraphAppId,
   redactSecrets,
 } from '@m365-mcp/graph-core';
 import { z } from 'zod';
@@ -153,7 +154,7 @@ async function checkService(
     };
   }
   const scope = target.scope;
-  const token = await serviceToken(credential, scope);
+  const token = await serviceToken(credential, scope, cloud);
   const check: ServiceCheck = {
     ...about,
     scope,
@@ -161,7 +162,7 @@ async function checkService(
     ok: false,
     status: 'missing',
   };
-  if (!token.issued) missing.push(`a token for ${scope} (Entra said: ${token.error})`);
+  if (!token.issued) missing.push(`a token for ${scope}: ${token.error}`);
 
   if (requirement.appRole !== undefined) {
     const held = token.issued ? token.roles.includes(requirement.appRole.permission) : undefined;
@@ -221,11 +222,23 @@ type ServiceToken =
   | { issued: true; roles: string[]; authMethod?: 'secret' | 'certificate' }
   | { issued: false; error: string };
 
-async function serviceToken(credential: TokenCredential, scope: string): Promise<ServiceToken> {
+async function serviceToken(
+  credential: TokenCredential,
+  scope: string,
+  cloud: CloudProfile,
+): Promise<ServiceToken> {
   try {
     const token = await credential.getToken(scope);
     if (token === null) return { issued: false, error: 'no access token was issued' };
     const decoded = decodeTokenRoles(token.token);
+    // A bearer token given in M365_ACCESS_TOKEN is Graph's whatever scope is asked: its roles are
+    // Graph's, and reading them as this API's would name the wrong things missing.
+    if (decoded.audience !== undefined && isGraphAudience(decoded.audience, cloud)) {
+      return {
+        issued: false,
+        error: `the credential gave a Microsoft Graph token (aud ${decoded.audience}), not one for this API; a token given in M365_ACCESS_TOKEN serves Graph only`,
+      };
+    }
     return {
       issued: true,
       roles: decoded.roles,
@@ -234,6 +247,16 @@ async function serviceToken(credential: TokenCredential, scope: string): Promise
   } catch (error) {
     return { issued: false, error: errorText(error) };
   }
+}
+
+function isGraphAudience(audience: string, cloud: CloudProfile): boolean {
+  const normalised = audience.replace(/\/+$/, '').toLowerCase();
+  const graphResource = cloud.graphScope.replace(/\/\.default$/, '').toLowerCase();
+  return (
+    normalised === graphResource ||
+    normalised === microsoftGraphAppId ||
+    normalised === 'https://graph.microsoft.com'
+  );
 }
 
 /** The first line of an error: Entra's AADSTS code and words, with anything secret-shaped scrubbed. */

@@ -7,6 +7,8 @@ export interface TokenRoles {
   appId?: string;
   /** `oid`: in an app-only token, the object id of the app's service principal in the tenant. */
   objectId?: string;
+  /** `aud`: the API the token is for, e.g. `https://graph.microsoft.com`. */
+  audience?: string;
   /** How the app signed in (`appidacr`/`azpacr`): a client secret, or a certificate or assertion. */
   authMethod?: 'secret' | 'certificate';
   expiresOn?: Date;
@@ -18,6 +20,7 @@ const claimsSchema = z.object({
   appid: z.string().optional(),
   azp: z.string().optional(),
   oid: z.string().optional(),
+  aud: z.union([z.string(), z.array(z.string())]).optional(),
   appidacr: z.string().optional(),
   azpacr: z.string().optional(),
   exp: z.number().optional(),
@@ -44,9 +47,10 @@ export function decodeTokenRoles(token: string): TokenRoles {
   }
   const claims = claimsSchema.safeParse(payload);
   if (!claims.success) {
-    throw new Error('the access token has malformed claims (roles, tid, appid, oid, appidacr or exp)');
+    throw new Error('the access token has malformed claims (roles, tid, appid, oid, aud, appidacr or exp)');
   }
-  const { roles, tid, appid, azp, oid, appidacr, azpacr, exp } = claims.data;
+  const { roles, tid, appid, azp, oid, aud, appidacr, azpacr, exp } = claims.data;
+  const audience = Array.isArray(aud) ? aud[0] : aud;
   const appId = appid ?? azp;
   const authMethod = authMethodOf(appidacr ?? azpacr);
   return {
@@ -54,6 +58,7 @@ export function decodeTokenRoles(token: string): TokenRoles {
     ...(tid === undefined ? {} : { tenantId: tid }),
     ...(appId === undefined ? {} : { appId }),
     ...(oid === undefined ? {} : { objectId: oid }),
+    ...(audience === undefined ? {} : { audience }),
     ...(authMethod === undefined ? {} : { authMethod }),
     ...(exp === undefined ? {} : { expiresOn: new Date(exp * 1000) }),
   };

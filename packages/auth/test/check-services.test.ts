@@ -18,6 +18,7 @@ import {
   credentialFromEnvironment,
   definePermissions,
   formatPermissionCheck,
+  GivenTokenCredential,
   type PermissionCheckReport,
   type ServiceCheck,
 } from '../src/index.js';
@@ -267,5 +268,22 @@ describe('check of the admin APIs beyond Graph, against the simulator', () => {
     expect(check).toMatchObject({ service: 'fabric', status: 'unchecked', ok: true, missing: [] });
     expect(check?.notOffered).toMatch(/not offered in Microsoft 365 GCC High/);
     expect(sim.requests.all().length).toBe(before);
+  });
+
+  it('does not read a given Graph token as the token of the APIs beyond Graph', async () => {
+    const app = sim.registerApp({ roles: graphRoles, serviceRoles: everyServiceRole });
+    const credential = new GivenTokenCredential(
+      sim.issueToken({ clientId: app.clientId, roles: graphRoles }),
+    );
+    const report = await checkPermissions(credential, serviceManifest, { writes: false, cloud });
+    expect(report.ok).toBe(true);
+    expect(service(report, 'exchange')).toMatchObject({ status: 'missing', appRole: { held: undefined } });
+    expect(service(report, 'exchange').missing).toEqual([
+      'a token for https://outlook.office365.com/.default: the credential gave a Microsoft Graph token (aud https://graph.microsoft.com), not one for this API; a token given in M365_ACCESS_TOKEN serves Graph only',
+    ]);
+    // No Graph client was given: the directory role is said to be unread, not missing.
+    expect(formatPermissionCheck(report)).toContain(
+      'Not checked: directory role Global Reader, because no Graph connection to read role assignments through.',
+    );
   });
 });
