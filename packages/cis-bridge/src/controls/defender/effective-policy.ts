@@ -17,7 +17,7 @@ export interface PolicyKind {
 
 /** Whom an enabled rule reaches, or undefined when it is off or reaches only named users or groups. */
 function organisationScope(rule: Json | undefined): string | undefined {
-  if (!rule || rule.State !== 'Enabled') return undefined;
+  if (rule?.State !== 'Enabled') return undefined;
   const conditions = conditionsOf(rule);
   const domains = conditions.RecipientDomainIs;
   if (domains) return `recipients in ${domains.join(', ')}`;
