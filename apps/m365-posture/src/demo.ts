@@ -66,6 +66,12 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
         AZURE_CLIENT_SECRET: app.secret,
         AZURE_AUTHORITY_HOST: sim.url,
         M365_GRAPH_URL: sim.url,
+        // The admin APIs beyond Graph are the simulator's too: never Microsoft's, whatever is granted.
+        M365_EXCHANGE_URL: sim.serviceUrls.exchange,
+        M365_COMPLIANCE_URL: sim.serviceUrls.compliance,
+        M365_TEAMS_ADMIN_URL: sim.serviceUrls.teams,
+        M365_FABRIC_URL: sim.serviceUrls.fabric,
+        M365_SHAREPOINT_ADMIN_URL: sim.serviceUrls.sharepointAdmin,
         NODE_EXTRA_CA_CERTS: caFile,
         M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
         M365_AUDIT_KEY_FILE: auditKeyFile,
