@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoTenant, type GraphSim, MICROSOFT_SPF, startGraphSim } from '@m365-mcp/graph-sim';
+import { type GraphSim, MICROSOFT_SPF, startGraphSim } from '@m365-mcp/graph-sim';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { complianceServer } from '../src/index.js';
@@ -48,7 +48,7 @@ describe('with the simulator DNS server configured', () => {
     await sim.close();
   });
   beforeEach(() => {
-    Object.assign(sim.tenant, createDemoTenant());
+    sim.resetTenant();
   });
 
   it('reports an error, not a failure, when the only doubt is a failed lookup', async () => {

@@ -2,7 +2,6 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  createDemoTenant,
   demoConditionalAccessIds,
   demoGroupIds,
   demoPeople,
@@ -52,7 +51,7 @@ afterAll(async () => {
 
 /** The demo tenant with `edit` applied, audited for one control. */
 async function audit(id: string, edit: (t: Tenant) => void): Promise<Finding> {
-  Object.assign(server.sim.tenant, createDemoTenant());
+  server.sim.resetTenant();
   edit(server.sim.tenant);
   const result = await server.client.callTool({ name: 'run_security_audit', arguments: { ids: [id] } });
   expect(result.isError, JSON.stringify(result.content)).toBeFalsy();

@@ -99,6 +99,12 @@ export interface GraphSim {
   /** The live model: tests mutate it and the next response shows it. */
   readonly tenant: Tenant;
   registerApp(app: SimAppInput): SimApp;
+  /**
+   * Replaces the tenant's data in place (a fresh demo tenant by default) and grants the registered
+   * apps their directory roles again, so a test can start each case from a known tenant without
+   * losing the roles its app was registered with.
+   */
+  resetTenant(next?: Tenant): void;
   /** A Graph access token, for "given token" credentials. */
   issueToken(input: IssueTokenInput): string;
   /** A workload-identity assertion the token endpoint accepts for an app with that federatedSubject. */
@@ -382,6 +388,10 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       const app = apps.register(input);
       grantDirectoryRoles(tenant, app);
       return app;
+    },
+    resetTenant: (next) => {
+      Object.assign(tenant, next ?? createDemoTenant());
+      for (const app of apps.all()) grantDirectoryRoles(tenant, app);
     },
     issueToken: (input) =>
       issueAccessToken(signingKey, {

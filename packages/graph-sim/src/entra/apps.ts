@@ -100,6 +100,11 @@ export class AppRegistry {
     return app;
   }
 
+  /** Every registered app, in registration order. */
+  all(): RegisteredApp[] {
+    return [...this.apps.values()];
+  }
+
   find(clientId: string): RegisteredApp | undefined {
     return this.apps.get(clientId.toLowerCase());
   }

@@ -8,6 +8,7 @@ import {
   type GraphClient,
   resolveCloud,
   Scheduler,
+  type SchedulerOptions,
 } from '@m365-mcp/graph-core';
 
 export interface GraphConnection {
@@ -31,7 +32,12 @@ export interface GraphConnection {
  */
 export async function graphFromEnvironment(
   env: Record<string, string | undefined>,
-  options: { ca?: string; managedIdentity?: boolean } = {},
+  options: {
+    ca?: string;
+    managedIdentity?: boolean;
+    /** Limits of the one scheduler (Microsoft's published ones by default). */
+    scheduler?: SchedulerOptions;
+  } = {},
 ): Promise<GraphConnection> {
   const cloud = resolveCloud(env);
   const { credential, description } = await credentialFromEnvironment({
@@ -44,7 +50,7 @@ export async function graphFromEnvironment(
   });
   const ca = options.ca === undefined ? {} : { ca: options.ca };
   // One scheduler: Graph's workloads and each admin API have their own lanes in it.
-  const scheduler = new Scheduler();
+  const scheduler = new Scheduler(options.scheduler);
   const graph = createGraphClient({ credential, cloud, scheduler, ...ca });
   // The tenant the InvokeCommand path names; without AZURE_TENANT_ID it comes from the token.
   const tenantId = env.AZURE_TENANT_ID?.trim();

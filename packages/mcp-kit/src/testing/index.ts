@@ -1,4 +1,9 @@
 // Test harness for m365-mcp servers: `@m365-mcp/mcp-kit/testing`.
 export { type BuiltBin, useBuiltBin } from './built-bin.js';
 export { callTool, type ToolCallOutcome } from './call-tool.js';
-export { type StartTestServerOptions, startTestServer, type TestServer } from './start-test-server.js';
+export {
+  type StartTestServerOptions,
+  startTestServer,
+  type TestServer,
+  unpacedScheduler,
+} from './start-test-server.js';

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
-import type { AdminService } from '@m365-mcp/graph-core';
+import { type AdminService, type SchedulerOptions, WORKLOADS } from '@m365-mcp/graph-core';
 import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -37,7 +37,22 @@ export interface StartTestServerOptions {
   planTtlMs?: number;
   /** Where server log lines go; collected in `logs` by default (quiet tests). */
   stderr?: StderrWrite;
+  /**
+   * The client's request scheduling; Microsoft's published limits by default. A table of hundreds
+   * of audits against the simulator passes `unpacedScheduler` so it never waits on a rate window.
+   */
+  scheduler?: SchedulerOptions;
 }
+
+/**
+ * Every workload's limits without pacing or rate windows (concurrency kept): for tests whose many
+ * runs against graph-sim (throttling off) would otherwise wait on Microsoft's per-minute budgets.
+ */
+export const unpacedScheduler: SchedulerOptions = {
+  limits: Object.fromEntries(
+    WORKLOADS.map((workload) => [workload, { minIntervalMs: 0, windowMax: undefined, windowMs: undefined }]),
+  ),
+};
 
 export interface TestServer {
   /** A real MCP client connected over an in-memory transport. */
@@ -84,7 +99,10 @@ export async function startTestServer(
   const scratch = await mkdtemp(join(tmpdir(), `${definition.name}-test-`));
   const logs: string[] = [];
   try {
-    const connection = await graphFromEnvironment(demo.env, { ca: demo.sim.ca });
+    const connection = await graphFromEnvironment(demo.env, {
+      ca: demo.sim.ca,
+      ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+    });
     const config: ServerConfig = {
       auditLogPath: join(scratch, 'audit.jsonl'),
       breakGlassAccounts: [],
