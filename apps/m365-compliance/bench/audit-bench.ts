@@ -1,19 +1,31 @@
 // Benchmark of one full compliance audit (`pnpm bench`): run_security_audit over every control of
-// the catalogue, on graph-sim's demo tenant, through the real compliance server and a real MCP
-// client, as `--demo` runs it (the simulator's DNS server answers the SPF/DKIM/DMARC questions).
+// the catalogue on graph-sim's demo tenant, through the BUILT compliance server (its bin, spawned
+// over stdio, signed in with its own app as against a real tenant) and a real MCP client, twice:
+// with an app granted Microsoft Graph only, then with every admin API beyond Graph as well
+// (Exchange Online, Security & Compliance, Teams, Fabric, SharePoint admin). The simulator's DNS
+// server answers the SPF/DKIM/DMARC questions, as in `--demo`.
 // Prints, per run: requests in all and per resource (a Graph path, or an admin API's service and
 // cmdlet or path, from graph-sim's request log), any resource read more than once (the goal is
 // none), token requests, DNS questions and wall time; then the full run against the Graph-only one.
 // It prints; it asserts nothing (timings vary with the machine).
 //
+// The bin, not the library in this process: the library bundle carries its own copy of graph-core,
+// so errors raised by mcp-kit's copy (the admin API client) would not be recognised as refusals.
+//
 //   pnpm bench     (all benchmarks)   or, after a build:   node bench/audit-bench.ts
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ADMIN_SERVICES, type AdminService } from '@m365-mcp/graph-core';
 import { type RequestLogEntry, startGraphSim } from '@m365-mcp/graph-sim';
 import { complianceServer } from '@m365-mcp/m365-compliance';
 import { startTestServer } from '@m365-mcp/mcp-kit/testing';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { getDefaultEnvironment, StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { CallToolResultSchema } from '@modelcontextprotocol/sdk/types.js';
+
+const BIN = join(import.meta.dirname, '..', 'bin', 'm365-compliance.js');
 
 /** Query parameters that ask for a further page of a resource already read, not a new read. */
 const PAGING = new Set(['$skiptoken', '$skip', '$deltatoken', 'continuationToken', 'token']);
@@ -44,26 +56,52 @@ interface RunMeasure {
   isError: boolean;
 }
 
-async function measure(name: string): Promise<RunMeasure> {
+/** The server's environment: the app startTestServer registered (and its grants), and scratch files. */
+async function serverEnvironment(
+  appEnv: Record<string, string>,
+  ca: string,
+  dnsServer: string,
+  dir: string,
+): Promise<Record<string, string>> {
+  const caFile = join(dir, 'graph-sim-ca.pem');
+  await writeFile(caFile, ca);
+  const keyFile = join(dir, 'audit.key');
+  await writeFile(keyFile, randomBytes(32).toString('hex'), { mode: 0o600 });
+  const configFile = join(dir, 'config.json');
+  await writeFile(
+    configFile,
+    JSON.stringify({ settings: { databasePath: join(dir, 'runs.db'), dnsServers: [dnsServer] } }),
+  );
+  return {
+    ...getDefaultEnvironment(),
+    ...appEnv,
+    NODE_EXTRA_CA_CERTS: caFile,
+    M365_MCP_CONFIG: configFile,
+    M365_AUDIT_LOG: join(dir, 'audit.jsonl'),
+    M365_AUDIT_KEY_FILE: keyFile,
+  };
+}
+
+async function measure(name: string, services: AdminService[]): Promise<RunMeasure> {
   const sim = await startGraphSim();
   const dir = await mkdtemp(join(tmpdir(), 'compliance-bench-'));
-  const server = await startTestServer(complianceServer, {
-    sim,
-    config: { settings: { databasePath: join(dir, 'runs.db'), dnsServers: [sim.dns.address] } },
-  });
+  // Registers the app with the manifest's Graph roles and the granted services' roles, exactly as
+  // the tests do; the spawned server signs in as that app.
+  const registered = await startTestServer(complianceServer, { sim, services });
+  const client = new Client({ name: 'compliance-bench', version: '0.0.0' });
   try {
+    const env = await serverEnvironment(registered.env, sim.ca, sim.dns.address, dir);
+    await client.connect(
+      new StdioClientTransport({ command: process.execPath, args: [BIN], env, stderr: 'ignore' }),
+    );
     sim.requests.clear();
     const dnsBefore = sim.dns.queries.length;
     const started = performance.now();
     const result = CallToolResultSchema.parse(
-      await server.client.callTool(
-        { name: 'run_security_audit', arguments: { limit: 1 } },
-        CallToolResultSchema,
-        {
-          timeout: 600_000,
-          resetTimeoutOnProgress: true,
-        },
-      ),
+      await client.callTool({ name: 'run_security_audit', arguments: { limit: 1 } }, CallToolResultSchema, {
+        timeout: 600_000,
+        resetTimeoutOnProgress: true,
+      }),
     );
     const wallSeconds = (performance.now() - started) / 1000;
     const log = sim.requests.all();
@@ -96,7 +134,8 @@ async function measure(name: string): Promise<RunMeasure> {
       isError: result.isError ?? false,
     };
   } finally {
-    await server.close();
+    await client.close();
+    await registered.close();
     await sim.close();
     await rm(dir, { recursive: true, force: true });
   }
@@ -125,7 +164,16 @@ function print(m: RunMeasure): string[] {
   ];
 }
 
-const runs: RunMeasure[] = [await measure('Graph only (no admin API granted)')];
+const graphOnly = await measure('Graph only (no admin API granted)', []);
+const full = await measure('Graph and every admin API', [...ADMIN_SERVICES]);
 const lines = ['m365-compliance audit benchmark: run_security_audit over every control, demo tenant', ''];
-for (const m of runs) lines.push(...print(m), '');
+for (const m of [graphOnly, full]) lines.push(...print(m), '');
+const ratio = (a: number, b: number) => (b === 0 ? 'n/a' : `${(a / b).toFixed(2)}x`);
+const evaluated = (m: RunMeasure) =>
+  (m.byStatus.pass ?? 0) + (m.byStatus.fail ?? 0) + (m.byStatus.warning ?? 0);
+lines.push(
+  `full / Graph only: requests ${fmt(full.requests)} / ${fmt(graphOnly.requests)} = ${ratio(full.requests, graphOnly.requests)}, ` +
+    `wall time ${fmt(full.wallSeconds, 2)} s / ${fmt(graphOnly.wallSeconds, 2)} s = ${ratio(full.wallSeconds, graphOnly.wallSeconds)}, ` +
+    `controls with a verdict ${fmt(evaluated(full))} / ${fmt(evaluated(graphOnly))}`,
+);
 process.stdout.write(`${lines.join('\n')}\n`);
