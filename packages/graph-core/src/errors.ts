@@ -15,7 +15,23 @@ export interface GraphErrorInit {
   cause?: unknown;
 }
 
+/**
+ * Marks our errors, so that `instanceof` holds across copies of graph-core in one process: each
+ * server's library bundle carries its own copy, and an embedder's (or the test kit's) client throws
+ * errors of another, which a plain prototype check would not recognise.
+ */
+const GRAPH_ERROR_MARK = Symbol.for('@m365-mcp/graph-core/GraphError');
+
 export class GraphError extends Error {
+  /** The `name` of this class's errors; what `instanceof` compares across copies of the package. */
+  static readonly kind: string = 'GraphError';
+
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (typeof value !== 'object' || value === null || !(GRAPH_ERROR_MARK in value)) return false;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class asked about (subclasses inherit this).
+    return this === GraphError || (value as { name?: unknown }).name === this.kind;
+  }
+
   /** HTTP status, or 0 when no response arrived (dropped connection, aborted, credential failure). */
   readonly status: number;
   /** Graph's `error.code` (e.g. `Authorization_RequestDenied`) or one of ours (`networkError`). */
@@ -28,7 +44,8 @@ export class GraphError extends Error {
 
   constructor(init: GraphErrorInit) {
     super(redactSecrets(init.message), init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'GraphError';
+    Object.defineProperty(this, GRAPH_ERROR_MARK, { value: true });
+    this.name = (new.target as typeof GraphError).kind;
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
@@ -63,55 +80,45 @@ export class GraphError extends Error {
 
 /** 429 (or a throttling 503) that outlasted the retry budget. */
 export class ThrottledError extends GraphError {
+  static override readonly kind: string = 'ThrottledError';
+
   /** What the service last asked us to wait, when it said; the caller may try again after it. */
   readonly retryAfterSeconds: number | undefined;
 
   constructor(init: GraphErrorInit & { retryAfterSeconds?: number | undefined }) {
     super(init);
-    this.name = 'ThrottledError';
     this.retryAfterSeconds = init.retryAfterSeconds;
   }
 }
 
 /** 403: the app lacks a permission. `requiredPermissions` lists what would allow the call, least-privileged first. */
 export class ForbiddenError extends GraphError {
+  static override readonly kind: string = 'ForbiddenError';
+
   readonly requiredPermissions: readonly string[];
 
   constructor(init: GraphErrorInit & { requiredPermissions?: readonly string[] }) {
     super(init);
-    this.name = 'ForbiddenError';
     this.requiredPermissions = init.requiredPermissions ?? [];
   }
 }
 
 export class NotFoundError extends GraphError {
-  constructor(init: GraphErrorInit) {
-    super(init);
-    this.name = 'NotFoundError';
-  }
+  static override readonly kind: string = 'NotFoundError';
 }
 
 /** 5xx, a dropped connection or a malformed body: worth trying again later. */
 export class TransientError extends GraphError {
-  constructor(init: GraphErrorInit) {
-    super(init);
-    this.name = 'TransientError';
-  }
+  static override readonly kind: string = 'TransientError';
 }
 
 export class BadRequestError extends GraphError {
-  constructor(init: GraphErrorInit) {
-    super(init);
-    this.name = 'BadRequestError';
-  }
+  static override readonly kind: string = 'BadRequestError';
 }
 
 /** 401, or no token could be obtained from the credential. */
 export class UnauthorizedError extends GraphError {
-  constructor(init: GraphErrorInit) {
-    super(init);
-    this.name = 'UnauthorizedError';
-  }
+  static override readonly kind: string = 'UnauthorizedError';
 }
 
 /** The error class Graph's status maps to (ForbiddenError needs its permissions added by the caller). */

@@ -23,9 +23,10 @@ export interface RequestTarget {
 const QUERY_KEY = /^\$?[A-Za-z][A-Za-z0-9_.-]*$/;
 
 export class UntrustedLinkError extends GraphError {
+  static override readonly kind: string = 'UntrustedLinkError';
+
   constructor(message: string) {
     super({ status: 0, code: 'untrustedLink', message });
-    this.name = 'UntrustedLinkError';
   }
 }
 
