@@ -160,7 +160,7 @@ export const compliancePermissions = definePermissions(
     {
       permission: 'SecurityEvents.Read.All',
       access: 'read',
-      reason: 'Secure Score controls as the proxy for Defender settings (CIS 2.1.1, 2.1.4).',
+      reason: "Secure Score and its 90-day history, for the report's overview and trend.",
     },
     {
       permission: 'RecordsManagement.Read.All',

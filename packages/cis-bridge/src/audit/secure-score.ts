@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { SecureScorePoint, SecureScoreSummary } from './run.js';
 
-// The Secure Score history a Graph audit reads once (`/security/secureScores?$top=90`): the two
-// Secure Score proxy controls look at the latest day, the run keeps a small summary of all days.
+// The Secure Score history a Graph audit reads once (`/security/secureScores?$top=90`): the run
+// keeps a small summary of all days, and drift compares the latest day's control states.
 
 // Only what the summary needs; a row without these is left out rather than failing the run.
 const scoreRowSchema = z.object({
@@ -17,8 +17,8 @@ const createdAt = (row: unknown): string => {
 };
 
 /**
- * The rows newest first. Graph documents newest first but does not promise it, and the proxy
- * controls read the first row as "today".
+ * The rows newest first. Graph documents newest first but does not promise it, and drift reads
+ * the first row as "today".
  */
 export function newestFirst(rows: readonly unknown[]): unknown[] {
   return [...rows].sort((a, b) => createdAt(b).localeCompare(createdAt(a)));

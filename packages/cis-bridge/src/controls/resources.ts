@@ -177,8 +177,8 @@ export const resources = {
     kind: 'get',
     permission: 'OrgSettings-Forms.Read.All',
   },
-  // Newest first, one a day: the proxy controls read the latest, the run keeps the whole history
-  // for the report's trend (every Graph audit reads it, whichever controls are selected).
+  // Newest first, one a day: the run keeps the whole history for the report's overview and trend
+  // (every Graph audit reads it, whichever controls are selected); drift compares the latest day.
   secureScore: {
     path: '/security/secureScores',
     kind: 'list',

@@ -52,7 +52,11 @@ const controls: Control[] = [
   })),
   control('T.atp', ['atpPolicyForO365'], (ctx) => {
     const policy = ctx.get<Record<string, unknown>>('atpPolicyForO365');
-    return { status: policy.EnableATPForSPOTeamsODB === true ? 'pass' : 'fail', evidence: { ...policy } };
+    const enabled = policy.EnableATPForSPOTeamsODB;
+    return {
+      status: enabled === true ? 'pass' : 'fail',
+      evidence: { EnableATPForSPOTeamsODB: typeof enabled === 'boolean' ? enabled : null },
+    };
   }),
   control('T.fabric', ['fabricTenantSettings'], (ctx) => ({
     status: 'pass',
