@@ -133,11 +133,15 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   cache.set('subscribedSkus', skus);
   const licences: Set<Licence> = skus.ok
     ? licencesFrom(skus.value)
-    : new Set<Licence>(['entraP1', 'entraP2', 'defenderO365P2']);
+    : new Set<Licence>(['entraP1', 'entraP2', 'defenderO365P1', 'defenderO365P2']);
   const org = await fetchResource(graph, connection, 'organization', options.signal);
   cache.set('organization', org);
   const orgRow = org.ok ? items(org.value)[0] : undefined;
   const tenantId = str(orgRow?.id) ?? 'tenant';
+  // The SharePoint admin API lives on the tenant's own host, named after its initial domain: read
+  // here anyway, so the admin APIs need not read /organization again.
+  const initialDomain = str(items(orgRow?.verifiedDomains).find((d) => d.isInitial === true)?.name);
+  if (initialDomain !== undefined) options.services?.knowInitialDomain(initialDomain);
 
   const licensed = (c: GraphControl) => c.licence === undefined || licences.has(c.licence);
   const usable = (key: ResourceKey) => {

@@ -43,7 +43,8 @@ export const resources = {
     path: '/organization',
     kind: 'list',
     permission: 'Organization.Read.All',
-    query: { $select: 'id,displayName,onPremisesSyncEnabled' },
+    // verifiedDomains: the initial domain names the tenant's SharePoint admin host.
+    query: { $select: 'id,displayName,onPremisesSyncEnabled,verifiedDomains' },
   },
   onPremisesSynchronization: {
     path: '/directory/onPremisesSynchronization',

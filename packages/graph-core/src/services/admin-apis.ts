@@ -52,6 +52,11 @@ export interface AdminApis {
   get<T = unknown>(service: RestService, path: string, options?: AdminRequestOptions): Promise<T>;
   /** Every row of a REST admin API's collection, across its pages. */
   list<T = unknown>(service: RestService, path: string, options?: AdminRequestOptions): Promise<T[]>;
+  /**
+   * Tells these APIs the tenant's initial domain (`contoso.onmicrosoft.com`) when the caller has read
+   * `/organization` already, so the SharePoint admin host costs no read of its own.
+   */
+  knowInitialDomain(domain: string): void;
   /** Closes the connections (nothing to close if no request was sent). */
   close(): Promise<void>;
 }
@@ -101,6 +106,8 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
   };
 
   // The SharePoint admin host is the tenant's own: found once, then kept (a failure is not kept).
+  const sharePointSuffix =
+    serviceEndpoint(cloud.name, 'sharepointAdmin').sharePointSuffix ?? 'sharepoint.com';
   let sharePointHost: Promise<string> | undefined;
   const adminHost = (signal: AbortSignal | undefined): Promise<string> => {
     if (sharePointHost !== undefined) return sharePointHost;
@@ -112,8 +119,9 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
         ),
       );
     }
-    const suffix = serviceEndpoint(cloud.name, 'sharepointAdmin').sharePointSuffix ?? 'sharepoint.com';
-    sharePointHost = initialDomainOf(graph, signal).then((domain) => sharePointAdminHost(domain, suffix));
+    sharePointHost = initialDomainOf(graph, signal).then((domain) =>
+      sharePointAdminHost(domain, sharePointSuffix),
+    );
     sharePointHost.catch(() => {
       sharePointHost = undefined;
     });
@@ -167,6 +175,9 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
         path,
         request.signal,
       )) as T[];
+    },
+    knowInitialDomain(domain) {
+      sharePointHost ??= Promise.resolve(sharePointAdminHost(domain, sharePointSuffix));
     },
     close: () => agent.close(),
   };
