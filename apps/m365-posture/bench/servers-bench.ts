@@ -68,7 +68,7 @@ function graphTraffic(entries: readonly RequestLogEntry[], clientId: string) {
 
 async function measure(server: ServerCommand, demo: DemoEnvironment, home: string) {
   // The demo's own set-up: an app holding exactly the server's declared read permissions.
-  const env = demo.envFor(server);
+  const env = await demo.envFor(server);
   const clientId = env.AZURE_CLIENT_ID ?? '';
   const sim = demo.sim;
   const transport = new StdioClientTransport({

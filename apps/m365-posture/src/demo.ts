@@ -1,30 +1,53 @@
 // The demo: an in-process graph-sim with the demo tenant, and for each server an app registration
-// holding exactly the read permissions that server declares (`<server> permissions --json`). The
-// servers then run as they would against a real tenant: credentials from the environment, TLS
-// trust from NODE_EXTRA_CA_CERTS, and the simulator refusing anything a server did not declare.
+// holding exactly the read permissions that server declares (`<server> permissions --json`), and
+// what the admin APIs beyond Graph it reads ask of an app. The servers then run as they would
+// against a real tenant: credentials from the environment, TLS trust from NODE_EXTRA_CA_CERTS, and
+// the simulator refusing anything a server did not declare.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { ServiceRequirement } from '@m365-mcp/auth';
 import type { GraphSim } from '@m365-mcp/graph-sim';
-import { loadGraphSim } from '@m365-mcp/mcp-kit/demo';
+import { type DemoTenant, loadGraphSim, registerSimApp } from '@m365-mcp/mcp-kit/demo';
 import { z } from 'zod';
 import type { ServerCommand } from './servers.js';
 
 const permissionsOutputSchema = z.object({
   permissions: z.array(z.object({ permission: z.string(), access: z.enum(['read', 'write']) })),
+  services: z
+    .array(
+      z.object({
+        // A server's own manifest names the service; the simulator grants only those it knows.
+        service: z.string().transform((name) => name as ServiceRequirement['service']),
+        resource: z.string(),
+        resourceAppId: z.string(),
+        appRole: z.object({ permission: z.string(), id: z.string() }).optional(),
+        directoryRoles: z.array(z.object({ name: z.string(), templateId: z.string() })),
+        serviceSetting: z.string().optional(),
+        reason: z.string(),
+      }),
+    )
+    .default([]),
 });
 
 export interface DemoEnvironment {
   sim: GraphSim;
   /** Environment variables that point a server at the simulator as the given app. */
-  envFor(server: ServerCommand): Record<string, string>;
+  envFor(server: ServerCommand): Promise<Record<string, string>>;
   close(): Promise<void>;
 }
 
-/** The read permissions a server declares, from its own `permissions --json`. */
-export function declaredReadPermissions(server: ServerCommand): string[] {
+export interface DeclaredPermissions {
+  /** The Graph application permissions it reads with. */
+  read: string[];
+  /** The admin APIs beyond Graph it reads, and what each asks of an app. */
+  services: ServiceRequirement[];
+}
+
+/** What a server declares it reads with, from its own `permissions --json`. */
+export function declaredPermissions(server: ServerCommand): DeclaredPermissions {
   const result = spawnSync(server.command, [...server.args, 'permissions', '--json'], {
     encoding: 'utf8',
     timeout: 30_000,
@@ -35,7 +58,14 @@ export function declaredReadPermissions(server: ServerCommand): string[] {
     );
   }
   const parsed = permissionsOutputSchema.parse(JSON.parse(result.stdout));
-  return parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission);
+  return {
+    read: parsed.permissions.filter((p) => p.access === 'read').map((p) => p.permission),
+    services: parsed.services.map(({ appRole, serviceSetting, ...rest }) => ({
+      ...rest,
+      ...(appRole === undefined ? {} : { appRole }),
+      ...(serviceSetting === undefined ? {} : { serviceSetting }),
+    })),
+  };
 }
 
 export async function startDemoEnvironment(): Promise<DemoEnvironment> {
@@ -52,26 +82,17 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   // simulator's DNS server, never by the system resolver (they are not in public DNS).
   const complianceConfig = join(scratch, 'm365-compliance-config.json');
   writeFileSync(complianceConfig, JSON.stringify({ settings: { dnsServers: [sim.dns.address] } }));
+  const apps: DemoTenant[] = [];
   return {
     sim,
-    envFor(server) {
-      const app = sim.registerApp({
-        displayName: `${server.name} (demo)`,
-        roles: declaredReadPermissions(server),
-      });
-      if (!app.secret) throw new Error('graph-sim registered the demo app without a secret');
+    async envFor(server) {
+      const declared = declaredPermissions(server);
+      const app = await registerSimApp(sim, `${server.name} (demo)`, declared.read, declared.services);
+      apps.push(app);
       return {
-        AZURE_TENANT_ID: sim.tenantId,
-        AZURE_CLIENT_ID: app.clientId,
-        AZURE_CLIENT_SECRET: app.secret,
-        AZURE_AUTHORITY_HOST: sim.url,
-        M365_GRAPH_URL: sim.url,
-        // The admin APIs beyond Graph are the simulator's too: never Microsoft's, whatever is granted.
-        M365_EXCHANGE_URL: sim.serviceUrls.exchange,
-        M365_COMPLIANCE_URL: sim.serviceUrls.compliance,
-        M365_TEAMS_ADMIN_URL: sim.serviceUrls.teams,
-        M365_FABRIC_URL: sim.serviceUrls.fabric,
-        M365_SHAREPOINT_ADMIN_URL: sim.serviceUrls.sharepointAdmin,
+        // Credentials (a certificate where SharePoint's admin API asks for one), the sign-in and
+        // Graph hosts, and every admin API URL: the simulator's, never Microsoft's.
+        ...app.env,
         NODE_EXTRA_CA_CERTS: caFile,
         M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
         M365_AUDIT_KEY_FILE: auditKeyFile,
@@ -79,6 +100,7 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
       };
     },
     async close() {
+      for (const app of apps) await app.release();
       await sim.close();
       rmSync(scratch, { recursive: true, force: true });
     },

@@ -58,7 +58,7 @@ export async function runPosture(options: PostureOptions): Promise<PostureRun> {
       try {
         env = {
           ...environmentFor(server.name, callerEnv, [...present]),
-          ...(demo ? demo.envFor(server) : {}),
+          ...(demo ? await demo.envFor(server) : {}),
         };
       } catch (error) {
         const outcome: ServerOutcome = {

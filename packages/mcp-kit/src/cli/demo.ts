@@ -5,6 +5,7 @@ export {
   type DemoTenant,
   DemoUnavailableError,
   loadGraphSim,
+  registerSimApp,
   rolesFor,
   startDemoTenant,
 } from './demo-tenant.js';
