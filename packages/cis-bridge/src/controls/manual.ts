@@ -1,22 +1,16 @@
 import { cisControlId, cisV6Recommendations } from './cis-v6.js';
-import { defenderManualRows } from './defender/manual-rows.js';
 import { manual } from './define.js';
-import { exchangeManualRows } from './exchange/manual-rows.js';
-import { fabricManualRows } from './fabric/manual-rows.js';
-import { INTUNE, PORTAL } from './manual-reasons.js';
-import type { ManualRow } from './manual-row.js';
-import { purviewManualRows } from './purview/manual-rows.js';
-import { sharePointAdminManualRows } from './sharepoint-admin/manual-rows.js';
-import { teamsManualRows } from './teams/manual-rows.js';
-import { type Control, cis } from './types.js';
+import { type Control, cis, type ReadWith } from './types.js';
 
-// The CIS v6 recommendations this server does not evaluate: each listed so a run says plainly what
-// it did not look at, why, and where a person reads the setting (the cmdlet and its properties, or
-// the admin centre path). Titles and levels come from the v6 list (cis-v6.ts); the PowerShell
-// bridge imports those tools' results for them.
+// The CIS v6 recommendations no API shows: each listed so a run says plainly what it did not look
+// at, why, and where a person reads the setting (the admin centre path). Titles and levels come
+// from the v6 list (cis-v6.ts); the PowerShell bridge imports other tools' results for them.
 
-/** [CIS id, read with, where (cmdlet and properties, or admin centre path), why not here]: the portal, Intune and Entra rows. */
-const otherRows: ManualRow[] = [
+const PORTAL = 'A portal-only setting with no Graph property.';
+const INTUNE = 'An Intune setting; this server does not read Intune (device management) yet.';
+
+/** [CIS id, read with, where (admin centre path), why not here]. */
+const rows: [id: string, readWith: ReadWith, where: string, reason: string][] = [
   [
     '1.3.2',
     'Microsoft 365 admin center',
@@ -90,16 +84,6 @@ const otherRows: ManualRow[] = [
     "Password reset > Properties ('Self service password reset enabled' All)",
     'The SSPR scope is not exposed by Graph.',
   ],
-];
-
-const rows: ManualRow[] = [
-  ...otherRows,
-  ...exchangeManualRows,
-  ...defenderManualRows,
-  ...purviewManualRows,
-  ...sharePointAdminManualRows,
-  ...teamsManualRows,
-  ...fabricManualRows,
 ];
 
 const recommendations = new Map(cisV6Recommendations.map((r) => [r.id, r]));

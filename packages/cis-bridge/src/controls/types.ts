@@ -67,7 +67,10 @@ interface ControlBase {
   remediation: string;
 }
 
-/** A control Graph can evaluate. */
+/**
+ * A control evaluated from what an API shows: Graph, DNS over Graph's domains, or an admin API
+ * beyond Graph (its `resources` say which). The kind keeps its first name, `graph`.
+ */
 export interface GraphControl extends ControlBase {
   kind: 'graph';
   resources: ResourceKey[];
@@ -83,11 +86,6 @@ export interface GraphControl extends ControlBase {
 
 /** Where a person reads a setting this server does not evaluate. */
 export type ReadWith =
-  | 'Exchange Online PowerShell'
-  | 'Teams PowerShell'
-  | 'SharePoint Online PowerShell'
-  | 'Purview PowerShell'
-  | 'Power BI admin API'
   | 'Entra admin center'
   | 'Microsoft 365 admin center'
   | 'Microsoft Defender portal'

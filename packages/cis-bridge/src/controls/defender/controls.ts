@@ -1,8 +1,8 @@
+import { cisServiceControl } from '../cis-service-control.js';
 import type { Control, EvaluationContext, Outcome } from '../types.js';
 import { cisa, mitre } from '../types.js';
 import { items, type Json, obj, str, strings } from '../values.js';
 import { CIS_BLOCKED_FILE_TYPES } from './attachment-types.js';
-import { cisServiceControl } from './cis-control.js';
 import { adminPolicies, everyPolicy, identityOf, nameOf, nonEmpty, shown } from './policies.js';
 import { priorityAccountProtection, strictPresetForPriorityAccounts } from './priority-accounts.js';
 

@@ -2,11 +2,10 @@
 // admin API with the cmdlets of CIS's audit procedures. Where CIS reads every policy, rule or
 // mailbox, so does the control, and the finding names the offenders (or the one offender as its
 // resource). 6.2.1 also reads the outbound spam policies, a Defender resource (defender/resources.ts).
-import type { FindingReference, FindingSeverity } from '@m365-mcp/graph-core';
-import { cisControlId, cisV6Recommendations } from '../cis-v6.js';
-import { graph } from '../define.js';
+import type { FindingSeverity } from '@m365-mcp/graph-core';
+import { cisServiceControl } from '../cis-service-control.js';
 import type { ResourceKey } from '../resources.js';
-import { type Control, cis, cisa, type EvaluationContext, type Outcome } from '../types.js';
+import { type Control, cisa, type EvaluationContext, type Outcome } from '../types.js';
 import { items, type Json, str } from '../values.js';
 import {
   EVIDENCE_LIST_LIMIT,
@@ -29,19 +28,9 @@ interface ExchangeControlSpec {
 }
 
 function exchangeControl(spec: ExchangeControlSpec): Control {
-  const recommendation = cisV6Recommendations.find((r) => r.id === spec.id);
-  if (!recommendation)
-    throw new Error(`exchange/controls.ts names ${spec.id}, which is not a CIS v6 recommendation`);
-  const references: FindingReference[] = [cis(spec.id)];
-  if (spec.scuba) references.push(cisa(spec.scuba));
-  return graph({
-    id: cisControlId(spec.id),
-    title: recommendation.title,
-    section: spec.id.split('.').slice(0, 2).join('.'),
-    level: recommendation.level,
-    profile: recommendation.profile ?? 'E3',
+  return cisServiceControl(spec.id, {
     severity: spec.severity,
-    references,
+    references: spec.scuba ? [cisa(spec.scuba)] : [],
     resources: spec.resources,
     remediation: spec.remediation,
     evaluate: spec.evaluate,

@@ -4,9 +4,8 @@
 // without excluded groups) fails. Setting names: Microsoft365DSC's FabricAdminTenantSettings, whose
 // titles are the portal's; 9.1.10 is 'Service principals can call Fabric public APIs' in CIS v6.
 import type { FindingSeverity } from '@m365-mcp/graph-core';
-import { cisControlId, cisV6Recommendations } from '../cis-v6.js';
-import { graph } from '../define.js';
-import { type Control, cis, type EvaluationContext, type Outcome } from '../types.js';
+import { cisServiceControl } from '../cis-service-control.js';
+import type { Control, EvaluationContext, Outcome } from '../types.js';
 import { fabricEnabledIs, fabricEvidence, fabricRestricted, fabricSetting } from './tenant-settings.js';
 
 const PORTAL = 'Fabric admin portal > Tenant settings';
@@ -17,21 +16,7 @@ function fabricControl(
   remediation: string,
   evaluate: (ctx: EvaluationContext) => Outcome,
 ): Control {
-  const recommendation = cisV6Recommendations.find((r) => r.id === id);
-  if (!recommendation)
-    throw new Error(`fabric/controls.ts names ${id}, which is not a CIS v6 recommendation`);
-  return graph({
-    id: cisControlId(id),
-    title: recommendation.title,
-    section: '9.1',
-    level: recommendation.level,
-    profile: recommendation.profile ?? 'E3',
-    severity,
-    references: [cis(id)],
-    resources: ['fabricTenantSettings'],
-    remediation,
-    evaluate,
-  });
+  return cisServiceControl(id, { severity, resources: ['fabricTenantSettings'], remediation, evaluate });
 }
 
 /** Disabled, or enabled for specific security groups only: the remediation says both. */

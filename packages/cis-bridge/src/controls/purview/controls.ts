@@ -1,4 +1,4 @@
-import { cisServiceControl } from '../defender/cis-control.js';
+import { cisServiceControl } from '../cis-service-control.js';
 import type { Control, EvaluationContext, Outcome } from '../types.js';
 import { cisa } from '../types.js';
 import { arr, items, type Json, obj, str } from '../values.js';

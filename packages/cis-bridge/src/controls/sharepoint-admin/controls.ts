@@ -2,9 +2,9 @@
 // the properties Graph's sharepointSettings does not carry. Each decides on the numbers the API
 // sends and names them in evidence.
 import type { FindingSeverity } from '@m365-mcp/graph-core';
-import { cisControlId, cisV6Recommendations } from '../cis-v6.js';
-import { graph, verdict } from '../define.js';
-import { type Control, cis, cisa, type EvaluationContext, type Outcome } from '../types.js';
+import { cisServiceControl } from '../cis-service-control.js';
+import { verdict } from '../define.js';
+import { type Control, cisa, type EvaluationContext, type Outcome } from '../types.js';
 import {
   enumName,
   sharePointTenant,
@@ -23,17 +23,9 @@ function spoControl(
   remediation: string,
   evaluate: (ctx: EvaluationContext) => Outcome,
 ): Control {
-  const recommendation = cisV6Recommendations.find((r) => r.id === id);
-  if (!recommendation)
-    throw new Error(`sharepoint-admin/controls.ts names ${id}, which is not a CIS v6 recommendation`);
-  return graph({
-    id: cisControlId(id),
-    title: recommendation.title,
-    section: id.split('.').slice(0, 2).join('.'),
-    level: recommendation.level,
-    profile: recommendation.profile ?? 'E3',
+  return cisServiceControl(id, {
     severity,
-    references: [cis(id), ...references.map(cisa)],
+    references: references.map(cisa),
     resources: ['sharePointTenant'],
     remediation,
     evaluate,

@@ -1,6 +1,5 @@
 import type { FindingEvidenceValue } from '@m365-mcp/graph-core';
-import { cisControlId, cisV6Recommendations } from '../cis-v6.js';
-import { graph } from '../define.js';
+import { cisServiceControl } from '../cis-service-control.js';
 import { type Control, cis, cisa, type GraphControl } from '../types.js';
 import { arr, type Json, obj, str, strings } from '../values.js';
 import {
@@ -22,16 +21,7 @@ import {
 type TeamsControl = Omit<GraphControl, 'kind' | 'id' | 'title' | 'section' | 'level' | 'profile'>;
 
 function teams(id: string, control: TeamsControl): GraphControl {
-  const recommendation = cisV6Recommendations.find((r) => r.id === id);
-  if (!recommendation) throw new Error(`teams/controls.ts names ${id}, which is not a CIS v6 recommendation`);
-  return graph({
-    id: cisControlId(id),
-    title: recommendation.title,
-    section: id.split('.').slice(0, 2).join('.'),
-    level: recommendation.level,
-    profile: recommendation.profile ?? 'E3',
-    ...control,
-  });
+  return cisServiceControl(id, control);
 }
 
 const CLOUD_STORAGE = [
