@@ -84,6 +84,22 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
   const { credential, cloud } = options;
   let tenantId: string | undefined = options.tenantId;
 
+  // The audit reads a service's resources at once: they share one token request per scope rather
+  // than each asking Entra while the first answer is on its way (the credential caches it after).
+  const pendingTokens = new Map<string, ReturnType<TokenCredential['getToken']>>();
+  const tokenOnce = (
+    scope: string,
+    signal: AbortSignal | undefined,
+  ): ReturnType<TokenCredential['getToken']> => {
+    const pending = pendingTokens.get(scope);
+    if (pending !== undefined) return pending;
+    const request = credential.getToken(scope, signal === undefined ? {} : { abortSignal: signal });
+    pendingTokens.set(scope, request);
+    const forget = () => pendingTokens.delete(scope);
+    request.then(forget, forget);
+    return request;
+  };
+
   const context: ServiceContext = {
     agent,
     scheduler,
@@ -93,7 +109,7 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
     async token(scope, serviceName, signal) {
       let token: Awaited<ReturnType<TokenCredential['getToken']>>;
       try {
-        token = await credential.getToken(scope, signal === undefined ? {} : { abortSignal: signal });
+        token = await tokenOnce(scope, signal);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         throw tokenError(serviceName, scope, error);

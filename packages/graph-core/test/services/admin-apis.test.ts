@@ -235,6 +235,28 @@ describe('Exchange Online and Security & Compliance through InvokeCommand', () =
     expect(Math.max(...inFlight)).toBeLessThanOrEqual(2);
   });
 
+  it('asks Entra once for a scope, however many cmdlets start at once', async () => {
+    const app = sim.registerApp({
+      displayName: 'one token (test)',
+      roles: [],
+      serviceRoles: { [microsoftApiAppIds.exchangeOnline]: ['Exchange.ManageAsApp'] },
+      directoryRoles: [GLOBAL_READER],
+    });
+    const fresh = makeApis({
+      credential: new ClientSecretCredential(sim.tenantId, app.clientId, app.secret ?? '', {
+        authorityHost: sim.url,
+        disableInstanceDiscovery: true,
+        tlsOptions: { ca: sim.ca },
+      }),
+    });
+    sim.requests.clear();
+    await Promise.all(
+      Array.from({ length: 6 }, () => fresh.invokeCmdlet('exchange', 'Get-OrganizationConfig')),
+    );
+    expect(serviceLog('exchange')).toHaveLength(6);
+    expect(sim.requests.all().filter((e) => e.side === 'entra' && e.method === 'POST')).toHaveLength(1);
+  });
+
   it('collects the request ids of every response for the audit log', async () => {
     const { requestIds } = await collectRequestIds(() =>
       apis.invokeCmdlet('exchange', 'Get-OrganizationConfig'),
