@@ -13,6 +13,7 @@ import {
   exoObject,
   exoRows,
   listed,
+  mailboxesOfType,
   nameOf,
   requiredBoolean,
   values,
@@ -47,7 +48,7 @@ function oneOffender(type: string, offenders: readonly Json[]): Outcome['resourc
 
 /** CIS 1.2.2: every shared mailbox's Entra account is disabled (accountEnabled false). */
 function sharedMailboxSignIn(ctx: EvaluationContext): Outcome {
-  const mailboxes = exoRows(ctx, 'sharedMailboxes');
+  const mailboxes = mailboxesOfType(ctx, 'SharedMailbox');
   const users = new Map(items(ctx.get('users')).map((u) => [str(u.id)?.toLowerCase(), u]));
   const enabled: Json[] = [];
   const unknown: Json[] = [];
@@ -194,11 +195,11 @@ export const requiredAuditActions = {
 
 /** CIS 6.1.2: every user mailbox audits, with at least the required actions. */
 function mailboxAuditActions(ctx: EvaluationContext): Outcome {
-  const mailboxes = exoRows(ctx, 'userMailboxes');
+  const mailboxes = mailboxesOfType(ctx, 'UserMailbox');
   const offenders: Json[] = [];
   const details: Json[] = [];
   for (const mailbox of mailboxes) {
-    const auditEnabled = requiredBoolean(mailbox, 'userMailboxes', 'AuditEnabled');
+    const auditEnabled = requiredBoolean(mailbox, 'mailboxes', 'AuditEnabled');
     const missing: Json = {};
     for (const [property, required] of Object.entries(requiredAuditActions)) {
       const configured = new Set(values(mailbox, property).map((a) => a.toLowerCase()));
@@ -303,7 +304,7 @@ const ADD_IN_ROLES = ['My Custom Apps', 'My Marketplace Apps', 'My ReadWriteMail
 /** CIS 6.3.1: no role assignment policy in use lets users install Outlook add-ins. */
 function outlookAddIns(ctx: EvaluationContext): Outcome {
   const inUse = new Set(
-    exoRows(ctx, 'userMailboxes')
+    mailboxesOfType(ctx, 'UserMailbox')
       .map((m) => str(m.RoleAssignmentPolicy)?.toLowerCase())
       .filter((n): n is string => n !== undefined),
   );
@@ -373,7 +374,7 @@ export const exchangeControls: Control[] = [
   exchangeControl({
     id: '1.2.2',
     severity: 'medium',
-    resources: ['sharedMailboxes', 'users'],
+    resources: ['mailboxes', 'users'],
     remediation:
       'Block sign-in for each shared mailbox account: Entra admin center > Users > the mailbox account > Block sign-in (Update-MgUser -UserId <ExternalDirectoryObjectId> -AccountEnabled:$false).',
     evaluate: sharedMailboxSignIn,
@@ -424,7 +425,7 @@ export const exchangeControls: Control[] = [
   exchangeControl({
     id: '6.1.2',
     severity: 'medium',
-    resources: ['userMailboxes'],
+    resources: ['mailboxes'],
     remediation:
       'For each listed mailbox: Set-Mailbox -Identity <mailbox> -AuditEnabled $true -AuditAdmin @{Add=...} -AuditDelegate @{Add=...} -AuditOwner @{Add=...} with the missing actions the finding names.',
     evaluate: mailboxAuditActions,
@@ -464,7 +465,7 @@ export const exchangeControls: Control[] = [
   exchangeControl({
     id: '6.3.1',
     severity: 'medium',
-    resources: ['roleAssignmentPolicies', 'userMailboxes'],
+    resources: ['roleAssignmentPolicies', 'mailboxes'],
     remediation:
       "Remove 'My Custom Apps', 'My Marketplace Apps' and 'My ReadWriteMailbox Apps' from each listed role assignment policy (Exchange admin center > Roles > User roles; Remove-ManagementRoleAssignment), or assign mailboxes a policy without them.",
     evaluate: outlookAddIns,

@@ -28,18 +28,14 @@ export const exchangeResources = {
     parameters: { ResultSize: 'Unlimited' },
     kind: 'list',
   },
-  /** User mailboxes with their audit settings and role assignment policy. */
-  userMailboxes: {
+  /**
+   * User and shared mailboxes in one read: audit settings and role assignment policy (user
+   * mailboxes), Entra accounts by ExternalDirectoryObjectId (shared ones).
+   */
+  mailboxes: {
     service: 'exchange',
     cmdlet: 'Get-Mailbox',
-    parameters: { RecipientTypeDetails: 'UserMailbox', ResultSize: 'Unlimited' },
-    kind: 'list',
-  },
-  /** Shared mailboxes and their Entra accounts (ExternalDirectoryObjectId). */
-  sharedMailboxes: {
-    service: 'exchange',
-    cmdlet: 'Get-Mailbox',
-    parameters: { RecipientTypeDetails: 'SharedMailbox', ResultSize: 'Unlimited' },
+    parameters: { RecipientTypeDetails: ['UserMailbox', 'SharedMailbox'], ResultSize: 'Unlimited' },
     kind: 'list',
   },
   /** Accounts whose mailbox access is not audited (AuditBypassEnabled). */

@@ -18,6 +18,11 @@ export function exoRows(ctx: EvaluationContext, key: ExchangeResourceKey): Json[
   return items(ctx.get(key));
 }
 
+/** The mailboxes of one kind (`UserMailbox`, `SharedMailbox`) from the one Get-Mailbox read. */
+export function mailboxesOfType(ctx: EvaluationContext, type: 'UserMailbox' | 'SharedMailbox'): Json[] {
+  return exoRows(ctx, 'mailboxes').filter((mailbox) => mailbox.RecipientTypeDetails === type);
+}
+
 /** The value of `property`; the cmdlet leaving it out makes the check an error. */
 export function required(row: Json, key: ExchangeResourceKey, property: string): unknown {
   const value = row[property];
