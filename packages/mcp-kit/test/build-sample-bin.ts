@@ -6,8 +6,9 @@ interface EsbuildApi {
 }
 
 /**
- * Bundles the sample bin (or another bin of fixtures/, by its name) into one plain .mjs file (workspace packages from their TypeScript
- * sources), so the stdio test runs a real `node bin.mjs` process without tsx or a prior build.
+ * Bundles the sample bin (or another bin of fixtures/, by its name) into one plain .mjs file
+ * (workspace packages from their TypeScript sources, through their `@m365-mcp/source` export
+ * condition), so the stdio test runs a real `node bin.mjs` process without tsx or a prior build.
  * esbuild comes with the workspace's tsup.
  */
 export async function buildSampleBin(outDir: string, fixture = 'sample-bin'): Promise<string> {
@@ -21,7 +22,7 @@ export async function buildSampleBin(outDir: string, fixture = 'sample-bin'): Pr
     platform: 'node',
     format: 'esm',
     target: 'node22',
-    conditions: ['source'],
+    conditions: ['@m365-mcp/source'],
     logLevel: 'error',
     // CommonJS dependencies inside an ESM bundle still call require() for Node built-ins.
     banner: {
