@@ -2,7 +2,6 @@
 // (authentication -> scheduling/retry -> redirects -> undici fetch), so throttling is coordinated
 // per workload instead of by graph-client's per-request RetryHandler.
 
-import { getCACertificates, rootCertificates } from 'node:tls';
 import type { TokenCredential } from '@azure/identity';
 import { AuthenticationHandler, Client, RedirectHandler } from '@microsoft/microsoft-graph-client';
 import { TokenCredentialAuthenticationProvider } from '@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials/index.js';
@@ -15,6 +14,7 @@ import { SchedulingMiddleware } from './middleware/scheduling-middleware.js';
 import { UndiciHttpHandler } from './middleware/undici-http-handler.js';
 import { collectDelta, collectList, walkPages } from './paging.js';
 import { Scheduler, type SchedulerOptions } from './scheduler.js';
+import { trustWith } from './tls-trust.js';
 import type { GraphResponseInfo } from './tracking.js';
 import { Transport } from './transport.js';
 import { validate } from './validate.js';
@@ -52,7 +52,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   // Made (and undici loaded) on the first request: see lazy-undici.ts.
   const agent = new LazyAgent({
     keepAliveTimeout: 10_000,
-    ...(options.ca === undefined ? {} : { connect: { ca: [...defaultCertificates(), options.ca] } }),
+    ...(options.ca === undefined ? {} : { connect: { ca: trustWith(options.ca) } }),
   });
   const middleware = [
     new AuthenticationHandler(
@@ -108,13 +108,4 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     downloadPreauthenticated: (url, opts) => downloadPreauthenticated(downloadContext, url, opts),
     close: () => agent.close(),
   };
-}
-
-/** Passing `ca` replaces Node's trust store, so start from it (including NODE_EXTRA_CA_CERTS). */
-function defaultCertificates(): readonly string[] {
-  try {
-    return getCACertificates('default');
-  } catch {
-    return rootCertificates;
-  }
 }

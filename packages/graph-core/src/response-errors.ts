@@ -1,6 +1,7 @@
 // Turns a Graph error response into the typed error for its status, with Graph's request-id and,
 // for a 403, the permissions that would allow the call (from Microsoft's catalogue).
 import { z } from 'zod';
+import { defaultErrorCode, truncateMessage } from './error-wording.js';
 import { type GraphError, graphErrorForStatus, ThrottledError } from './errors.js';
 import { permissionsForRequest } from './permissions/property-permissions.js';
 
@@ -17,9 +18,6 @@ const graphErrorBody = z.looseObject({
   }),
 });
 
-/** Graph's messages can echo input; keep them to a readable length. */
-const MAX_MESSAGE = 400;
-
 export interface ErrorResponse {
   status: number;
   headers: { get(name: string): string | null | undefined };
@@ -35,8 +33,8 @@ export interface ErrorResponse {
 export function errorFromResponse(response: ErrorResponse): GraphError {
   const parsed = graphErrorBody.safeParse(response.body);
   const error = parsed.success ? parsed.data.error : undefined;
-  const code = error?.code ?? defaultCode(response.status);
-  const graphMessage = truncate(error?.message ?? '');
+  const code = error?.code ?? defaultErrorCode(response.status);
+  const graphMessage = truncateMessage(error?.message ?? '');
   const requestId = response.headers.get('request-id') ?? error?.innerError?.['request-id'] ?? undefined;
   const clientRequestId =
     response.headers.get('client-request-id') ?? error?.innerError?.['client-request-id'] ?? undefined;
@@ -81,18 +79,4 @@ function permissionHint(least: readonly string[], all: readonly string[]): strin
   const more = alternatives.length > shown.length ? ', …' : '';
   const or = shown.length === 0 ? '' : ` (or one of ${shown.join(', ')}${more})`;
   return ` The app needs the application permission ${first}${or}, granted with admin consent.`;
-}
-
-function defaultCode(status: number): string {
-  if (status === 429) return 'TooManyRequests';
-  if (status === 404) return 'NotFound';
-  if (status === 403) return 'Forbidden';
-  if (status === 401) return 'Unauthorized';
-  if (status === 400) return 'BadRequest';
-  if (status >= 500) return 'ServiceError';
-  return `Http${status}`;
-}
-
-function truncate(text: string): string {
-  return text.length > MAX_MESSAGE ? `${text.slice(0, MAX_MESSAGE)}…` : text;
 }

@@ -2,12 +2,12 @@
 // errors with request ids, retries within a budget, a scheduler lane per service, a per-attempt
 // timeout, abort, response tracking). Nothing happens until the first call: no token, no undici,
 // no Graph read (the SharePoint admin host needs the tenant's initial domain, read once).
-import { getCACertificates, rootCertificates } from 'node:tls';
 import type { TokenCredential } from '@azure/identity';
 import type { CloudProfile } from '../cloud.js';
 import type { GraphClient } from '../graph-client.js';
 import { LazyAgent } from '../lazy-undici.js';
 import { Scheduler, type SchedulerOptions } from '../scheduler.js';
+import { trustWith } from '../tls-trust.js';
 import type { GraphResponseInfo } from '../tracking.js';
 import type { AdminWorkload } from '../workload.js';
 import type { AdminService, CmdletService, RestService } from './admin-service.js';
@@ -79,7 +79,7 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
     options.scheduler instanceof Scheduler ? options.scheduler : new Scheduler(options.scheduler);
   const agent = new LazyAgent({
     keepAliveTimeout: 10_000,
-    ...(options.ca === undefined ? {} : { connect: { ca: [...defaultCertificates(), options.ca] } }),
+    ...(options.ca === undefined ? {} : { connect: { ca: trustWith(options.ca) } }),
   });
   const { credential, cloud } = options;
   let tenantId: string | undefined = options.tenantId;
@@ -197,13 +197,4 @@ export function createAdminApis(options: AdminApisOptions): AdminApis {
     },
     close: () => agent.close(),
   };
-}
-
-/** Passing `ca` replaces Node's trust store, so start from it (including NODE_EXTRA_CA_CERTS). */
-function defaultCertificates(): readonly string[] {
-  try {
-    return getCACertificates('default');
-  } catch {
-    return rootCertificates;
-  }
 }

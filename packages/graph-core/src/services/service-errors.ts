@@ -2,9 +2,8 @@
 // code and words and its request id. Each service words errors its own way: OData's
 // `{error:{code,message}}` (Exchange Online, Security & Compliance, Teams), SharePoint's
 // `{"odata.error":{code,message:{value}}}`, Fabric's `{errorCode,message,requestId}`.
+import { defaultErrorCode, truncateMessage } from '../error-wording.js';
 import { type GraphError, graphErrorForStatus, ThrottledError } from '../errors.js';
-
-const MAX_MESSAGE = 400;
 
 /** Headers the services put their request id in, most specific first. */
 const REQUEST_ID_HEADERS = [
@@ -38,8 +37,8 @@ export interface ServiceErrorInput {
 
 export function serviceErrorFromResponse(input: ServiceErrorInput): GraphError {
   const said = spokenError(input.body);
-  const code = said.code ?? defaultCode(input.status);
-  const serviceMessage = truncate(said.message ?? '');
+  const code = said.code ?? defaultErrorCode(input.status);
+  const serviceMessage = truncateMessage(said.message ?? '');
   const requestId = input.requestId ?? said.requestId;
   const base = {
     status: input.status,
@@ -94,20 +93,6 @@ function spokenError(body: unknown): Spoken {
 
 function compact(spoken: Spoken): Spoken {
   return Object.fromEntries(Object.entries(spoken).filter(([, value]) => value !== undefined)) as Spoken;
-}
-
-function defaultCode(status: number): string {
-  if (status === 429) return 'TooManyRequests';
-  if (status === 404) return 'NotFound';
-  if (status === 403) return 'Forbidden';
-  if (status === 401) return 'Unauthorized';
-  if (status === 400) return 'BadRequest';
-  if (status >= 500) return 'ServiceError';
-  return `Http${status}`;
-}
-
-function truncate(value: string): string {
-  return value.length > MAX_MESSAGE ? `${value.slice(0, MAX_MESSAGE)}…` : value;
 }
 
 function text(value: unknown): string | undefined {
