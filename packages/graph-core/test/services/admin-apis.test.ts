@@ -284,6 +284,20 @@ describe('Teams, Fabric and SharePoint admin over REST', () => {
     expect(serviceLog('fabric').map((entry) => entry.query.continuationToken)).toEqual([undefined, '2', '4']);
   });
 
+  it('waits out a Fabric 429 with Retry-After and reads on, as for the cmdlets', async () => {
+    const fabric = makeApis({
+      scheduler: { backoffBaseMs: 5, limits: { fabricAdmin: { windowMax: undefined } } },
+    });
+    sim.requests.clear();
+    sim.faults.add({
+      match: { path: '/fabric/v1/admin/tenantsettings' },
+      times: 1,
+      fault: { kind: 'status', status: 429, retryAfter: 0 },
+    });
+    expect(await fabric.list('fabric', '/v1/admin/tenantsettings')).toEqual(SETTINGS);
+    expect(serviceLog('fabric').map((entry) => entry.status)).toEqual([429, 200, 200, 200]);
+  });
+
   it('refuses a 403 from Fabric as a typed error naming the service', async () => {
     const error = await secretApis.list('fabric', '/v1/admin/tenantsettings').catch((e: unknown) => e);
     expect([ForbiddenError, UnauthorizedError].some((type) => error instanceof type)).toBe(true);
