@@ -1,8 +1,6 @@
 import { definePermissions, type ServiceRequirement } from '@m365-mcp/auth';
 import { directoryRoleTemplateIds, microsoftApiAppIds, microsoftApiAppRoleIds } from '@m365-mcp/graph-core';
 
-// Least-privileged application permissions for every Graph call the controls and tools make
-// (Microsoft's catalogue via graph-core's permissionsFor; see cis-bridge's resources.ts).
 const globalReader = { name: 'Global Reader', templateId: directoryRoleTemplateIds.globalReader };
 const manageAsApp = { permission: 'Exchange.ManageAsApp', id: microsoftApiAppRoleIds.exchangeManageAsApp };
 
@@ -59,6 +57,9 @@ const services: ServiceRequirement[] = [
   },
 ];
 
+// Least-privileged application permissions for every Graph call the controls and tools make
+// (Microsoft's catalogue via graph-core's permissionsFor; see cis-bridge's resources.ts), then the
+// APIs beyond Graph above.
 export const compliancePermissions = definePermissions(
   'm365-compliance',
   [
@@ -66,7 +67,7 @@ export const compliancePermissions = definePermissions(
       permission: 'Organization.Read.All',
       access: 'read',
       reason:
-        'Tenant id and hybrid state (organization) and licences (subscribedSkus) for licence gating and CIS 1.1.4, 5.1.8.1.',
+        "Tenant id, hybrid state and initial domain (organization: the SharePoint admin API's host) and licences (subscribedSkus) for licence gating and CIS 1.1.4, 5.1.8.1.",
     },
     {
       permission: 'Policy.Read.All',
