@@ -66,6 +66,13 @@ export async function runFuzz(
             AZURE_CLIENT_SECRET: secret,
             AZURE_AUTHORITY_HOST: sim.url,
             M365_GRAPH_URL: sim.url,
+            // The admin APIs beyond Graph are the simulator's too (the app holds none of their
+            // grants: their controls are skipped), never Microsoft's hosts.
+            M365_EXCHANGE_URL: sim.serviceUrls.exchange,
+            M365_COMPLIANCE_URL: sim.serviceUrls.compliance,
+            M365_TEAMS_ADMIN_URL: sim.serviceUrls.teams,
+            M365_FABRIC_URL: sim.serviceUrls.fabric,
+            M365_SHAREPOINT_ADMIN_URL: sim.serviceUrls.sharepointAdmin,
             NODE_EXTRA_CA_CERTS: caFile,
           },
         },
