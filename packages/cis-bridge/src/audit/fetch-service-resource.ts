@@ -8,6 +8,7 @@ import {
   ForbiddenError,
   GraphError,
   ServiceNotOfferedError,
+  TransientError,
   UnauthorizedError,
 } from '@m365-mcp/graph-core';
 import { type ServiceResourceKey, serviceResourceSpec } from '../controls/service-resources.js';
@@ -20,6 +21,39 @@ export interface ServiceConnection {
   services: AdminApis | undefined;
   /** What unlocks each service, said to an admin (from the server's permission manifest). */
   serviceAccess: Partial<Record<AdminService, string>> | undefined;
+  /** The services this run could not reach (no answer within the retries), with why. */
+  unreachable: Map<AdminService, string>;
+}
+
+/**
+ * Reads the resources of the admin APIs a run needs: each service's first resource alone, then the
+ * rest together, unless the first found the service unreachable. A network that blocks a service
+ * (a firewall, a proxy that drops it) then costs one resource's retries, not every resource's.
+ * The services themselves are read side by side.
+ */
+export async function fetchServiceResources(
+  connection: ServiceConnection,
+  keys: readonly ServiceResourceKey[],
+  signal: AbortSignal | undefined,
+): Promise<Map<ServiceResourceKey, Fetched>> {
+  const byService = new Map<AdminService, ServiceResourceKey[]>();
+  for (const key of keys) {
+    const { service } = serviceResourceSpec(key);
+    byService.set(service, [...(byService.get(service) ?? []), key]);
+  }
+  const fetched = new Map<ServiceResourceKey, Fetched>();
+  await Promise.all(
+    [...byService.values()].map(async ([first, ...rest]) => {
+      if (first === undefined) return;
+      fetched.set(first, await fetchServiceResource(connection, first, signal));
+      await Promise.all(
+        rest.map(async (key) => {
+          fetched.set(key, await fetchServiceResource(connection, key, signal));
+        }),
+      );
+    }),
+  );
+  return fetched;
 }
 
 export async function fetchServiceResource(
@@ -38,6 +72,14 @@ export async function fetchServiceResource(
       ok: false,
       status: 'skipped',
       reason: `This run has no connection to ${name} (${what}).${unlock}`,
+    };
+  }
+  const unreachable = connection.unreachable.get(spec.service);
+  if (unreachable !== undefined) {
+    return {
+      ok: false,
+      status: 'error',
+      reason: `Not read: ${name} could not be reached in this run (${unreachable})`,
     };
   }
   const options = signal === undefined ? {} : { signal };
@@ -68,6 +110,13 @@ export async function fetchServiceResource(
     }
     const message =
       error instanceof GraphError ? error.summary : error instanceof Error ? error.message : String(error);
+    if (
+      error instanceof TransientError &&
+      error.status === 0 &&
+      ['networkError', 'timeout'].includes(error.code)
+    ) {
+      connection.unreachable.set(spec.service, message);
+    }
     return { ok: false, status: 'error', reason: `Reading ${what} from ${name} failed: ${message}` };
   }
 }

@@ -18,7 +18,12 @@ import type {
   GraphControl,
 } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
-import { type Fetched, fetchServiceResource, type ServiceConnection } from './fetch-service-resource.js';
+import {
+  type Fetched,
+  fetchServiceResource,
+  fetchServiceResources,
+  type ServiceConnection,
+} from './fetch-service-resource.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
 import { newestFirst, summarizeSecureScores } from './secure-score.js';
@@ -125,7 +130,11 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
     acceptedCaExclusions: options.exceptions?.acceptedCaExclusions ?? [],
   };
   const graphControls = selected.filter(isGraphControl);
-  const connection: ServiceConnection = { services: options.services, serviceAccess: options.serviceAccess };
+  const connection: ServiceConnection = {
+    services: options.services,
+    serviceAccess: options.serviceAccess,
+    unreachable: new Map(),
+  };
 
   // Licences first: they decide which resources are worth asking for.
   const cache = new Map<ResourceKey, Fetched>();
@@ -159,11 +168,16 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   // Break-glass accounts may be configured by UPN; CA exclusions and PIM rows name object ids.
   if (exceptions.breakGlassAccounts.some((a) => a.includes('@'))) wanted.add('users');
   const keys = [...wanted].filter((k) => !cache.has(k));
-  await Promise.all(
-    keys.map(async (key) => {
-      cache.set(key, await fetchResource(graph, connection, key, options.signal));
+  await Promise.all([
+    ...keys
+      .filter((key) => !isServiceResource(key))
+      .map(async (key) => {
+        cache.set(key, await fetchResource(graph, connection, key, options.signal));
+      }),
+    fetchServiceResources(connection, keys.filter(isServiceResource), options.signal).then((fetched) => {
+      for (const [key, value] of fetched) cache.set(key, value);
     }),
-  );
+  ]);
 
   const users = cache.get('users');
   if (users?.ok) exceptions.breakGlassAccounts = resolveAccounts(exceptions.breakGlassAccounts, users.value);

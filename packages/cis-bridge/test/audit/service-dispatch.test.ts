@@ -179,6 +179,26 @@ describe('runAudit over the admin APIs', () => {
     });
   });
 
+  it('tries no more of a service it could not reach: one resource’s retries, the others said so', async () => {
+    const { graph, services } = await connect({ exchange: true });
+    sim.requests.clear();
+    sim.faults.add({ match: { path: /^\/exchange\// }, times: 1_000, fault: { kind: 'drop' } });
+    try {
+      const byId = findings(await runAudit(graph, { controls, services }));
+      expect(byId['T.malware.count']?.reason).toMatch(
+        /^Reading Get-MalwareFilterPolicy from Exchange Online failed: /,
+      );
+      expect(byId['T.atp']).toMatchObject({ status: 'error' });
+      expect(byId['T.atp']?.reason).toMatch(/^Not read: Exchange Online could not be reached in this run \(/);
+      const tried = sim.requests.all().filter((e) => e.side === 'exchange');
+      expect(new Set(tried.map((e) => e.cmdlet))).toEqual(new Set(['Get-MalwareFilterPolicy']));
+      // Another service is read as usual.
+      expect(byId['T.fabric']?.status).toBe('pass');
+    } finally {
+      sim.faults.clear();
+    }
+  });
+
   it('reports another failure of a service as an error with the service’s words', async () => {
     const { graph, services } = await connect({ exchange: true });
     sim.faults.add({ match: { cmdlet: 'Get-MalwareFilterPolicy' }, fault: { kind: 'status', status: 500 } });
