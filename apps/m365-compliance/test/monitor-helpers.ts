@@ -8,6 +8,7 @@ import { credentialFromEnvironment, permissionsFor } from '@m365-mcp/auth';
 import { RunStore } from '@m365-mcp/cis-bridge';
 import { createGraphClient, type GraphClient, resolveCloud } from '@m365-mcp/graph-core';
 import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
+import { simulatorUrls } from '@m365-mcp/mcp-kit/demo';
 import { demoBreakGlassAccounts } from '../src/analysis/settings.js';
 import { compliancePermissions } from '../src/permissions.js';
 
@@ -37,15 +38,9 @@ export function monitorAppEnv(sim: GraphSim, options: { writes?: boolean } = {})
     AZURE_TENANT_ID: sim.tenantId,
     AZURE_CLIENT_ID: app.clientId,
     AZURE_CLIENT_SECRET: app.secret ?? '',
-    AZURE_AUTHORITY_HOST: sim.url,
-    M365_GRAPH_URL: sim.url,
     // The admin APIs beyond Graph are the simulator's too (this app holds none of their grants, so
     // their controls are skipped), never Microsoft's hosts.
-    M365_EXCHANGE_URL: sim.serviceUrls.exchange,
-    M365_COMPLIANCE_URL: sim.serviceUrls.compliance,
-    M365_TEAMS_ADMIN_URL: sim.serviceUrls.teams,
-    M365_FABRIC_URL: sim.serviceUrls.fabric,
-    M365_SHAREPOINT_ADMIN_URL: sim.serviceUrls.sharepointAdmin,
+    ...simulatorUrls(sim),
   };
 }
 

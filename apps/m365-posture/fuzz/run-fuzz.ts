@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startGraphSim } from '@m365-mcp/graph-sim';
+import { simulatorUrls } from '@m365-mcp/mcp-kit/demo';
 import { z } from 'zod';
 import { type FuzzOptions, fuzzServer, type ServerSummary } from './fuzz-server.ts';
 
@@ -64,15 +65,9 @@ export async function runFuzz(
             AZURE_TENANT_ID: sim.tenantId,
             AZURE_CLIENT_ID: app.clientId,
             AZURE_CLIENT_SECRET: secret,
-            AZURE_AUTHORITY_HOST: sim.url,
-            M365_GRAPH_URL: sim.url,
             // The admin APIs beyond Graph are the simulator's too (the app holds none of their
             // grants: their controls are skipped), never Microsoft's hosts.
-            M365_EXCHANGE_URL: sim.serviceUrls.exchange,
-            M365_COMPLIANCE_URL: sim.serviceUrls.compliance,
-            M365_TEAMS_ADMIN_URL: sim.serviceUrls.teams,
-            M365_FABRIC_URL: sim.serviceUrls.fabric,
-            M365_SHAREPOINT_ADMIN_URL: sim.serviceUrls.sharepointAdmin,
+            ...simulatorUrls(sim),
             NODE_EXTRA_CA_CERTS: caFile,
           },
         },

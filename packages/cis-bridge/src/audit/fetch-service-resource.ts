@@ -56,7 +56,7 @@ export async function fetchServiceResources(
   return fetched;
 }
 
-export async function fetchServiceResource(
+async function fetchServiceResource(
   connection: ServiceConnection,
   key: ServiceResourceKey,
   signal: AbortSignal | undefined,

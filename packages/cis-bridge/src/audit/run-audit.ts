@@ -18,12 +18,7 @@ import type {
   GraphControl,
 } from '../controls/types.js';
 import { items, str } from '../controls/values.js';
-import {
-  type Fetched,
-  fetchServiceResource,
-  fetchServiceResources,
-  type ServiceConnection,
-} from './fetch-service-resource.js';
+import { type Fetched, fetchServiceResources, type ServiceConnection } from './fetch-service-resource.js';
 import { licenceNames, licencesFrom } from './licences.js';
 import type { AuditRun, ControlResult } from './run.js';
 import { newestFirst, summarizeSecureScores } from './secure-score.js';
@@ -50,13 +45,12 @@ export interface RunAuditOptions {
   serviceAccess?: Partial<Record<AdminService, string>>;
 }
 
+/** Reads one Graph resource; the admin APIs' are read by fetchServiceResources. */
 async function fetchResource(
   graph: GraphClient,
-  connection: ServiceConnection,
-  key: ResourceKey,
+  key: GraphResourceKey,
   signal?: AbortSignal,
 ): Promise<Fetched> {
-  if (isServiceResource(key)) return fetchServiceResource(connection, key, signal);
   const spec = resourceSpec(key);
   const options = {
     version: spec.version ?? 'v1.0',
@@ -138,12 +132,12 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
 
   // Licences first: they decide which resources are worth asking for.
   const cache = new Map<ResourceKey, Fetched>();
-  const skus = await fetchResource(graph, connection, 'subscribedSkus', options.signal);
+  const skus = await fetchResource(graph, 'subscribedSkus', options.signal);
   cache.set('subscribedSkus', skus);
   const licences: Set<Licence> = skus.ok
     ? licencesFrom(skus.value)
     : new Set<Licence>(['entraP1', 'entraP2', 'defenderO365P1', 'defenderO365P2']);
-  const org = await fetchResource(graph, connection, 'organization', options.signal);
+  const org = await fetchResource(graph, 'organization', options.signal);
   cache.set('organization', org);
   const orgRow = org.ok ? items(org.value)[0] : undefined;
   const tenantId = str(orgRow?.id) ?? 'tenant';
@@ -170,9 +164,9 @@ export async function runAudit(graph: GraphClient, options: RunAuditOptions = {}
   const keys = [...wanted].filter((k) => !cache.has(k));
   await Promise.all([
     ...keys
-      .filter((key) => !isServiceResource(key))
+      .filter((key): key is GraphResourceKey => !isServiceResource(key))
       .map(async (key) => {
-        cache.set(key, await fetchResource(graph, connection, key, options.signal));
+        cache.set(key, await fetchResource(graph, key, options.signal));
       }),
     fetchServiceResources(connection, keys.filter(isServiceResource), options.signal).then((fetched) => {
       for (const [key, value] of fetched) cache.set(key, value);

@@ -132,12 +132,6 @@ export async function registerSimApp(
     if (!app.secret) throw new Error(`graph-sim registered the app "${displayName}" without a secret`);
     credentialEnv = { AZURE_CLIENT_ID: app.clientId, AZURE_CLIENT_SECRET: app.secret };
   }
-  const serviceUrls = Object.fromEntries(
-    (Object.entries(SERVICE_URL_VARIABLES) as [AdminService, string][]).map(([service, variable]) => [
-      variable,
-      sim.serviceUrls[service],
-    ]),
-  );
   return {
     sim,
     roles,
@@ -145,15 +139,30 @@ export async function registerSimApp(
     env: {
       AZURE_TENANT_ID: sim.tenantId,
       ...credentialEnv,
-      AZURE_AUTHORITY_HOST: sim.url,
-      M365_GRAPH_URL: sim.url,
-      ...serviceUrls,
+      ...simulatorUrls(sim),
     },
     release,
     async close() {
       await release();
       await sim.close();
     },
+  };
+}
+
+/**
+ * The variables that send sign-in, Graph and every admin API beyond Graph to the simulator, never
+ * to Microsoft's hosts (whatever the app was granted).
+ */
+export function simulatorUrls(sim: GraphSim): Record<string, string> {
+  return {
+    AZURE_AUTHORITY_HOST: sim.url,
+    M365_GRAPH_URL: sim.url,
+    ...Object.fromEntries(
+      (Object.entries(SERVICE_URL_VARIABLES) as [AdminService, string][]).map(([service, variable]) => [
+        variable,
+        sim.serviceUrls[service],
+      ]),
+    ),
   };
 }
 

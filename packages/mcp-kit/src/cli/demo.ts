@@ -7,5 +7,6 @@ export {
   loadGraphSim,
   registerSimApp,
   rolesFor,
+  simulatorUrls,
   startDemoTenant,
 } from './demo-tenant.js';
