@@ -34,4 +34,5 @@ export {
 } from './manifest.js';
 export { refusesClientSecrets, serviceDisplayName } from './service-facts.js';
 export { serviceTokenScope } from './service-scopes.js';
+export type { TenantEntry, TenantRegistry, TenantSignIn } from './tenants/tenant-registry.js';
 export { decodeTokenRoles, type TokenRoles } from './token-roles.js';

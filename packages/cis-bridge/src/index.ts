@@ -114,4 +114,10 @@ export {
   PowerShellRunError,
   runPowerShellAudit,
 } from './runner/powershell-runner.js';
+export type {
+  RunQuery,
+  RunRepository,
+  SaveRunOptions,
+  SaveRunOutcome,
+} from './store/run-repository.js';
 export { RunStore, type StoredRunInfo } from './store/run-store.js';
