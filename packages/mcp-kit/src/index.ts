@@ -58,7 +58,7 @@ export {
   untrustedDataNotice,
   visibleCodePoint,
 } from './tools/tenant-text.js';
-export type { LogLevel, ToolContext, ToolLogger } from './tools/tool-context.js';
+export type { LogLevel, ToolContext, ToolLogger, ToolTenant } from './tools/tool-context.js';
 export { ToolInputError } from './tools/tool-input-error.js';
 export {
   applyWriteUnattended,

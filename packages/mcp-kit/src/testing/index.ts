@@ -5,5 +5,6 @@ export {
   type StartTestServerOptions,
   startTestServer,
   type TestServer,
+  type TestTenants,
   unpacedScheduler,
 } from './start-test-server.js';

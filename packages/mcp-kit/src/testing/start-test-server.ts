@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
 import { type AdminService, type SchedulerOptions, WORKLOADS } from '@m365-mcp/graph-core';
+import type { TenantRegistry } from '@m365-mcp/auth';
 import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
@@ -42,6 +43,19 @@ export interface StartTestServerOptions {
    * of audits against the simulator passes `unpacedScheduler` so it never waits on a rate window.
    */
   scheduler?: SchedulerOptions;
+  /**
+   * Serve many tenants, as with M365_TENANTS_FILE: every tool takes a required `tenant`, and each
+   * tenant is signed in to from `tenantEnvironment(registry, entry, env)`. Needs `sim` (a graph-sim
+   * hosting the registry's tenants, whose CA the clients trust); no app is registered for you:
+   * `env` holds the simulator's URLs and the credential variables the registry's sign-in names.
+   */
+  tenants?: TestTenants;
+}
+
+/** A registry and the environment its sign-ins read (the simulator's URLs, the app's secret). */
+export interface TestTenants {
+  registry: TenantRegistry;
+  env: Record<string, string>;
 }
 
 /**
