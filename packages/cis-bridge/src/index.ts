@@ -120,4 +120,5 @@ export type {
   SaveRunOptions,
   SaveRunOutcome,
 } from './store/run-repository.js';
-export { RunStore, type StoredRunInfo } from './store/run-store.js';
+export { RunStore, type RunStoreSaveOptions, type StoredRunInfo } from './store/run-store.js';
+export { SqliteRunRepository, type SqliteRunRepositoryOptions } from './store/sqlite-run-repository.js';

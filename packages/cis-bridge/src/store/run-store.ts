@@ -2,9 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AuditRun } from '../audit/run.js';
+import type { RunQuery, SaveRunOutcome } from './run-repository.js';
 
 // Runs in SQLite (node:sqlite, built into Node 22; no native download). A run is written in one
-// transaction: an interrupted or failed write leaves no half-written run behind.
+// transaction: an interrupted or failed write leaves no half-written run behind. Saving is
+// idempotent by run id, and every query can be narrowed to one tenant (one store may hold several).
 
 export interface StoredRunInfo {
   id: string;
@@ -17,6 +19,8 @@ export interface StoredRunInfo {
   controls: number;
 }
 
+// `IF NOT EXISTS` throughout: a store written by an earlier version opens unchanged (its runs
+// table already has tenant_id); the index is only added.
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS runs (
   id TEXT PRIMARY KEY, source TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT NOT NULL,
@@ -29,7 +33,8 @@ CREATE TABLE IF NOT EXISTS results (
 CREATE TABLE IF NOT EXISTS snapshots (
   run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE, resource TEXT NOT NULL, body TEXT NOT NULL,
   PRIMARY KEY (run_id, resource)
-);`;
+);
+CREATE INDEX IF NOT EXISTS runs_tenant_seq ON runs (tenant_id, seq);`;
 
 interface RunRow {
   id: string;
@@ -40,6 +45,28 @@ interface RunRow {
   label: string | null;
   baseline: number;
   meta: string;
+}
+
+export interface RunStoreSaveOptions {
+  /** Marks the run as its tenant's baseline (clearing that tenant's previous one). */
+  baseline?: boolean;
+  /** For tests that interrupt the write: called inside the transaction, just before COMMIT. */
+  beforeCommit?: () => void;
+}
+
+/** WHERE clause (possibly empty) and its parameters for a query. */
+function where(query: RunQuery): { sql: string; params: (string | null)[] } {
+  const clauses: string[] = [];
+  const params: (string | null)[] = [];
+  if (query.tenantId !== undefined) {
+    clauses.push('tenant_id = ?');
+    params.push(query.tenantId);
+  }
+  if (query.source !== undefined) {
+    clauses.push('source = ?');
+    params.push(query.source);
+  }
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
 export class RunStore {
@@ -55,10 +82,17 @@ export class RunStore {
     this.db.exec(SCHEMA);
   }
 
-  /** Stores the whole run or nothing. `beforeCommit` exists for tests that interrupt the write. */
-  save(run: AuditRun, options: { baseline?: boolean; beforeCommit?: () => void } = {}): void {
+  /**
+   * Stores the whole run or nothing. A run whose id is already stored is left as it is
+   * (`duplicate`): a retried job stores its run once.
+   */
+  save(run: AuditRun, options: RunStoreSaveOptions = {}): SaveRunOutcome {
     this.db.exec('BEGIN IMMEDIATE');
     try {
+      if (this.db.prepare('SELECT 1 FROM runs WHERE id = ?').get(run.id)) {
+        this.db.exec('ROLLBACK');
+        return 'duplicate';
+      }
       const seqRow = this.db.prepare('SELECT COALESCE(MAX(seq), 0) + 1 AS next FROM runs').get() as {
         next: number;
       };
@@ -91,29 +125,41 @@ export class RunStore {
       if (options.baseline) this.markBaselineInside(run.id);
       options.beforeCommit?.();
       this.db.exec('COMMIT');
+      return 'stored';
     } catch (error) {
       this.db.exec('ROLLBACK');
       throw error;
     }
   }
 
+  /** Clears the baseline of the run's tenant only (runs without a tenant count as one tenant). */
   private markBaselineInside(id: string): void {
-    this.db.prepare('UPDATE runs SET baseline = 0').run();
+    this.db
+      .prepare('UPDATE runs SET baseline = 0 WHERE tenant_id IS (SELECT tenant_id FROM runs WHERE id = ?)')
+      .run(id);
     this.db.prepare('UPDATE runs SET baseline = 1 WHERE id = ?').run(id);
   }
 
   setBaseline(id: string): boolean {
     if (!this.info(id)) return false;
     this.db.exec('BEGIN');
-    this.markBaselineInside(id);
-    this.db.exec('COMMIT');
+    try {
+      this.markBaselineInside(id);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
     return true;
   }
 
-  list(limit = 50): StoredRunInfo[] {
+  /** Newest first; a number is the limit (the whole store), as before queries took a tenant. */
+  list(options: number | (RunQuery & { limit?: number }) = {}): StoredRunInfo[] {
+    const { limit = 50, ...query } = typeof options === 'number' ? { limit: options } : options;
+    const w = where(query);
     const rows = this.db
-      .prepare('SELECT * FROM runs ORDER BY seq DESC LIMIT ?')
-      .all(limit) as unknown as RunRow[];
+      .prepare(`SELECT * FROM runs ${w.sql} ORDER BY seq DESC LIMIT ?`)
+      .all(...w.params, limit) as unknown as RunRow[];
     return rows.map((r) => this.toInfo(r));
   }
 
@@ -122,24 +168,30 @@ export class RunStore {
     return row ? this.toInfo(row) : undefined;
   }
 
-  latest(source?: string): AuditRun | undefined {
-    const row = (
-      source
-        ? this.db.prepare('SELECT id FROM runs WHERE source = ? ORDER BY seq DESC LIMIT 1').get(source)
-        : this.db.prepare('SELECT id FROM runs ORDER BY seq DESC LIMIT 1').get()
-    ) as { id: string } | undefined;
+  /** The newest run matching the query; a string is the source, as before queries took a tenant. */
+  latest(query: string | RunQuery = {}): AuditRun | undefined {
+    const w = where(typeof query === 'string' ? { source: query as RunQuery['source'] } : query);
+    const row = this.db.prepare(`SELECT id FROM runs ${w.sql} ORDER BY seq DESC LIMIT 1`).get(...w.params) as
+      | { id: string }
+      | undefined;
     return row ? this.get(row.id) : undefined;
   }
 
-  /** The marked baseline, or else the run before the latest. */
-  baseline(): AuditRun | undefined {
-    const marked = this.db.prepare('SELECT id FROM runs WHERE baseline = 1').get() as
-      | { id: string }
-      | undefined;
+  /**
+   * The tenant's marked baseline, or else the run before its latest. Without a tenant: the newest
+   * marked baseline of any tenant, or else the run before the latest (one tenant's store, as before).
+   */
+  baseline(query: Pick<RunQuery, 'tenantId'> = {}): AuditRun | undefined {
+    const w = where({ ...(query.tenantId !== undefined ? { tenantId: query.tenantId } : {}) });
+    const marked = this.db
+      .prepare(
+        `SELECT id FROM runs ${w.sql ? `${w.sql} AND` : 'WHERE'} baseline = 1 ORDER BY seq DESC LIMIT 1`,
+      )
+      .get(...w.params) as { id: string } | undefined;
     if (marked) return this.get(marked.id);
-    const previous = this.db.prepare('SELECT id FROM runs ORDER BY seq DESC LIMIT 1 OFFSET 1').get() as
-      | { id: string }
-      | undefined;
+    const previous = this.db
+      .prepare(`SELECT id FROM runs ${w.sql} ORDER BY seq DESC LIMIT 1 OFFSET 1`)
+      .get(...w.params) as { id: string } | undefined;
     return previous ? this.get(previous.id) : undefined;
   }
 
@@ -161,8 +213,9 @@ export class RunStore {
     return { ...(JSON.parse(row.meta) as Omit<AuditRun, 'results' | 'snapshots'>), results, snapshots };
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT COUNT(*) AS n FROM runs').get() as { n: number }).n;
+  count(query: RunQuery = {}): number {
+    const w = where(query);
+    return (this.db.prepare(`SELECT COUNT(*) AS n FROM runs ${w.sql}`).get(...w.params) as { n: number }).n;
   }
 
   close(): void {
