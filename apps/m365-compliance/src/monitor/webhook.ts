@@ -7,6 +7,8 @@ export interface WebhookDelivery {
   backoffMs?: number;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** Extra request headers (the worker's Idempotency-Key); content-type is always JSON. */
+  headers?: Record<string, string>;
 }
 
 export interface DeliveryResult {
@@ -40,7 +42,7 @@ export async function deliverWebhook(delivery: WebhookDelivery, body: unknown): 
       const timeout = AbortSignal.timeout(delivery.timeoutMs ?? 10_000);
       const response = await fetch(delivery.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...delivery.headers, 'content-type': 'application/json' },
         body: JSON.stringify(body),
         redirect: 'error',
         signal: delivery.signal ? AbortSignal.any([timeout, delivery.signal]) : timeout,
