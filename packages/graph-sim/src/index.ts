@@ -229,3 +229,6 @@ export type {
   TeamsMessagingPolicy,
   TenantFederationSettings,
 } from './tenant/teams.js';
+// Many tenants in one simulator: consents of a multi-tenant app, per tenant.
+export type { ConsentGrants } from './tenants/consent.js';
+export type { TenantGrant } from './tenants/hosted-tenants.js';

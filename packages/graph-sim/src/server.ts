@@ -23,7 +23,7 @@ import {
 import type { GraphVersion, RouteDefinition } from './engine/route.js';
 import { splitPath } from './engine/router.js';
 import { SkipTokenCodec } from './engine/skiptoken.js';
-import { type ThrottlingControl, type ThrottlingMode, ThrottlingModel } from './engine/throttling.js';
+import type { ThrottlingControl, ThrottlingMode } from './engine/throttling.js';
 import { AppRegistry, type SimApp, type SimAppInput } from './entra/apps.js';
 import { grantDirectoryRoles } from './entra/directory-roles.js';
 import { entraEndpoint, handleEntra } from './entra/handler.js';
@@ -41,6 +41,9 @@ import {
 } from './services/index.js';
 import { createDemoTenant } from './tenant/demo/index.js';
 import type { Tenant } from './tenant/model.js';
+import { type ConsentGrants, consentApp, revokeApp } from './tenants/consent.js';
+import { type HostedTenant, HostedTenants, type TenantGrant } from './tenants/hosted-tenants.js';
+import { mergedDnsZone } from './tenants/merged-dns.js';
 import { createServerCertificate } from './tls.js';
 
 export interface GraphSimOptions {
@@ -48,8 +51,13 @@ export interface GraphSimOptions {
   port?: number;
   /** Default '127.0.0.1'. */
   host?: string;
-  /** Default: a fresh createDemoTenant(). */
+  /** Default: a fresh createDemoTenant(). The simulator's own tenant: `sim.tenant`. */
   tenant?: Tenant;
+  /**
+   * More tenants hosted beside the first (e.g. from generateTenant), each with its own data,
+   * consents and throttling budgets; an app is consented in them with `sim.consent`.
+   */
+  tenants?: readonly Tenant[];
   /** Default: allRoutes (tests may pass their own fixtures). */
   routes?: readonly RouteDefinition[];
   /** Default 'off'. */
@@ -81,6 +89,8 @@ export interface IssueTokenInput {
   expiresInSeconds?: number;
   /** The token's `aud`, e.g. `https://outlook.office365.com`; default Microsoft Graph. */
   audience?: string;
+  /** The hosted tenant the token is for (`tid`); default the first tenant. */
+  tenantId?: string;
   /** How the app is taken to have signed in (`appidacr`): default `secret`. */
   credential?: 'secret' | 'certificate';
 }
@@ -95,10 +105,34 @@ export interface GraphSim {
   readonly serviceUrls: Readonly<Record<SimService, string>>;
   /** PEM of the self-signed certificate made at start (SAN localhost, 127.0.0.1, ::1). */
   readonly ca: string;
+  /** The first (the simulator's own) tenant's id. */
   readonly tenantId: string;
-  /** The live model: tests mutate it and the next response shows it. */
+  /** The first tenant's live model: tests mutate it and the next response shows it. */
   readonly tenant: Tenant;
+  /** Every hosted tenant's id, the first first. */
+  readonly tenantIds: readonly string[];
+  /** A hosted tenant's live model, by id or initial domain (any case); undefined when not hosted. */
+  tenantById(id: string): Tenant | undefined;
+  /** Hosts one more tenant (its id and initial domain must be new); its apps are consented with `consent`. */
+  addTenant(tenant: Tenant): void;
+  /**
+   * Registers an app (its credentials) and consents it in the first tenant, with its roles and
+   * directory roles there. It is a multi-tenant app: `consent` adds it to the other tenants.
+   */
   registerApp(app: SimAppInput): SimApp;
+  /**
+   * Admin consent of a registered app in a hosted tenant: its service principal there (a new object
+   * id, the `oid` of its tokens for that tenant) with `grants` (each part defaulting to the app's own
+   * roles, serviceRoles, directoryRoles (active role assignments in THAT tenant's directory) and
+   * fabricAdminApiAccess). Throws when the tenant or app is unknown or already consented there.
+   */
+  consent(tenantId: string, clientId: string, grants?: Partial<ConsentGrants>): TenantGrant;
+  /**
+   * Deletes the app's service principal in the tenant: the token endpoint then answers AADSTS700016
+   * (unauthorized_client) for that app and tenant, and the tokens it already holds are refused there
+   * (Graph: 401 Authorization_IdentityNotFound). Other tenants are untouched. False when not consented.
+   */
+  revokeConsent(tenantId: string, clientId: string): boolean;
   /**
    * Replaces the tenant's data in place (a fresh demo tenant by default) and grants the registered
    * apps their directory roles again, so a test can start each case from a known tenant without
@@ -113,16 +147,23 @@ export interface GraphSim {
   issueDownloadUrl(input: IssueDownloadUrlInput): string;
   readonly requests: RequestLog;
   readonly faults: FaultInjector;
+  /** The first tenant's throttling (budgets are per app per tenant, as Graph's). */
   readonly throttling: ThrottlingControl;
+  /** A hosted tenant's throttling; throws for a tenant not hosted. */
+  throttlingOf(tenantId: string): ThrottlingControl;
   /**
-   * The tenant's DNS (SPF, DMARC, DKIM records of its domains) on a UDP loopback port: point a DNS
-   * reader's servers at `dns.address`.
+   * The hosted tenants' DNS (SPF, DMARC, DKIM records of their domains) on a UDP loopback port: point
+   * a DNS reader's servers at `dns.address`.
    */
   readonly dns: DnsSim;
   close(): Promise<void>;
 }
 
 const VERSIONS: Record<string, GraphVersion> = { 'v1.0': 'v1.0', beta: 'beta' };
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -132,6 +173,20 @@ function urlHost(host: string): string {
 
 export async function startGraphSim(options: GraphSimOptions = {}): Promise<GraphSim> {
   const tenant = options.tenant ?? createDemoTenant();
+  const hosts = new HostedTenants(tenant, options.throttling ?? 'off');
+  for (const more of options.tenants ?? []) hosts.add(more);
+  const tenantFor = (authorization: string | undefined) => hosts.forAuthorization(authorization);
+  const hostOf = (id: string): HostedTenant => {
+    const host = hosts.find(id);
+    if (!host) {
+      const known = hosts
+        .all()
+        .map((h) => h.tenant.id)
+        .join(', ');
+      throw new Error(`graph-sim: tenant '${id}' is not hosted here (hosted: ${known})`);
+    }
+    return host;
+  };
   const routes = options.routes ?? allRoutes;
   const latencyMs = options.latencyMs ?? 0;
   const host = options.host ?? '127.0.0.1';
@@ -140,25 +195,22 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   let federationKey: SigningKey | undefined;
   const apps = new AppRegistry();
   const log = new InMemoryRequestLog();
-  const throttling = new ThrottlingModel(options.throttling ?? 'off');
   const faults = new FaultSchedule();
   const downloadLinks = new DownloadLinks(
     options.downloadUrlLifetimeSeconds ?? DEFAULT_DOWNLOAD_URL_LIFETIME_SECONDS,
   );
   const pipeline = new GraphPipeline({
-    tenant: () => tenant,
+    tenantFor,
     routes,
     signingKey,
     codec: new SkipTokenCodec(),
     downloads: { links: downloadLinks, contentMode: options.fileContent ?? 'redirect' },
-    throttling,
     faults,
     log,
   });
   const batch = new BatchExecutor(pipeline, faults, log);
   const serviceDeps = {
-    tenant: () => tenant,
-    apps,
+    tenantFor,
     signingKey,
     faults,
     log,
@@ -237,6 +289,8 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       return;
     }
     if (version) {
+      // Before the handling, so that the request log's duration (arrival to response) includes it.
+      if (latencyMs > 0) await sleep(latencyMs);
       const response = await handleGraph(
         req,
         { seq, time, version, origin, headers },
@@ -244,14 +298,17 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
         search,
         body,
       );
-      if (latencyMs > 0 && !response.drop) await new Promise((r) => setTimeout(r, latencyMs));
       writeResponse(req, res, response);
       return;
     }
     if (isDownloadPath(pathPart)) {
       const method = req.method ?? 'GET';
       const { response, log: fields } = await serveFileDownload(
-        { tenant, links: downloadLinks, faults },
+        {
+          tenantFor: (id) => (id === undefined ? hosts.first.tenant : hosts.find(id)?.tenant),
+          links: downloadLinks,
+          faults,
+        },
         { method, search, headers },
       );
       log.add({
@@ -283,6 +340,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     }
     const service = serviceOfSegment(decoded[0]);
     if (service) {
+      if (latencyMs > 0) await sleep(latencyMs);
       const response = await handleServiceRequest(serviceDeps, {
         seq,
         time,
@@ -296,14 +354,13 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
         body,
         origin,
       });
-      if (latencyMs > 0 && !response.drop) await new Promise((r) => setTimeout(r, latencyMs));
       writeResponse(req, res, response);
       return;
     }
     const entra = entraEndpoint(decoded) !== undefined;
     const response = entra
       ? await handleEntra(
-          { tenant, apps, signingKey, federation: federation() },
+          { tenants: hosts, apps, signingKey, federation: federation() },
           {
             method: req.method ?? 'GET',
             segments: decoded,
@@ -321,6 +378,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
             `Invalid version: ${decoded[0] ?? ''}`,
           ),
           clientId: undefined,
+          tenantId: undefined,
         };
     log.add({
       seq,
@@ -333,6 +391,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       query: queryRecord(new URLSearchParams(search)),
       headers: redactHeaders(headers),
       clientId: response.clientId,
+      tenantId: response.tenantId,
       status: response.status,
       workload: null,
       resourceUnits: null,
@@ -371,7 +430,11 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const address = server.address() as AddressInfo;
   url = `https://${urlHost(host)}:${address.port}`;
   // Loopback whatever the HTTPS host: nothing outside this machine has a use for the demo's DNS.
-  const dns = await startDnsSim(() => tenant.dns ?? emptyDnsZone()).catch((error: unknown) => {
+  const dns = await startDnsSim(() =>
+    hosts.all().length === 1
+      ? (tenant.dns ?? emptyDnsZone())
+      : mergedDnsZone(hosts.all().map((h) => h.tenant)),
+  ).catch((error: unknown) => {
     server.close();
     throw error;
   });
@@ -383,22 +446,39 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       return tenant.id;
     },
     tenant,
+    get tenantIds() {
+      return hosts.all().map((h) => h.tenant.id);
+    },
+    tenantById: (id) => hosts.find(id)?.tenant,
+    addTenant: (more) => {
+      hosts.add(more);
+    },
     serviceUrls: serviceUrlsOf(url),
     registerApp: (input) => {
       const app = apps.register(input);
+      // In its home tenant the app's consent is the app itself (tests mutate app.roles).
+      hosts.first.grants.set(app.clientId.toLowerCase(), app);
       grantDirectoryRoles(tenant, app);
       return app;
     },
+    consent: (tenantId, clientId, grants) => {
+      const app = apps.find(clientId);
+      if (!app) throw new Error(`graph-sim: no app with client id ${clientId} is registered`);
+      return consentApp(hostOf(tenantId), app, tenant.id, grants);
+    },
+    revokeConsent: (tenantId, clientId) => revokeApp(hostOf(tenantId), clientId),
     resetTenant: (next) => {
       Object.assign(tenant, next ?? createDemoTenant());
-      for (const app of apps.all()) grantDirectoryRoles(tenant, app);
+      for (const grant of hosts.first.grants.values()) grantDirectoryRoles(tenant, grant);
     },
     issueToken: (input) =>
       issueAccessToken(signingKey, {
-        tenantId: tenant.id,
+        tenantId: input.tenantId === undefined ? tenant.id : hostOf(input.tenantId).tenant.id,
         clientId: input.clientId,
         roles: input.roles,
-        servicePrincipalId: apps.find(input.clientId)?.servicePrincipalId,
+        servicePrincipalId: (input.tenantId === undefined ? hosts.first : hostOf(input.tenantId)).grants.get(
+          input.clientId.toLowerCase(),
+        )?.servicePrincipalId,
         authMethod: input.credential === 'certificate' ? '2' : '1',
         ...(input.audience === undefined ? {} : { audience: input.audience }),
         ...(input.expiresInSeconds === undefined ? {} : { expiresInSeconds: input.expiresInSeconds }),
@@ -411,7 +491,8 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       downloadLinks.urlFor(url, driveId, itemId, expiresInSeconds),
     requests: log,
     faults,
-    throttling,
+    throttling: hosts.first.throttling,
+    throttlingOf: (id) => hostOf(id).throttling,
     dns,
     close: async () => {
       await dns.close();

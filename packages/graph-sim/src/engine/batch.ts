@@ -105,6 +105,7 @@ export class BatchExecutor {
     const ids = requestIds(input.headers['client-request-id']);
     let response: GraphResponse;
     let clientId: string | undefined;
+    let tenantId: string | undefined;
     let fault: Fault['kind'] | undefined;
     let retryAfter: number | null = null;
     const auth = await this.pipeline.authenticate(input.headers.authorization, ids);
@@ -112,6 +113,7 @@ export class BatchExecutor {
       response = auth.response;
     } else {
       clientId = auth.clientId;
+      tenantId = auth.host.tenant.id;
       const scripted = this.faults.take({ method: 'POST', path: '/$batch', inBatch: false });
       fault = scripted?.kind;
       if (scripted?.kind === 'status') {
@@ -128,7 +130,7 @@ export class BatchExecutor {
         response = { status: 0, headers: {}, body: undefined, drop: true };
       } else {
         if (scripted?.kind === 'delay') await new Promise((r) => setTimeout(r, scripted.ms));
-        response = await this.run(input, ids);
+        response = await this.run(input, ids, tenantId);
         if (scripted?.kind === 'malformed' && typeof response.body === 'string') {
           response = {
             ...response,
@@ -148,6 +150,7 @@ export class BatchExecutor {
       query: {},
       headers: redactHeaders(input.headers),
       clientId,
+      tenantId,
       status: response.drop ? 0 : response.status,
       workload: null,
       resourceUnits: null,
@@ -162,7 +165,11 @@ export class BatchExecutor {
     return response;
   }
 
-  private async run(input: BatchInput, ids: ReturnType<typeof requestIds>): Promise<GraphResponse> {
+  private async run(
+    input: BatchInput,
+    ids: ReturnType<typeof requestIds>,
+    tenantId: string,
+  ): Promise<GraphResponse> {
     let parsedJson: unknown;
     try {
       parsedJson = JSON.parse(input.bodyText);
@@ -209,7 +216,7 @@ export class BatchExecutor {
     const results = new Map<string, Promise<GraphResponse>>();
     for (const request of requests) {
       const dependencies = (request.dependsOn ?? []).map((id) => results.get(id) as Promise<GraphResponse>);
-      results.set(request.id, this.runOne(input, request, dependencies));
+      results.set(request.id, this.runOne(input, request, dependencies, tenantId));
     }
     const responses = await Promise.all(requests.map((r) => results.get(r.id) as Promise<GraphResponse>));
     if (responses.some((r) => r.drop)) return { status: 0, headers: {}, body: undefined, drop: true };
@@ -222,6 +229,7 @@ export class BatchExecutor {
     input: BatchInput,
     request: SubRequest,
     dependencies: Promise<GraphResponse>[],
+    tenantId: string,
   ): Promise<GraphResponse> {
     const settled = await Promise.all(dependencies);
     const seq = this.log.allocateSeq();
@@ -250,6 +258,7 @@ export class BatchExecutor {
         query: queryRecord(new URLSearchParams(target?.search ?? '')),
         headers: redactHeaders(headers),
         clientId: undefined,
+        tenantId,
         status: response.status,
         workload: null,
         resourceUnits: null,

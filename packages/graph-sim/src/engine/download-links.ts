@@ -13,10 +13,10 @@ export const DOWNLOAD_PATH = '/_layouts/15/download.aspx';
 export const DEFAULT_DOWNLOAD_URL_LIFETIME_SECONDS = 300;
 
 export type DownloadGrant =
-  | { ok: true; driveId: string; itemId: string }
+  | { ok: true; driveId: string; itemId: string; tenantId: string | undefined }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'otherItem' };
 
-const payloadSchema = z.object({ d: z.string(), i: z.string(), e: z.number() });
+const payloadSchema = z.object({ d: z.string(), i: z.string(), e: z.number(), t: z.string().optional() });
 
 export class DownloadLinks {
   private readonly signer = new PayloadSigner('download');
@@ -27,11 +27,21 @@ export class DownloadLinks {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** A download URL for one file, on `origin` (the host the client addressed). */
-  urlFor(origin: string, driveId: string, itemId: string, lifetimeSeconds = this.lifetimeSeconds): string {
+  /**
+   * A download URL for one file, on `origin` (the host the client addressed), of the tenant named
+   * (default: the simulator's first tenant).
+   */
+  urlFor(
+    origin: string,
+    driveId: string,
+    itemId: string,
+    lifetimeSeconds = this.lifetimeSeconds,
+    tenantId?: string,
+  ): string {
     const expires = this.now() + lifetimeSeconds * 1000;
     // A nonce, so two URLs for the same file differ as SharePoint's do.
-    const tempauth = `v1.${this.signer.seal({ d: driveId, i: itemId, e: expires, n: randomBytes(6).toString('base64url') })}`;
+    const payload = { d: driveId, i: itemId, e: expires, n: randomBytes(6).toString('base64url') };
+    const tempauth = `v1.${this.signer.seal(tenantId === undefined ? payload : { ...payload, t: tenantId })}`;
     const query = new URLSearchParams({ UniqueId: itemId, ApiVersion: '2.0', tempauth });
     return `${origin}${DOWNLOAD_PATH}?${query.toString()}`;
   }
@@ -49,7 +59,7 @@ export class DownloadLinks {
     if ((params.get('UniqueId') ?? '').toUpperCase() !== decoded.i.toUpperCase()) {
       return { ok: false, reason: 'otherItem' };
     }
-    return { ok: true, driveId: decoded.d, itemId: decoded.i };
+    return { ok: true, driveId: decoded.d, itemId: decoded.i, tenantId: decoded.t };
   }
 }
 

@@ -6,7 +6,7 @@ import type { SigningKey } from '../entra/keys.js';
 import { verifyAccessToken } from '../entra/tokens.js';
 import { type RoutePermissions, resolveRoutePermissions } from '../permissions/route-permissions.js';
 import { graphSchema } from '../schema/graph-schema.js';
-import type { Tenant } from '../tenant/model.js';
+import type { HostedTenant } from '../tenants/hosted-tenants.js';
 import { requestCost } from './costs.js';
 import type { DownloadLinks } from './download-links.js';
 import { type Fault, type FaultSchedule, faultError, faultRetryAfter } from './faults.js';
@@ -31,7 +31,6 @@ import {
 } from './route.js';
 import { type CompiledRoute, Router, splitPath } from './router.js';
 import type { SkipTokenCodec } from './skiptoken.js';
-import type { ThrottlingModel } from './throttling.js';
 import { projectorFor } from './version-projection.js';
 
 export interface GraphRequestInput {
@@ -56,12 +55,12 @@ export interface GraphRequestInput {
 }
 
 export interface GraphPipelineDeps {
-  tenant: () => Tenant;
+  /** The hosted tenant a bearer token names (its `tid`), which answers the request. */
+  tenantFor: (authorization: string | undefined) => HostedTenant;
   routes: readonly RouteDefinition[];
   signingKey: SigningKey;
   codec: SkipTokenCodec;
   downloads: { links: DownloadLinks; contentMode: 'redirect' | 'inline' };
-  throttling: ThrottlingModel;
   faults: FaultSchedule;
   log: InMemoryRequestLog;
 }
@@ -69,6 +68,7 @@ export interface GraphPipelineDeps {
 interface Outcome {
   response: GraphResponse;
   clientId?: string;
+  tenantId?: string;
   workload?: Workload;
   resourceUnits?: number;
   retryAfter?: number | null;
@@ -86,6 +86,9 @@ const AUTH_MESSAGES = {
   wrongTenant: 'Access token validation failure: the token was issued for another tenant.',
 } as const;
 
+/** Graph's answer when the calling app has no service principal in the tenant (consent revoked). */
+const IDENTITY_NOT_FOUND = 'The identity of the calling application could not be established.';
+
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -102,10 +105,22 @@ export class GraphPipeline {
     }
   }
 
-  /** Checks the bearer token alone (the outer $batch request needs only this). */
+  /**
+   * Checks the bearer token alone (the outer $batch request needs only this), against the hosted
+   * tenant its `tid` names; a token whose service principal was deleted there is refused.
+   */
   async authenticate(authorization: string | undefined, ids: RequestIds) {
-    const check = await verifyAccessToken(this.deps.signingKey, this.deps.tenant().id, authorization);
-    if (check.ok) return check;
+    const host = this.deps.tenantFor(authorization);
+    const check = await verifyAccessToken(this.deps.signingKey, host.tenant.id, authorization);
+    if (check.ok) {
+      if (check.objectId !== undefined && host.deletedServicePrincipals.has(check.objectId)) {
+        return {
+          ok: false as const,
+          response: errorResponse(ids, 401, 'Authorization_IdentityNotFound', IDENTITY_NOT_FOUND),
+        };
+      }
+      return { ...check, host };
+    }
     return {
       ok: false as const,
       response: errorResponse(ids, 401, 'InvalidAuthenticationToken', AUTH_MESSAGES[check.reason], {
@@ -141,6 +156,7 @@ export class GraphPipeline {
       query: queryRecord(new URLSearchParams(input.search)),
       headers: redactHeaders(input.headers),
       clientId: outcome.clientId,
+      tenantId: outcome.tenantId,
       status: outcome.response.drop ? 0 : outcome.response.status,
       workload: outcome.workload ?? null,
       resourceUnits: outcome.resourceUnits ?? null,
@@ -165,13 +181,15 @@ export class GraphPipeline {
 
   private async run(input: GraphRequestInput): Promise<Outcome> {
     const ids = requestIds(input.headers['client-request-id']);
-    const tenant = this.deps.tenant();
     const auth = await this.authenticate(input.headers.authorization, ids);
     if (!auth.ok) return { response: auth.response };
+    const { tenant, throttling } = auth.host;
     const clientId = auth.clientId;
+    const tenantId = tenant.id;
     if (input.invalidBody) {
       return {
         clientId,
+        tenantId,
         response: errorResponse(
           ids,
           400,
@@ -185,13 +203,18 @@ export class GraphPipeline {
     try {
       segments = splitPath(input.rawPath).map(decodeURIComponent);
     } catch {
-      return { clientId, response: errorResponse(ids, 400, 'BadRequest', 'The request URI is not valid.') };
+      return {
+        clientId,
+        tenantId,
+        response: errorResponse(ids, 400, 'BadRequest', 'The request URI is not valid.'),
+      };
     }
     const path = `/${segments.join('/')}`;
     const match = this.router.match(input.method, input.version, segments);
     if (match.kind === 'notFound') {
       return {
         clientId,
+        tenantId,
         response: errorResponse(
           ids,
           400,
@@ -203,6 +226,7 @@ export class GraphPipeline {
     if (match.kind === 'methodNotAllowed' || !METHODS.has(input.method)) {
       return {
         clientId,
+        tenantId,
         response: errorResponse(
           ids,
           405,
@@ -218,6 +242,7 @@ export class GraphPipeline {
     if (!permissions.anyOf.some((p) => granted.has(p.toLowerCase()))) {
       return {
         clientId,
+        tenantId,
         workload,
         response: errorResponse(
           ids,
@@ -230,6 +255,7 @@ export class GraphPipeline {
 
     const outcome: Outcome = {
       clientId,
+      tenantId,
       workload,
       response: errorResponse(ids, 500, 'generalException', ''),
     };
@@ -249,13 +275,13 @@ export class GraphPipeline {
         baseUrl: `${input.origin}/${input.version}`,
         downloads: {
           contentMode: this.deps.downloads.contentMode,
-          urlFor: (driveId, itemId) => this.deps.downloads.links.urlFor(input.origin, driveId, itemId),
+          urlFor: (driveId, itemId) =>
+            this.deps.downloads.links.urlFor(input.origin, driveId, itemId, undefined, tenantId),
         },
       };
       const cost = requestCost(route, ctx);
       outcome.resourceUnits = cost;
       const arrival = input.time;
-      const throttling = this.deps.throttling;
       outcome.earlyRetry = throttling.isEarlyRetry(workload, clientId, arrival);
 
       const fault = this.deps.faults.take({

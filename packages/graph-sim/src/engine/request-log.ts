@@ -26,6 +26,12 @@ export interface RequestLogEntry {
   headers: Record<string, string>;
   /** The calling app (from the token on the Graph side, from `client_id` on the Entra side). */
   clientId: string | undefined;
+  /**
+   * The hosted tenant the request was for: the tenant of its verified token (Graph, admin APIs), the
+   * tenant its path named (Entra), the tenant of the file (download); undefined when none was
+   * established (no valid token, an unknown tenant).
+   */
+  tenantId: string | undefined;
   /** HTTP status sent; 0 when the connection was dropped without a response. */
   status: number;
   workload: Workload | null;
@@ -41,6 +47,10 @@ export interface RequestLogEntry {
   fault: FaultKind | undefined;
   /** Set on $batch sub-requests: the outer request's seq and the sub-request's id. */
   batch: { seq: number; id: string } | undefined;
+  /**
+   * Time from arrival to the response being ready (the simulator's `latencyMs` included), so
+   * [time, time + durationMs] is the interval the request was in flight: the base of concurrency counts.
+   */
   durationMs: number;
   /** Bytes of the response body sent (a $batch's outer entry counts its whole body). */
   responseBytes: number;

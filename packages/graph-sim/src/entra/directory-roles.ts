@@ -4,10 +4,24 @@
 import { randomUUID } from 'node:crypto';
 import type { ActiveRoleAssignment } from '../tenant/directory.js';
 import type { Tenant } from '../tenant/model.js';
-import type { SimApp } from './apps.js';
 
-export function grantDirectoryRoles(tenant: Tenant, app: SimApp): void {
-  if (app.directoryRoles.length === 0) return;
+/** The facts of a service principal that directory roles are granted to. */
+export interface RoleHolder {
+  readonly clientId: string;
+  readonly displayName: string;
+  readonly servicePrincipalId: string;
+  readonly directoryRoles: readonly string[];
+}
+
+export interface GrantOptions {
+  /** The tenant the app is registered in, when it is not this one (a multi-tenant app consented here). */
+  homeTenantId?: string;
+  /** Add the service principal even without directory roles (an admin consent always creates it). */
+  always?: boolean;
+}
+
+export function grantDirectoryRoles(tenant: Tenant, app: RoleHolder, options: GrantOptions = {}): void {
+  if (app.directoryRoles.length === 0 && !options.always) return;
   const directory = tenant.directory;
   directory.roleAssignments ??= [];
   directory.servicePrincipals ??= [];
@@ -17,10 +31,10 @@ export function grantDirectoryRoles(tenant: Tenant, app: SimApp): void {
       deletedDateTime: null,
       accountEnabled: true,
       appId: app.clientId,
-      appOwnerOrganizationId: tenant.id,
+      appOwnerOrganizationId: options.homeTenantId ?? tenant.id,
       displayName: app.displayName,
       servicePrincipalType: 'Application',
-      signInAudience: 'AzureADMyOrg',
+      signInAudience: options.homeTenantId === undefined ? 'AzureADMyOrg' : 'AzureADMultipleOrgs',
       tags: [],
     });
   }
@@ -47,4 +61,13 @@ export function activeDirectoryRoles(tenant: Tenant, principalId: string): Set<s
       .filter((a) => a.principalId === principalId && a.directoryScopeId === '/')
       .map((a) => a.roleDefinitionId.toLowerCase()),
   );
+}
+
+/** Removes a service principal and its role assignments from the tenant's directory (consent revoked). */
+export function removeServicePrincipal(tenant: Tenant, servicePrincipalId: string): void {
+  const directory = tenant.directory;
+  if (directory.servicePrincipals)
+    directory.servicePrincipals = directory.servicePrincipals.filter((sp) => sp.id !== servicePrincipalId);
+  if (directory.roleAssignments)
+    directory.roleAssignments = directory.roleAssignments.filter((a) => a.principalId !== servicePrincipalId);
 }

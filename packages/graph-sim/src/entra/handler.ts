@@ -1,7 +1,7 @@
 // The Entra ID side of the simulator: OpenID metadata, the token endpoint and the signing keys, on
 // tenant-shaped paths (`/{tenant id or initial domain}/...`).
 import { randomUUID } from 'node:crypto';
-import type { Tenant } from '../tenant/model.js';
+import type { HostedTenant, HostedTenants } from '../tenants/hosted-tenants.js';
 import type { AppRegistry } from './apps.js';
 import { EntraError } from './errors.js';
 import { publicJwks, type SigningKey } from './keys.js';
@@ -9,7 +9,8 @@ import { openIdConfiguration } from './metadata.js';
 import { handleTokenRequest } from './token-endpoint.js';
 
 export interface EntraContext {
-  tenant: Tenant;
+  /** The tenants this Entra knows: a path names one by id or initial domain. */
+  tenants: HostedTenants;
   apps: AppRegistry;
   signingKey: SigningKey;
   federation: { issuer: string; key: SigningKey };
@@ -30,6 +31,8 @@ export interface EntraResponse {
   headers: Record<string, string>;
   body: string;
   clientId: string | undefined;
+  /** The hosted tenant the path named, when it named one. */
+  tenantId: string | undefined;
 }
 
 type EntraEndpoint = 'metadata' | 'token' | 'keys';
@@ -44,12 +47,13 @@ export function entraEndpoint(segments: readonly string[]): EntraEndpoint | unde
   return undefined;
 }
 
-function isThisTenant(tenant: Tenant, segment: string): boolean {
-  const lower = segment.toLowerCase();
-  return lower === tenant.id.toLowerCase() || lower === tenant.initialDomain.toLowerCase();
-}
-
-function respond(status: number, body: unknown, correlationId: string, clientId?: string): EntraResponse {
+function respond(
+  status: number,
+  body: unknown,
+  correlationId: string,
+  clientId: string | undefined,
+  tenantId: string | undefined,
+): EntraResponse {
   return {
     status,
     headers: {
@@ -63,6 +67,7 @@ function respond(status: number, body: unknown, correlationId: string, clientId?
     },
     body: JSON.stringify(body),
     clientId,
+    tenantId,
   };
 }
 
@@ -77,8 +82,10 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
     const id = new URLSearchParams(request.body.toString('utf8')).get('client_id');
     return id && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : undefined;
   };
+  const host: HostedTenant | undefined = ctx.tenants.find(tenantSegment);
+  const tenantId = host?.tenant.id;
   try {
-    if (!isThisTenant(ctx.tenant, tenantSegment)) {
+    if (!host) {
       throw new EntraError(
         400,
         'invalid_tenant',
@@ -89,26 +96,33 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
     switch (endpoint) {
       case 'metadata':
         if (request.method !== 'GET') break;
-        return respond(200, openIdConfiguration(request.origin, tenantSegment, ctx.tenant.id), correlationId);
+        return respond(
+          200,
+          openIdConfiguration(request.origin, tenantSegment, host.tenant.id),
+          correlationId,
+          undefined,
+          tenantId,
+        );
       case 'keys':
         if (request.method !== 'GET') break;
-        return respond(200, await publicJwks([ctx.signingKey]), correlationId);
+        return respond(200, await publicJwks([ctx.signingKey]), correlationId, undefined, tenantId);
       case 'token': {
         if (request.method !== 'POST') break;
-        const tokenEndpoints = [ctx.tenant.id, ctx.tenant.initialDomain].map(
+        const tokenEndpoints = [host.tenant.id, host.tenant.initialDomain].map(
           (segment) => `${request.origin}/${segment}/oauth2/v2.0/token`,
         );
         const result = await handleTokenRequest(
           {
-            tenant: ctx.tenant,
+            tenant: host.tenant,
             apps: ctx.apps,
+            grant: (clientId) => host.grants.get(clientId.toLowerCase()),
             signingKey: ctx.signingKey,
             federation: ctx.federation,
             tokenEndpoints,
           },
           new URLSearchParams(request.body.toString('utf8')),
         );
-        return respond(200, result.body, correlationId, result.clientId);
+        return respond(200, result.body, correlationId, result.clientId, tenantId);
       }
       case undefined:
         break;
@@ -121,7 +135,7 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
     );
   } catch (error) {
     if (error instanceof EntraError) {
-      return respond(error.status, error.toBody(correlationId), correlationId, formClientId());
+      return respond(error.status, error.toBody(correlationId), correlationId, formClientId(), tenantId);
     }
     throw error;
   }

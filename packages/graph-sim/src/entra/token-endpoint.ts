@@ -2,6 +2,7 @@
 // certificate-signed client assertion, or a federated assertion. Errors use Entra's codes.
 import { z } from 'zod';
 import type { Tenant } from '../tenant/model.js';
+import type { TenantGrant } from '../tenants/hosted-tenants.js';
 import type { AppRegistry } from './apps.js';
 import { verifyClientAssertion } from './client-assertion.js';
 import { EntraError } from './errors.js';
@@ -24,6 +25,8 @@ const tokenRequest = z.object({
 export interface TokenEndpointContext {
   tenant: Tenant;
   apps: AppRegistry;
+  /** The app's consent in this tenant (its service principal there), or undefined when there is none. */
+  grant: (clientId: string) => TenantGrant | undefined;
   signingKey: SigningKey;
   federation: { issuer: string; key: SigningKey };
   /** The token endpoint URLs of this tenant on the origin the client used (client assertion `aud`). */
@@ -91,8 +94,10 @@ export async function handleTokenRequest(
     );
   }
   const resource = checkScope(ctx.tenant, request.scope);
+  // A multi-tenant app is known in a tenant only through its service principal there (admin consent).
   const app = ctx.apps.find(request.client_id);
-  if (!app) {
+  const grant = app ? ctx.grant(app.clientId) : undefined;
+  if (!app || !grant) {
     throw new EntraError(
       400,
       'unauthorized_client',
@@ -134,8 +139,8 @@ export async function handleTokenRequest(
     tenantId: ctx.tenant.id,
     clientId: app.clientId,
     // A token carries the app roles granted on the resource it is for, and only those.
-    roles: resource.kind === 'graph' ? app.roles : (app.serviceRoles[resource.resourceAppId] ?? []),
-    servicePrincipalId: app.servicePrincipalId,
+    roles: resource.kind === 'graph' ? grant.roles : (grant.serviceRoles[resource.resourceAppId] ?? []),
+    servicePrincipalId: grant.servicePrincipalId,
     appDisplayName: app.displayName,
     authMethod,
     ...(resource.kind === 'graph' ? {} : { audience: resource.audience }),

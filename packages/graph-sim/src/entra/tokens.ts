@@ -76,7 +76,7 @@ const accessTokenClaims = z.object({
 });
 
 export type TokenCheck =
-  | { ok: true; clientId: string; roles: string[] }
+  | { ok: true; clientId: string; roles: string[]; objectId: string | undefined }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' };
 
 /** What a service beyond Graph needs from a valid token: who, with which roles, how it signed in. */
@@ -139,7 +139,7 @@ export async function verifyAccessToken(
   const check = await verifyBearerToken(key, tenantId, authorization, [GRAPH_AUDIENCE]);
   // Graph words a token for another audience like any other invalid token.
   if (!check.ok) return { ok: false, reason: check.reason === 'wrongAudience' ? 'invalid' : check.reason };
-  return { ok: true, clientId: check.clientId, roles: check.roles };
+  return { ok: true, clientId: check.clientId, roles: check.roles, objectId: check.objectId };
 }
 
 export function issueFederatedAssertion(key: SigningKey, issuer: string, subject: string): string {

@@ -2,11 +2,11 @@
 // facts: Exchange Online and Security & Compliance on the Exchange.ManageAsApp app role AND an Entra
 // directory role of the app's service principal; Teams on a directory role; Fabric on its tenant
 // setting for service principals; SharePoint on Sites.FullControl.All AND a certificate credential.
-import type { AppRegistry } from '../entra/apps.js';
 import { activeDirectoryRoles } from '../entra/directory-roles.js';
 import type { SimService } from '../entra/resources.js';
 import { roleTemplateIds } from '../tenant/demo/directory/wellKnown.js';
 import type { Tenant } from '../tenant/model.js';
+import type { TenantGrant } from '../tenants/hosted-tenants.js';
 import {
   exchangeError,
   fabricError,
@@ -27,7 +27,8 @@ export interface AuthoriseContext {
   service: SimService;
   method: string;
   tenant: Tenant;
-  apps: AppRegistry;
+  /** The app's consent in this tenant, by client id (undefined when it has none here). */
+  grant: (clientId: string) => TenantGrant | undefined;
   origin: string;
   accept: string | undefined;
 }
@@ -110,8 +111,7 @@ export function authorise(ctx: AuthoriseContext, caller: Caller): ServiceRespons
       });
     }
     case 'fabric': {
-      const app = ctx.apps.find(caller.clientId);
-      if (!app?.fabricAdminApiAccess) {
+      if (!ctx.grant(caller.clientId)?.fabricAdminApiAccess) {
         return fabricError(
           401,
           'PowerBINotAuthorizedException',

@@ -6,11 +6,10 @@
 
 import { type FaultSchedule, faultRetryAfter } from '../engine/faults.js';
 import { type InMemoryRequestLog, now, queryRecord, redactHeaders } from '../engine/request-log.js';
-import type { AppRegistry } from '../entra/apps.js';
 import type { SigningKey } from '../entra/keys.js';
 import { acceptedAudiences, type SimService } from '../entra/resources.js';
 import { verifyBearerToken } from '../entra/tokens.js';
-import type { Tenant } from '../tenant/model.js';
+import type { HostedTenant } from '../tenants/hosted-tenants.js';
 import { authorise } from './authorise.js';
 import { complianceCmdlets } from './compliance/cmdlets.js';
 import { exchangeCmdlets } from './exchange/cmdlets.js';
@@ -74,8 +73,8 @@ export function defaultServiceHandlers(): ServiceHandlers {
 }
 
 export interface ServiceDeps {
-  tenant: () => Tenant;
-  apps: AppRegistry;
+  /** The hosted tenant a bearer token names (its `tid`), which answers the request. */
+  tenantFor: (authorization: string | undefined) => HostedTenant;
   signingKey: SigningKey;
   faults: FaultSchedule;
   log: InMemoryRequestLog;
@@ -102,6 +101,7 @@ export interface ServiceRequest {
 interface Outcome {
   response: ServiceResponse;
   clientId?: string;
+  tenantId?: string;
   cmdlet?: string;
   retryAfter?: number | null;
   fault?: 'status' | 'delay' | 'drop' | 'malformed' | 'nextLinkLoop';
@@ -129,7 +129,8 @@ function notFound(service: SimService, path: string): ServiceResponse {
 }
 
 async function run(deps: ServiceDeps, request: ServiceRequest): Promise<Outcome> {
-  const tenant = deps.tenant();
+  const host = deps.tenantFor(request.headers.authorization);
+  const tenant = host.tenant;
   const { service, headers } = request;
   const accept = headers.accept;
   const check = await verifyBearerToken(
@@ -138,33 +139,53 @@ async function run(deps: ServiceDeps, request: ServiceRequest): Promise<Outcome>
     headers.authorization,
     acceptedAudiences(tenant, service),
   );
-  if (!check.ok) {
+  // A token of a service principal deleted since (consent revoked) is no longer valid for the tenant.
+  const problem = !check.ok
+    ? check.reason
+    : check.objectId !== undefined && host.deletedServicePrincipals.has(check.objectId)
+      ? 'invalid'
+      : undefined;
+  if (!check.ok || problem !== undefined) {
     return {
-      response: tokenError(service, check.reason, { origin: request.origin, tenantId: tenant.id, accept }),
+      response: tokenError(service, problem ?? 'invalid', {
+        origin: request.origin,
+        tenantId: tenant.id,
+        accept,
+      }),
     };
   }
   const clientId = check.clientId;
+  const tenantId = tenant.id;
   const refusal = authorise(
-    { service, method: request.method, tenant, apps: deps.apps, origin: request.origin, accept },
+    {
+      service,
+      method: request.method,
+      tenant,
+      grant: (id) => host.grants.get(id.toLowerCase()),
+      origin: request.origin,
+      accept,
+    },
     check,
   );
-  if (refusal) return { clientId, response: refusal };
+  if (refusal) return { clientId, tenantId, response: refusal };
 
   const cmdletService = service === 'exchange' || service === 'compliance';
   let cmdlet: string | undefined;
   let call: ReturnType<typeof parseCmdletCall> | undefined;
   const invoke = cmdletService ? invokeCommandPath(request.segments) : undefined;
   if (cmdletService) {
-    if (!invoke) return { clientId, response: notFound(service, request.path) };
+    if (!invoke) return { clientId, tenantId, response: notFound(service, request.path) };
     if (request.method !== 'POST') {
       return {
         clientId,
+        tenantId,
         response: exchangeError(405, 'MethodNotAllowed', 'InvokeCommand accepts POST only.'),
       };
     }
     if (!isTenantSegment(tenant, invoke.tenant)) {
       return {
         clientId,
+        tenantId,
         response: exchangeError(
           401,
           'Unauthorized',
@@ -173,12 +194,13 @@ async function run(deps: ServiceDeps, request: ServiceRequest): Promise<Outcome>
       };
     }
     call = parseCmdletCall(request.body);
-    if ('status' in call) return { clientId, response: call };
+    if ('status' in call) return { clientId, tenantId, response: call };
     cmdlet = call.cmdlet;
   }
 
   const outcome: Outcome = {
     clientId,
+    tenantId,
     ...(cmdlet === undefined ? {} : { cmdlet }),
     response: jsonResponse(500, {}),
   };
@@ -259,6 +281,7 @@ export async function handleServiceRequest(
     query: queryRecord(new URLSearchParams(request.search)),
     headers: redactHeaders(request.headers),
     clientId: outcome.clientId,
+    tenantId: outcome.tenantId,
     status: outcome.response.drop ? 0 : outcome.response.status,
     workload: null,
     resourceUnits: null,

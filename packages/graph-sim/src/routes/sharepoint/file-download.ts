@@ -16,7 +16,8 @@ import { findDrive, findItem } from './lookup.js';
 export { DOWNLOAD_PATH };
 
 export interface FileDownloadDeps {
-  tenant: Tenant;
+  /** The hosted tenant a download URL names (undefined: the simulator's first tenant). */
+  tenantFor: (tenantId: string | undefined) => Tenant | undefined;
   links: DownloadLinks;
   faults: FaultSchedule;
 }
@@ -36,7 +37,7 @@ export function isDownloadPath(pathPart: string): boolean {
 export interface FileDownloadOutcome {
   response: GraphResponse;
   /** What the request log records beyond the common fields. */
-  log: Pick<RequestLogEntry, 'url' | 'query' | 'headers' | 'retryAfter' | 'fault'>;
+  log: Pick<RequestLogEntry, 'url' | 'query' | 'headers' | 'retryAfter' | 'fault' | 'tenantId'>;
 }
 
 export async function serveFileDownload(
@@ -51,6 +52,7 @@ export async function serveFileDownload(
     headers: redactHeaders(request.headers),
     retryAfter: null,
     fault: undefined,
+    tenantId: undefined,
   };
   const fault = deps.faults.take({ method: request.method, path: DOWNLOAD_PATH, inBatch: false });
   log.fault = fault?.kind;
@@ -69,13 +71,14 @@ export async function serveFileDownload(
     };
   }
   if (fault?.kind === 'delay') await new Promise((resolve) => setTimeout(resolve, fault.ms));
-  return { response: answer(deps, request, params), log };
+  return { response: answer(deps, request, params, log), log };
 }
 
 function answer(
   deps: FileDownloadDeps,
   request: FileDownloadRequest,
   params: URLSearchParams,
+  log: FileDownloadOutcome['log'],
 ): GraphResponse {
   if (request.method !== 'GET') return sharePointError(405, 'Only GET downloads a file.', { Allow: 'GET' });
   const grant = deps.links.verify(params);
@@ -83,8 +86,11 @@ function answer(
     if (grant.reason === 'otherItem') return sharePointError(403, 'Access denied.');
     return unauthorized(grant.reason === 'expired' ? 'The token is expired.' : 'The token is not valid.');
   }
+  const tenant = deps.tenantFor(grant.tenantId);
+  if (!tenant) return unauthorized('The token is not valid.');
+  log.tenantId = tenant.id;
   try {
-    const item = findItem(findDrive(deps.tenant.sharepoint, grant.driveId), grant.itemId);
+    const item = findItem(findDrive(tenant.sharepoint, grant.driveId), grant.itemId);
     if (item.kind !== 'file') return sharePointError(400, 'The item is a folder; only files have content.');
     const { status, body, headers } = fileBody(item, request.headers.range);
     return {
