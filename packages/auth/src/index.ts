@@ -34,5 +34,14 @@ export {
 } from './manifest.js';
 export { refusesClientSecrets, serviceDisplayName } from './service-facts.js';
 export { serviceTokenScope } from './service-scopes.js';
-export type { TenantEntry, TenantRegistry, TenantSignIn } from './tenants/tenant-registry.js';
+export { loadTenantRegistry, parseTenantRegistry } from './tenants/parse-tenant-registry.js';
+export { tenantRegistryJsonSchema } from './tenants/registry-json-schema.js';
+export { resolveTenant, UnknownTenantError } from './tenants/resolve-tenant.js';
+export { tenantEnvironment } from './tenants/tenant-environment.js';
+export {
+  TENANTS_FILE_VARIABLE,
+  type TenantEntry,
+  type TenantRegistry,
+  type TenantSignIn,
+} from './tenants/tenant-registry.js';
 export { decodeTokenRoles, type TokenRoles } from './token-roles.js';

@@ -3,6 +3,10 @@
 // certificate, admin-consented in every customer tenant), named once in `signIn`; a tenant with an
 // app of its own overrides it in its entry. A registry never holds a secret in clear: it names where
 // the secret is (an environment variable, a file, a Key Vault secret), read at sign-in.
+import type { CloudName } from '@m365-mcp/graph-core';
+
+/** The variable naming the registry file (the servers' `--tenants <file>` flag sets the same). */
+export const TENANTS_FILE_VARIABLE = 'M365_TENANTS_FILE';
 
 /** How to sign in to a tenant: which app, and where its credential is. One credential kind only. */
 export interface TenantSignIn {
@@ -16,8 +20,11 @@ export interface TenantSignIn {
   secretEnv?: string;
   /** File holding a client secret (a mounted secret, e.g. /run/secrets/contoso). */
   secretFile?: string;
-  /** A client secret kept in Azure Key Vault, read with the machine's own identity. */
-  keyVault?: { vaultUrl: string; secretName: string };
+  /**
+   * A client secret kept in Azure Key Vault, read with the machine's own identity (its managed
+   * identity; `identityClientId` picks a user-assigned one).
+   */
+  keyVault?: { vaultUrl: string; secretName: string; identityClientId?: string };
   /** Workload identity federation: the file holding the federated token. */
   federatedTokenFile?: string;
 }
@@ -29,8 +36,8 @@ export interface TenantEntry {
   tenantId: string;
   /** What reports call the customer; default: the name. */
   displayName?: string;
-  /** `global` (default), `usgovhigh`, `dod` or `china`, as M365_CLOUD. */
-  cloud?: string;
+  /** graph-core's cloud names (`global`, `usgov`, `usgov-dod`, `china`), as M365_CLOUD; default: the environment's. */
+  cloud?: CloudName;
   /** Overrides the registry's `signIn` for this tenant (an app registered in the customer's tenant). */
   signIn?: TenantSignIn;
 }
@@ -38,7 +45,15 @@ export interface TenantEntry {
 export interface TenantRegistry {
   /** Where the registry was read from, for error messages. */
   source: string;
-  /** The sign-in every tenant uses unless its entry says otherwise (the multi-tenant app). */
-  signIn: TenantSignIn;
+  /**
+   * The folder relative file paths in the registry (certificateFile, secretFile,
+   * federatedTokenFile) are resolved against: the registry file's folder. Default: the working one.
+   */
+  directory?: string;
+  /**
+   * The sign-in every tenant uses unless its entry says otherwise (the multi-tenant app). Absent
+   * when every entry has its own.
+   */
+  signIn?: TenantSignIn;
   tenants: readonly TenantEntry[];
 }
