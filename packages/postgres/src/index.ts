@@ -1,2 +1,7 @@
-// Public API of @m365-mcp/postgres: PostgreSQL for many tenants (DATABASE_URL).
-export {};
+// Public API of @m365-mcp/postgres: PostgreSQL for many tenants (DATABASE_URL). No MCP here: the
+// servers and workers use it; it knows pools, migrations and the run store.
+export { DatabaseUnavailableError, describeDatabase, isConnectionError, MigrationError } from './errors.js';
+export { checksum, type MigrateOptions, type MigrateResult, migrate } from './migrate.js';
+export { type Migration, migrations } from './migrations/index.js';
+export { type CreatePoolOptions, createPool, parseDatabaseUrl, withConnection } from './pool.js';
+export { openPgRunStore, PgRunStore, type PgRunStoreOptions } from './run-store.js';
