@@ -176,6 +176,7 @@ export {
   generateSharePointAdmin,
 } from './tenant/generate/sharepoint-admin.js';
 export { type GenerateTeamsOptions, generateTeams } from './tenant/generate/teams.js';
+export { type GenerateTenantOptions, generateTenant } from './tenant/generate/tenant.js';
 export type { Tenant } from './tenant/model.js';
 export type { DlpCompliancePolicy, LabelPolicy, PurviewData } from './tenant/purview.js';
 export type {
