@@ -1,6 +1,7 @@
 // The m365-posture command line: a whole-tenant assessment through the m365-mcp servers, printed
 // as a summary (stdout) with progress on stderr, or as JSON; reports can also be written as JSON,
-// HTML and Markdown files; the exit code can gate a CI pipeline.
+// HTML and Markdown files; the exit code can gate a CI pipeline. With --tenants (or the
+// --demo-portfolio) every tenant of a registry is assessed instead (portfolio/portfolio-cli.ts).
 
 import { type FindingSeverity, findingSeverities } from '@m365-mcp/cis-bridge';
 import { DemoUnavailableError } from '@m365-mcp/mcp-kit/demo';
@@ -8,6 +9,9 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatHtml } from './format-html.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatText } from './format-text.js';
+import { DEFAULT_DEMO_TENANTS } from './portfolio/demo-portfolio.js';
+import { runPortfolioCli } from './portfolio/portfolio-cli.js';
+import { DEFAULT_TENANT_CONCURRENCY } from './portfolio/portfolio-run.js';
 import { createProgressReporter } from './progress.js';
 import { failingAtOrAbove, type PostureReport } from './report.js';
 import { type ReportTarget, reportTargetProblem, writeReportFile } from './report-files.js';
@@ -22,8 +26,22 @@ function collectServer(value: string, previous: ServerCommand[]): ServerCommand[
   }
 }
 
+function positiveInteger(option: string) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < 1) {
+      throw new InvalidArgumentError(`${option} takes a whole number of at least 1, got "${value}"`);
+    }
+    return n;
+  };
+}
+
 interface CliOptions {
   demo: boolean;
+  tenants?: string;
+  demoPortfolio?: number | true;
+  concurrency?: number;
+  previous?: string;
   server: ServerCommand[];
   json: boolean;
   out?: string;
@@ -49,6 +67,22 @@ function reportTargets(options: CliOptions): CliReport[] {
   return targets;
 }
 
+/** Options that do not go together, said before anything runs. */
+function usageProblem(options: CliOptions): string | undefined {
+  const portfolio = options.tenants !== undefined || options.demoPortfolio !== undefined;
+  if (options.tenants !== undefined && options.demoPortfolio !== undefined) {
+    return '--tenants and --demo-portfolio both name the tenants; give one';
+  }
+  if (portfolio && options.demo) return '--demo is one demo tenant; --demo-portfolio is the portfolio demo';
+  if (portfolio && (options.html !== undefined || options.markdown !== undefined)) {
+    return "with --tenants every report goes to the --out folder (each tenant's and portfolio.{html,json,md}); --html and --markdown are for one tenant";
+  }
+  if (!portfolio && (options.concurrency !== undefined || options.previous !== undefined)) {
+    return '--concurrency and --previous are for a portfolio run (--tenants or --demo-portfolio)';
+  }
+  return undefined;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const program = new Command('m365-posture')
     .description('Assess a Microsoft 365 tenant through the m365-mcp servers and print its posture.')
@@ -60,7 +94,28 @@ export async function main(argv: string[]): Promise<number> {
       [] as ServerCommand[],
     )
     .option('--json', 'print the report as JSON instead of the summary', false)
-    .option('--out <file>', 'also write the JSON report to this file')
+    .option(
+      '--tenants <file>',
+      'assess every tenant of this registry (JSON) and write a portfolio report; see the README',
+    )
+    .option(
+      '--demo-portfolio [count]',
+      `a portfolio of generated demo tenants on one graph-sim (default ${DEFAULT_DEMO_TENANTS}); no credentials needed`,
+      positiveInteger('--demo-portfolio'),
+    )
+    .option(
+      '--concurrency <n>',
+      `with --tenants: tenants assessed at once (default ${DEFAULT_TENANT_CONCURRENCY})`,
+      positiveInteger('--concurrency'),
+    )
+    .option(
+      '--previous <file>',
+      'with --tenants: the portfolio.json to compare with (default: the last one in --out)',
+    )
+    .option(
+      '--out <file>',
+      'also write the JSON report to this file; with --tenants, the folder for every report (default reports/portfolio)',
+    )
     .option('--html <file>', 'also write the report as one HTML file (offline, printable, filterable)')
     .option('--markdown <file>', 'also write the report as GitHub-flavoured Markdown')
     .option('--quiet', 'show no progress on stderr while the servers run', false)
@@ -73,6 +128,33 @@ export async function main(argv: string[]): Promise<number> {
     .showHelpAfterError();
   program.parse(argv);
   const options = program.opts<CliOptions>();
+
+  const usage = usageProblem(options);
+  if (usage) {
+    process.stderr.write(`error: ${usage}\n`);
+    return 1;
+  }
+  if (options.tenants !== undefined || options.demoPortfolio !== undefined) {
+    try {
+      return await runPortfolioCli({
+        ...(options.tenants !== undefined ? { tenants: options.tenants } : {}),
+        ...(options.demoPortfolio !== undefined
+          ? { demoTenants: options.demoPortfolio === true ? DEFAULT_DEMO_TENANTS : options.demoPortfolio }
+          : {}),
+        ...(options.out !== undefined ? { out: options.out } : {}),
+        ...(options.previous !== undefined ? { previous: options.previous } : {}),
+        ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+        ...(options.server.length > 0 ? { servers: options.server } : {}),
+        ...(options.failOn !== undefined ? { failOn: options.failOn } : {}),
+        json: options.json,
+        quiet: options.quiet,
+      });
+    } catch (error) {
+      if (!(error instanceof DemoUnavailableError)) throw error;
+      process.stderr.write(`m365-posture: ${error.message}\n`);
+      return 1;
+    }
+  }
 
   const targets = reportTargets(options);
   const problem = reportTargetProblem(targets);

@@ -68,10 +68,18 @@ export function declaredPermissions(server: ServerCommand): DeclaredPermissions 
   };
 }
 
-export async function startDemoEnvironment(): Promise<DemoEnvironment> {
-  // The simulator is an optional package: named, with the command that brings it, when missing.
-  const { startGraphSim } = await loadGraphSim('m365-posture');
-  const sim = await startGraphSim();
+/**
+ * The files the demo's servers need beside the simulator, in one scratch folder: the simulator's CA
+ * (trusted through NODE_EXTRA_CA_CERTS), a scratch audit key, and m365-compliance's config pointing
+ * its DNS reads at the simulator. Shared by --demo and --demo-portfolio.
+ */
+export interface DemoScratch {
+  /** The variables (no credential) that a server needs to run against the simulator. */
+  serverEnv(server: string, tenant?: string): Record<string, string>;
+  remove(): void;
+}
+
+export function createDemoScratch(sim: GraphSim): DemoScratch {
   const scratch = mkdtempSync(join(tmpdir(), 'm365-posture-demo-'));
   const caFile = join(scratch, 'graph-sim-ca.pem');
   writeFileSync(caFile, sim.ca);
@@ -82,6 +90,26 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
   // simulator's DNS server, never by the system resolver (they are not in public DNS).
   const complianceConfig = join(scratch, 'm365-compliance-config.json');
   writeFileSync(complianceConfig, JSON.stringify({ settings: { dnsServers: [sim.dns.address] } }));
+  return {
+    serverEnv(server, tenant) {
+      return {
+        NODE_EXTRA_CA_CERTS: caFile,
+        M365_AUDIT_LOG: join(scratch, `${tenant === undefined ? '' : `${tenant}-`}${server}-audit.jsonl`),
+        M365_AUDIT_KEY_FILE: auditKeyFile,
+        ...(server === 'm365-compliance' ? { M365_MCP_CONFIG: complianceConfig } : {}),
+      };
+    },
+    remove() {
+      rmSync(scratch, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function startDemoEnvironment(): Promise<DemoEnvironment> {
+  // The simulator is an optional package: named, with the command that brings it, when missing.
+  const { startGraphSim } = await loadGraphSim('m365-posture');
+  const sim = await startGraphSim();
+  const scratch = createDemoScratch(sim);
   const apps: DemoTenant[] = [];
   return {
     sim,
@@ -89,20 +117,14 @@ export async function startDemoEnvironment(): Promise<DemoEnvironment> {
       const declared = declaredPermissions(server);
       const app = await registerSimApp(sim, `${server.name} (demo)`, declared.read, declared.services);
       apps.push(app);
-      return {
-        // Credentials (a certificate where SharePoint's admin API asks for one), the sign-in and
-        // Graph hosts, and every admin API URL: the simulator's, never Microsoft's.
-        ...app.env,
-        NODE_EXTRA_CA_CERTS: caFile,
-        M365_AUDIT_LOG: join(scratch, `${server.name}-audit.jsonl`),
-        M365_AUDIT_KEY_FILE: auditKeyFile,
-        ...(server.name === 'm365-compliance' ? { M365_MCP_CONFIG: complianceConfig } : {}),
-      };
+      // Credentials (a certificate where SharePoint's admin API asks for one), the sign-in and
+      // Graph hosts, and every admin API URL: the simulator's, never Microsoft's.
+      return { ...app.env, ...scratch.serverEnv(server.name) };
     },
     async close() {
       for (const app of apps) await app.release();
       await sim.close();
-      rmSync(scratch, { recursive: true, force: true });
+      scratch.remove();
     },
   };
 }

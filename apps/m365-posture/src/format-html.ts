@@ -12,7 +12,7 @@ import {
 } from '@m365-mcp/cis-bridge';
 import type { PostureReport, Risk, ServerTrend } from './report.js';
 
-const statusColour: Record<string, string> = {
+export const statusColour: Record<string, string> = {
   critical: '#8b0000',
   warning: '#d9480f',
   ok: '#2b8a3e',
@@ -44,7 +44,8 @@ function trendChart(trend: ServerTrend, index: number): string {
   );
 }
 
-const styles = `
+// Shared with the portfolio page (portfolio/format-portfolio-html.ts), so both look alike.
+export const reportStyles = `
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:2rem;color:#1f2328}
 h1{font-size:1.5rem;margin:0 0 .25rem}
 .status{display:inline-block;color:#fff;padding:.2rem .6rem;border-radius:4px;font-weight:700}
@@ -98,7 +99,7 @@ export function formatHtml(report: PostureReport): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Microsoft 365 posture: ${escapeHtml(report.tenant)}</title>
-<style>${styles}</style></head>
+<style>${reportStyles}</style></head>
 <body>
 <h1>Microsoft 365 posture: <span class="status" id="overall" style="background:${statusColour[overall]}">${overall.toUpperCase()}</span></h1>
 <p>${escapeHtml(report.tenant)} &middot; generated ${escapeHtml(report.generatedAt)}</p>

@@ -20,9 +20,16 @@ export function createProgressReporter(
   if (options.quiet) return { update() {}, finish() {} };
   const env = options.env ?? process.env;
   const now = options.now ?? Date.now;
-  // TERM=dumb terminals cannot move the cursor: they get the plain lines.
-  if (stream.isTTY === true && env.TERM !== 'dumb') {
+  if (isLiveTerminal(stream, env)) {
     return ttyProgress(stream, { colour: colourAllowed(env), now, tickMs: options.tickMs ?? 200 });
   }
   return plainProgress(stream, now);
+}
+
+/** Whether progress on this stream is the live display. TERM=dumb terminals cannot move the cursor. */
+export function isLiveTerminal(
+  stream: ProgressStream,
+  env: Record<string, string | undefined> = process.env,
+): boolean {
+  return stream.isTTY === true && env.TERM !== 'dumb';
 }

@@ -1,7 +1,7 @@
 // One posture run: pick the servers, point them at the tenant (or at the demo simulator), assess
 // each in turn, and build the report.
-import { assessServer, type ServerOutcome } from './assess.js';
-import { type PostureStatus, worseStatus } from './assessment.js';
+import type { ServerOutcome } from './assess.js';
+import { assessServers } from './assess-servers.js';
 import { startDemoEnvironment } from './demo.js';
 import { describeProgressEvent, type ProgressEvent } from './progress-events.js';
 import { buildReport, type PostureReport } from './report.js';
@@ -26,20 +26,6 @@ export interface PostureRun {
   outcomes: ServerOutcome[];
 }
 
-function doneEvent(outcome: ServerOutcome): ProgressEvent {
-  switch (outcome.state) {
-    case 'assessed': {
-      let status: PostureStatus = 'ok';
-      for (const { assessment } of outcome.assessments) status = worseStatus(status, assessment.status);
-      return { server: outcome.server, phase: 'done', state: 'assessed', status };
-    }
-    case 'no-assessment':
-      return { server: outcome.server, phase: 'done', state: 'no-assessment' };
-    case 'failed':
-      return { server: outcome.server, phase: 'failed', error: outcome.error };
-  }
-}
-
 export async function runPosture(options: PostureOptions): Promise<PostureRun> {
   const emit = (event: ProgressEvent) =>
     options.onProgress?.(event.server, describeProgressEvent(event), event);
@@ -51,29 +37,13 @@ export async function runPosture(options: PostureOptions): Promise<PostureRun> {
   for (const server of servers) emit({ server: server.name, phase: 'queued' });
   const demo = options.demo ? await startDemoEnvironment() : undefined;
   try {
-    const outcomes: ServerOutcome[] = [];
-    for (const server of servers) {
-      emit({ server: server.name, phase: 'starting' });
-      let env: Record<string, string>;
-      try {
-        env = {
-          ...environmentFor(server.name, callerEnv, [...present]),
-          ...(demo ? await demo.envFor(server) : {}),
-        };
-      } catch (error) {
-        const outcome: ServerOutcome = {
-          server: server.name,
-          state: 'failed',
-          error: (error as Error).message,
-        };
-        outcomes.push(outcome);
-        emit(doneEvent(outcome));
-        continue;
-      }
-      const outcome = await assessServer(server, { env, onProgress: emit });
-      outcomes.push(outcome);
-      emit(doneEvent(outcome));
-    }
+    const outcomes = await assessServers(servers, {
+      emit,
+      envFor: async (server) => ({
+        ...environmentFor(server.name, callerEnv, [...present]),
+        ...(demo ? await demo.envFor(server) : {}),
+      }),
+    });
     const tenant = demo
       ? `${demo.sim.tenant.displayName} (demo tenant ${demo.sim.tenantId}, simulated by graph-sim)`
       : (callerEnv.AZURE_TENANT_ID ?? 'the configured tenant');

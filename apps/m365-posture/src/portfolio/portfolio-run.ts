@@ -1,0 +1,106 @@
+// A posture run over every tenant of a registry: each tenant assessed as a single-tenant run
+// assesses its one tenant (the same servers, one after the other, each started with that tenant's
+// environment), at most `concurrency` tenants at once. A tenant no server could assess is a result
+// like the others, with the reason; it never stops the rest.
+import type { TenantEntry, TenantRegistry } from '@m365-mcp/auth';
+import type { ServerOutcome } from '../assess.js';
+import { assessServers } from '../assess-servers.js';
+import type { ProgressEvent } from '../progress-events.js';
+import { buildReport } from '../report.js';
+import { discoverServers, KNOWN_SERVERS, type ServerCommand } from '../servers.js';
+import { mapBounded } from './bounded.js';
+import type { TenantResult } from './portfolio-report.js';
+import { tenantServerEnvironment } from './tenant-env.js';
+
+export const DEFAULT_TENANT_CONCURRENCY = 4;
+
+export interface PortfolioRunOptions {
+  registry: TenantRegistry;
+  /** Servers to run for every tenant; default: the known servers that are present and built. */
+  servers?: ServerCommand[];
+  /** Tenants assessed at once (default 4). Within a tenant the servers run one after the other. */
+  concurrency?: number;
+  /** The environment the servers are started from; `process.env` by default. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Variables (never a credential) a server needs for this tenant beyond the caller's: the demo's. */
+  extraEnv?: (server: string, tenant: TenantEntry) => Record<string, string>;
+  /**
+   * A tenant's progress, as the single-tenant run reports a server's (`event.server` is the
+   * tenant's name): queued, starting, one `assessing` per server (`tool` is the server), then done
+   * with its status, or failed with the reason it could not be assessed.
+   */
+  onProgress?: (event: ProgressEvent) => void;
+  /** Each server's own progress within a tenant, for a caller that shows it. */
+  onServerProgress?: (tenant: string, event: ProgressEvent) => void;
+}
+
+export interface TenantRun extends TenantResult {
+  outcomes: ServerOutcome[];
+}
+
+const REASON_LENGTH = 500;
+
+/** Why no server assessed the tenant, or undefined when one did. */
+export function notAssessedReason(outcomes: readonly ServerOutcome[]): string | undefined {
+  if (outcomes.some((o) => o.state === 'assessed')) return undefined;
+  if (outcomes.length === 0) return 'no m365-mcp server is built or installed';
+  const failed = outcomes.filter((o) => o.state === 'failed');
+  if (failed.length === 0) return 'no server has an assessment tool';
+  const first = failed[0] as Extract<ServerOutcome, { state: 'failed' }>;
+  const what = failed.length === outcomes.length ? 'every server failed' : 'no server assessed it';
+  const reason = `${what}; ${first.server}: ${first.error}`;
+  return reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason;
+}
+
+export async function runPortfolio(options: PortfolioRunOptions): Promise<TenantRun[]> {
+  const callerEnv = options.env ?? process.env;
+  const servers = options.servers ?? discoverServers();
+  const names = servers.map((s) => s.name);
+  const missingServers = options.servers ? [] : KNOWN_SERVERS.filter((name) => !names.includes(name));
+  const emit = (event: ProgressEvent) => options.onProgress?.(event);
+  const tenants = options.registry.tenants;
+  for (const tenant of tenants) emit({ server: tenant.name, phase: 'queued' });
+
+  return mapBounded(tenants, options.concurrency ?? DEFAULT_TENANT_CONCURRENCY, async (tenant) => {
+    emit({ server: tenant.name, phase: 'starting' });
+    const displayName = tenant.displayName ?? tenant.name;
+    const outcomes = await assessServers(servers, {
+      emit: (event) => {
+        options.onServerProgress?.(tenant.name, event);
+        if (event.phase !== 'starting') return;
+        const toolIndex = names.indexOf(event.server) + 1;
+        emit({
+          server: tenant.name,
+          phase: 'assessing',
+          tool: event.server,
+          toolIndex,
+          toolCount: names.length,
+        });
+      },
+      envFor: (server) =>
+        tenantServerEnvironment({
+          registry: options.registry,
+          tenant,
+          server: server.name,
+          servers: names,
+          callerEnv,
+          ...(options.extraEnv ? { extra: options.extraEnv(server.name, tenant) } : {}),
+        }),
+    });
+    const report = buildReport({ tenant: `${displayName} (${tenant.tenantId})`, outcomes, missingServers });
+    const reason = notAssessedReason(outcomes);
+    emit(
+      reason === undefined
+        ? { server: tenant.name, phase: 'done', state: 'assessed', status: report.overall.status }
+        : { server: tenant.name, phase: 'failed', error: `not assessed: ${reason}` },
+    );
+    return {
+      name: tenant.name,
+      tenantId: tenant.tenantId,
+      displayName,
+      report,
+      outcomes,
+      ...(reason === undefined ? {} : { notAssessedReason: reason }),
+    };
+  });
+}
