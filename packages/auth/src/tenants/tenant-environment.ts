@@ -31,7 +31,7 @@ export function tenantEnvironment(
   const tenant = `tenant "${entry.name}" (${registry.source})`;
   if (signIn?.clientId === undefined) {
     throw new ConfigurationError(
-      `The ${tenant} has no sign-in: add "signIn" to its entry or to the registry.`,
+      `Tenant "${entry.name}" (${registry.source}) has no sign-in: add "signIn" to its entry or to the registry.`,
       [TENANTS_FILE_VARIABLE],
     );
   }
@@ -58,13 +58,13 @@ function credentialOf(
             AZURE_CLIENT_CERTIFICATE_PASSWORD: variable(
               env,
               signIn.certificatePasswordEnv,
-              `${tenant}'s certificate password`,
+              `certificate password of ${tenant}`,
             ),
           }),
     };
   }
   if (signIn.secretEnv !== undefined) {
-    return { AZURE_CLIENT_SECRET: variable(env, signIn.secretEnv, `${tenant}'s client secret`) };
+    return { AZURE_CLIENT_SECRET: variable(env, signIn.secretEnv, `client secret of ${tenant}`) };
   }
   if (signIn.secretFile !== undefined) {
     return { AZURE_CLIENT_SECRET: secretFile(resolve(directory, signIn.secretFile), tenant) };
@@ -82,7 +82,7 @@ function credentialOf(
     return { AZURE_FEDERATED_TOKEN_FILE: resolve(directory, signIn.federatedTokenFile) };
   }
   throw new ConfigurationError(
-    `The ${tenant} names no credential: add certificateFile, secretEnv, secretFile, keyVault or federatedTokenFile to its sign-in.`,
+    `The sign-in of ${tenant} names no credential: add certificateFile, secretEnv, secretFile, keyVault or federatedTokenFile to its sign-in.`,
     [TENANTS_FILE_VARIABLE],
   );
 }
@@ -101,13 +101,13 @@ function secretFile(path: string, tenant: string): string {
     text = readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    throw new ConfigurationError(`The ${tenant}'s secretFile "${path}" cannot be read (${code}).`, [
+    throw new ConfigurationError(`The secretFile "${path}" of ${tenant} cannot be read (${code}).`, [
       TENANTS_FILE_VARIABLE,
     ]);
   }
   const secret = text.trim();
   if (secret === '') {
-    throw new ConfigurationError(`The ${tenant}'s secretFile "${path}" is empty.`, [TENANTS_FILE_VARIABLE]);
+    throw new ConfigurationError(`The secretFile "${path}" of ${tenant} is empty.`, [TENANTS_FILE_VARIABLE]);
   }
   return secret;
 }
