@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type AuditLog, openAuditLog } from '@m365-mcp/audit-log';
 import { credentialFromEnvironment, permissionsFor } from '@m365-mcp/auth';
-import { RunStore } from '@m365-mcp/cis-bridge';
+import { SqliteRunRepository } from '@m365-mcp/cis-bridge';
 import { createGraphClient, type GraphClient, resolveCloud } from '@m365-mcp/graph-core';
 import { type GraphSim, startGraphSim } from '@m365-mcp/graph-sim';
 import { simulatorUrls } from '@m365-mcp/mcp-kit/demo';
@@ -23,7 +23,7 @@ export interface MonitorWorld {
   auditPath: string;
   auditLog: AuditLog;
   exceptions: { breakGlassAccounts: string[] };
-  openStore(): RunStore;
+  openStore(): SqliteRunRepository;
   auditRecords(): Promise<{ tool: string; outcome: string; detail?: Record<string, unknown> }[]>;
   close(): Promise<void>;
 }
@@ -54,7 +54,7 @@ export async function startMonitorWorld(options: { writes?: boolean } = {}): Pro
   const graph = createGraphClient({ credential, cloud, ca: sim.ca });
   const auditPath = join(dir, 'audit.jsonl');
   const auditLog = await openAuditLog(auditPath, { server: 'm365-compliance' });
-  const stores: RunStore[] = [];
+  const stores: SqliteRunRepository[] = [];
   const dbPath = join(dir, 'runs.db');
   return {
     sim,
@@ -65,7 +65,7 @@ export async function startMonitorWorld(options: { writes?: boolean } = {}): Pro
     auditLog,
     exceptions: { breakGlassAccounts: [...demoBreakGlassAccounts] },
     openStore() {
-      const store = new RunStore(dbPath);
+      const store = new SqliteRunRepository(dbPath);
       stores.push(store);
       return store;
     },
@@ -77,7 +77,7 @@ export async function startMonitorWorld(options: { writes?: boolean } = {}): Pro
         .map((l) => JSON.parse(l) as { tool: string; outcome: string; detail?: Record<string, unknown> });
     },
     async close() {
-      for (const s of stores) s.close();
+      for (const s of stores) await s.close();
       await auditLog.close();
       await graph.close();
       await sim.close();

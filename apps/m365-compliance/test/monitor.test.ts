@@ -84,10 +84,7 @@ describe('monitor against graph-sim', () => {
     expect(body.text).toContain('EIDSCA.AP06');
 
     // Every run stored; the first is the baseline; runs never overlap (each starts after the last ended).
-    const runs = store
-      .list(100)
-      .filter((r) => r.label === MONITOR_RUN_LABEL)
-      .reverse();
+    const runs = (await store.list({ limit: 100 })).filter((r) => r.label === MONITOR_RUN_LABEL).reverse();
     expect(runs.length).toBe(monitor.results.filter((r) => r.outcome === 'ok').length);
     expect(runs[0]?.baseline).toBe(true);
     for (let i = 1; i < runs.length; i++)
@@ -181,8 +178,8 @@ describe('monitor against graph-sim', () => {
 
     // A new instance on the same database file: the schedule state comes from the store.
     const store = world.openStore();
-    expect(store.count()).toBe(okRuns);
-    const last = store.list(1)[0];
+    expect(await store.count()).toBe(okRuns);
+    const last = (await store.list({ limit: 1 }))[0];
     const second = new ComplianceMonitor({
       graph: world.graph,
       store,
@@ -191,13 +188,13 @@ describe('monitor against graph-sim', () => {
       stderr: () => {},
     });
     const lastStart = Date.parse(last?.startedAt ?? '');
-    expect(second.nextRunAt(lastStart + 50)).toBe(lastStart + 200);
-    expect(second.nextRunAt(lastStart + 10_000)).toBe(lastStart + 10_000);
+    expect(await second.nextRunAt(lastStart + 50)).toBe(lastStart + 200);
+    expect(await second.nextRunAt(lastStart + 10_000)).toBe(lastStart + 10_000);
     const loop2 = second.start();
     await until(() => second.results.length >= 1, 'a resumed run');
     await second.stop();
     await loop2;
-    const after = store.list(100);
+    const after = await store.list({ limit: 100 });
     expect(after.length).toBe(okRuns + second.results.filter((r) => r.outcome === 'ok').length);
     // The resumed run waited for the schedule: it started an interval after the last stored run.
     const resumed = after.find((r) => r.id === second.results[0]?.runId);
@@ -213,15 +210,15 @@ describe('monitor against graph-sim', () => {
       exceptions: world.exceptions,
       stderr: () => {},
     });
-    const count = store.count();
+    const count = await store.count();
     world.sim.requests.clear();
     const loop3 = third.start();
     await until(() => world?.sim.requests.all().length !== 0, 'the run to start');
     await third.stop();
     await loop3;
     expect(third.results.map((r) => r.outcome)).toEqual(['stopped']);
-    expect(store.count()).toBe(count);
-    const controls = new Set(store.list(100).map((r) => r.controls));
+    expect(await store.count()).toBe(count);
+    const controls = new Set((await store.list({ limit: 100 })).map((r) => r.controls));
     expect(controls.size).toBe(1);
   }, 60_000);
 
@@ -242,7 +239,7 @@ describe('monitor against graph-sim', () => {
     world.sim.faults.add({ times: 100_000, fault: { kind: 'status', status: 500 } });
     const failed = await monitor.runScheduled();
     expect(failed.outcome).toBe('error');
-    expect(store.count()).toBe(0);
+    expect(await store.count()).toBe(0);
     expect(stderr.join('')).toContain('run attempt 2/2 failed');
     const records = await world.auditRecords();
     expect(records.filter((r) => r.outcome === 'error')[0]?.detail).toMatchObject({
@@ -252,7 +249,7 @@ describe('monitor against graph-sim', () => {
     world.sim.faults.clear();
     const ok = await monitor.runScheduled();
     expect(ok.outcome).toBe('ok');
-    expect(store.count()).toBe(1);
+    expect(await store.count()).toBe(1);
   }, 60_000);
 });
 

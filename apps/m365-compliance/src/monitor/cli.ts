@@ -1,27 +1,36 @@
 import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
+import { TENANTS_FILE_VARIABLE } from '@m365-mcp/auth';
+import { SqliteRunRepository } from '@m365-mcp/cis-bridge';
 import { connectTenant, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/startup';
 import { dnsForRun } from '../analysis/dns.js';
-import { complianceSettings, demoSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings, demoSettings } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
 import { auditServices } from '../tools/support/service-access.js';
 import { parseDuration } from './duration.js';
-import { ComplianceMonitor } from './monitor.js';
+import { ComplianceMonitor, type MonitorWebhook } from './monitor.js';
 import { type WebhookFormat, webhookFormats } from './notification.js';
 import { checkRemediationList, gateRemediator } from './remediation.js';
 import { monitorSettings } from './settings.js';
+import { runTenantsMonitor } from './tenants-cli.js';
 
 export interface MonitorCliOptions {
   env?: Record<string, string | undefined>;
   stderr?: (text: string) => void;
   /** Where SIGTERM/SIGINT are listened for; the process by default. */
   signals?: NodeJS.EventEmitter;
+  /** Tests of `--tenants`: the simulator's CA (a process is given NODE_EXTRA_CA_CERTS instead). */
+  ca?: string;
 }
 
 const USAGE = `usage: m365-compliance monitor (--interval <30s|15m|1h|1d> | --once) [--webhook <url>] [--format teams|slack|json]
        [--allow-writes --remediate <control-id,...>]
+       [--tenants <file> [--concurrency <n>]]
        [--demo] [--config <file>] [--audit-log <path>] [--audit-key-file <file>] [--managed-identity]
 Audits on a schedule, stores each run, and notifies (webhook and audit log) when a control gets worse.
+With --tenants (or M365_TENANTS_FILE), every tenant of the registry has its own schedule in this
+process, at most --concurrency (default 2) audited at a time; with DATABASE_URL as well, the
+schedules are written to PostgreSQL for \`m365-compliance worker\` processes and the command exits.
 With --allow-writes and --remediate (or settings.monitor.remediate), failing controls on that list are
 fixed after each run through remediate_control's plan and the write gate, every step audited.
 `;
@@ -81,6 +90,46 @@ export async function runMonitorCli(
         throw new Error('--webhook must be an http(s) URL.');
       registerSecret(webhookUrl);
     }
+    const webhook: MonitorWebhook | undefined = webhookUrl
+      ? {
+          url: webhookUrl,
+          format,
+          ...(monitor.webhookAttempts === undefined ? {} : { attempts: monitor.webhookAttempts }),
+          ...(monitor.webhookBackoffMs === undefined ? {} : { backoffMs: monitor.webhookBackoffMs }),
+        }
+      : undefined;
+
+    const tenantsFile = flags.tenants ?? env[TENANTS_FILE_VARIABLE];
+    if (tenantsFile) {
+      if (config.demo)
+        throw new Error(
+          `--demo monitors the one demo tenant; --tenants (or ${TENANTS_FILE_VARIABLE}) names your tenants: use one or the other.`,
+        );
+      if (flags['managed-identity'])
+        throw new Error(
+          '--managed-identity does not apply with --tenants: the registry says how each tenant signs in.',
+        );
+      return await runTenantsMonitor({
+        tenantsFile,
+        config,
+        settings,
+        intervalMs,
+        ...(intervalText ? { intervalText } : {}),
+        once: flags.once ?? false,
+        ...(flags.concurrency === undefined ? {} : { concurrency: flags.concurrency }),
+        ...(webhook ? { webhook } : {}),
+        remediate,
+        monitorSettings: monitor,
+        env,
+        stderr,
+        signals: options.signals ?? process,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+      });
+    }
+    if (flags.concurrency !== undefined)
+      throw new Error(
+        `--concurrency bounds the tenants audited at once: it needs --tenants (or ${TENANTS_FILE_VARIABLE}).`,
+      );
 
     // The same Graph connection the server itself gets: the demo tenant with an app holding exactly
     // the read permissions, or the environment's credentials.
@@ -110,10 +159,11 @@ export async function runMonitorCli(
               }),
             }
           : undefined;
+      const store = new SqliteRunRepository(settings.databasePath);
       const instance = new ComplianceMonitor({
         graph,
         ...auditServices(admin),
-        store: openStore(settings.databasePath),
+        store,
         intervalMs,
         auditLog,
         exceptions: settings.exceptions,
@@ -125,16 +175,7 @@ export async function runMonitorCli(
         ...(remediation ? { remediation } : {}),
         ...(monitor.runAttempts === undefined ? {} : { runAttempts: monitor.runAttempts }),
         ...(monitor.runRetryDelayMs === undefined ? {} : { runRetryDelayMs: monitor.runRetryDelayMs }),
-        ...(webhookUrl
-          ? {
-              webhook: {
-                url: webhookUrl,
-                format,
-                ...(monitor.webhookAttempts === undefined ? {} : { attempts: monitor.webhookAttempts }),
-                ...(monitor.webhookBackoffMs === undefined ? {} : { backoffMs: monitor.webhookBackoffMs }),
-              },
-            }
-          : {}),
+        ...(webhook ? { webhook } : {}),
       });
       const signals = options.signals ?? process;
       const stop = () => {
@@ -163,6 +204,7 @@ export async function runMonitorCli(
         signals.off('SIGTERM', stop);
         signals.off('SIGINT', stop);
         await auditLog.close();
+        await store.close();
       }
     } finally {
       await tenant.close();
@@ -190,6 +232,8 @@ function parse(args: readonly string[]) {
       'managed-identity': { type: 'boolean' },
       'allow-writes': { type: 'boolean' },
       remediate: { type: 'string' },
+      tenants: { type: 'string' },
+      concurrency: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   }).values;

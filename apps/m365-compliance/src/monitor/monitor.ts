@@ -5,11 +5,17 @@ import {
   type AuditExceptions,
   type AuditRun,
   compareRuns,
-  type RunStore,
+  type RunRepository,
   runAudit,
 } from '@m365-mcp/cis-bridge';
 import type { AdminApis, AdminService, DnsReader, GraphClient } from '@m365-mcp/graph-core';
-import { type MonitorNotification, type WebhookFormat, webhookPayload } from './notification.js';
+import { type MonitorClock, systemClock } from './clock.js';
+import {
+  type MonitorNotification,
+  type MonitorTenant,
+  type WebhookFormat,
+  webhookPayload,
+} from './notification.js';
 import type { RemediationOutcome, Remediator } from './remediation.js';
 import { type DeliveryResult, deliverWebhook, webhookOrigin } from './webhook.js';
 import { type WorsenedControl, worsenedControls } from './worsened.js';
@@ -31,8 +37,17 @@ export interface MonitorOptions {
   services?: AdminApis;
   /** What unlocks each admin API, for the reason of a skipped control. */
   serviceAccess?: Partial<Record<AdminService, string>>;
-  store: RunStore;
+  store: RunRepository;
   intervalMs: number;
+  /**
+   * The registry's tenant this monitor audits (`monitor --tenants`): its runs, baseline and
+   * notifications are that tenant's alone, and a run that signed in elsewhere is refused.
+   */
+  tenant?: MonitorTenant;
+  /** The system clock unless a test moves time by hand. */
+  clock?: MonitorClock;
+  /** Stops this monitor when its owner (the tenants' scheduler) stops. */
+  signal?: AbortSignal;
   auditLog?: AuditLog;
   webhook?: MonitorWebhook;
   exceptions?: Partial<AuditExceptions>;
@@ -62,17 +77,14 @@ export interface MonitorRunResult {
   error?: string;
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal.aborted) return resolve();
-    const timer = setTimeout(done, Math.max(0, ms));
-    function done() {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', done);
-      resolve();
-    }
-    signal.addEventListener('abort', done, { once: true });
-  });
+/** When the newest monitor run (of `tenantId`, when given) started, if there is one. */
+export async function lastMonitorRunStart(
+  store: RunRepository,
+  tenantId?: string,
+): Promise<number | undefined> {
+  const runs = await store.list({ ...(tenantId ? { tenantId } : {}), limit: 1_000 });
+  const last = runs.find((r) => r.label === MONITOR_RUN_LABEL);
+  return last ? Date.parse(last.startedAt) : undefined;
 }
 
 /**
@@ -82,6 +94,8 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
  */
 export class ComplianceMonitor {
   private readonly controller = new AbortController();
+  private readonly signal: AbortSignal;
+  private readonly clock: MonitorClock;
   private readonly session = randomUUID();
   private loop: Promise<void> | undefined;
   private lastFailureAt: number | undefined;
@@ -89,21 +103,26 @@ export class ComplianceMonitor {
   private readonly failedFixAt = new Map<string, number>();
   readonly results: MonitorRunResult[] = [];
 
-  constructor(private readonly options: MonitorOptions) {}
+  constructor(private readonly options: MonitorOptions) {
+    this.clock = options.clock ?? systemClock;
+    this.signal = options.signal
+      ? AbortSignal.any([options.signal, this.controller.signal])
+      : this.controller.signal;
+  }
 
   /** When the next run is due: last monitor run + interval, or now if none or overdue. */
-  nextRunAt(now = Date.now()): number {
-    const last = this.options.store.list(1_000).find((r) => r.label === MONITOR_RUN_LABEL);
-    const lastStart = Math.max(last ? Date.parse(last.startedAt) : 0, this.lastFailureAt ?? 0);
+  async nextRunAt(now = this.clock.now()): Promise<number> {
+    const last = await lastMonitorRunStart(this.options.store, this.options.tenant?.tenantId);
+    const lastStart = Math.max(last ?? 0, this.lastFailureAt ?? 0);
     return lastStart === 0 ? now : Math.max(now, lastStart + this.options.intervalMs);
   }
 
   /** Runs until stop(); resolves once the current run is finished or abandoned. */
   start(): Promise<void> {
     this.loop ??= (async () => {
-      const signal = this.controller.signal;
+      const signal = this.signal;
       while (!signal.aborted) {
-        await sleep(this.nextRunAt() - Date.now(), signal);
+        await this.clock.sleep((await this.nextRunAt()) - this.clock.now(), signal);
         if (signal.aborted) break;
         await this.runScheduled();
       }
@@ -117,26 +136,28 @@ export class ComplianceMonitor {
   }
 
   get stopped(): boolean {
-    return this.controller.signal.aborted;
+    return this.signal.aborted;
   }
 
   /** One scheduled run with its bounded retries; never throws. */
   async runScheduled(): Promise<MonitorRunResult> {
     const attempts = this.options.runAttempts ?? 3;
+    // The schedule's time (the clock) and the elapsed time the audit log reports (real time).
+    const scheduledAt = this.clock.now();
     const started = Date.now();
     let result: MonitorRunResult = { outcome: 'error', worsened: [], error: 'not attempted' };
     for (let attempt = 1; attempt <= attempts; attempt++) {
       result = await this.runOnce();
       if (result.outcome !== 'error') break;
       this.log(`run attempt ${attempt}/${attempts} failed: ${result.error}`);
-      if (attempt < attempts) await sleep(this.options.runRetryDelayMs ?? 30_000, this.controller.signal);
+      if (attempt < attempts) await this.clock.sleep(this.options.runRetryDelayMs ?? 30_000, this.signal);
       if (this.stopped) {
         result = { outcome: 'stopped', worsened: [] };
         break;
       }
     }
     if (result.outcome === 'error') {
-      this.lastFailureAt = started;
+      this.lastFailureAt = scheduledAt;
       await this.audit({
         outcome: 'error',
         durationMs: Date.now() - started,
@@ -148,8 +169,8 @@ export class ComplianceMonitor {
   }
 
   private async runOnce(): Promise<MonitorRunResult> {
-    const { store } = this.options;
-    const signal = this.controller.signal;
+    const { store, tenant } = this.options;
+    const signal = this.signal;
     const started = Date.now();
     let run: AuditRun;
     try {
@@ -176,13 +197,24 @@ export class ComplianceMonitor {
         worsened: [],
         error: `no control could be evaluated (${run.results.find((r) => r.finding.status === 'error')?.finding.reason ?? 'Graph failed'})`,
       };
+    // Credentials that signed in to another directory than the registry names: never stored as
+    // this tenant's run (its baseline and drift would compare two customers).
+    if (tenant && run.tenantId?.toLowerCase() !== tenant.tenantId.toLowerCase())
+      return {
+        outcome: 'error',
+        worsened: [],
+        error: `signed in to directory ${run.tenantId ?? 'unknown'}, not ${tenant.tenantId} as the tenants registry says; run not stored`,
+      };
     // Stopped after the audit but before saving: abandon the run whole (it will be redone).
     if (signal.aborted) return { outcome: 'stopped', worsened: [] };
     run.label = MONITOR_RUN_LABEL;
-    const previous = store.latest('graph');
-    const hasBaseline = store.list(1_000).some((r) => r.baseline);
-    store.save(run, { baseline: !hasBaseline });
-    const baseline = store.baseline();
+    // Every comparison stays within the run's own tenant: one store may hold a whole portfolio.
+    const tenantId = tenant?.tenantId ?? run.tenantId;
+    const scope = tenantId ? { tenantId } : {};
+    const previous = await store.latest({ ...scope, source: 'graph' });
+    const hasBaseline = (await store.list({ ...scope, limit: 1_000 })).some((r) => r.baseline);
+    await store.save(run, { baseline: !hasBaseline });
+    const baseline = await store.baseline(scope);
     const worsened = previous ? worsenedControls(previous, run) : [];
     const sinceBaseline = baseline && baseline.id !== run.id ? compareRuns(baseline, run) : undefined;
     const failing = run.results.filter((r) => r.finding.status === 'fail').length;
@@ -201,6 +233,7 @@ export class ComplianceMonitor {
         ...(previous ? { previousRunId: previous.id } : {}),
         ...(baseline ? { baselineRunId: baseline.id } : {}),
         ...(run.tenantId ? { tenantId: run.tenantId } : {}),
+        ...(tenant ? { tenant } : {}),
         startedAt: run.startedAt,
         worsened,
         ...(remediations.length > 0 ? { remediations } : {}),
@@ -257,7 +290,7 @@ export class ComplianceMonitor {
   private async remediate(run: AuditRun): Promise<{ outcomes: RemediationOutcome[]; held: string[] }> {
     const remediation = this.options.remediation;
     if (!remediation) return { outcomes: [], held: [] };
-    const now = Date.now();
+    const now = this.clock.now();
     const retryAfterMs = remediation.retryAfterMs ?? 86_400_000;
     for (const r of run.results) if (r.finding.status === 'pass') this.failedFixAt.delete(r.finding.id);
     const failing = run.results
@@ -304,7 +337,7 @@ export class ComplianceMonitor {
         ...(hook.attempts === undefined ? {} : { attempts: hook.attempts }),
         ...(hook.backoffMs === undefined ? {} : { backoffMs: hook.backoffMs }),
         ...(hook.timeoutMs === undefined ? {} : { timeoutMs: hook.timeoutMs }),
-        signal: this.controller.signal,
+        signal: this.signal,
       },
       webhookPayload(hook.format, message),
     );
@@ -337,6 +370,9 @@ export class ComplianceMonitor {
         caller: osCaller(),
         session: this.session,
         arguments: {
+          ...(this.options.tenant
+            ? { tenant: this.options.tenant.name, tenantId: this.options.tenant.tenantId }
+            : {}),
           intervalMs: this.options.intervalMs,
           webhook: this.options.webhook ? webhookOrigin(this.options.webhook.url) : null,
           format: this.options.webhook?.format ?? null,
@@ -350,8 +386,9 @@ export class ComplianceMonitor {
   }
 
   private log(text: string): void {
+    const tenant = this.options.tenant;
     (this.options.stderr ?? ((t: string) => void process.stderr.write(t)))(
-      `m365-compliance monitor: ${text}\n`,
+      `m365-compliance monitor: ${tenant ? `tenant ${tenant.name} (${tenant.tenantId}): ` : ''}${text}\n`,
     );
   }
 }

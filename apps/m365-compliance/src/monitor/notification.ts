@@ -8,12 +8,21 @@ import type { WorsenedControl } from './worsened.js';
 export const webhookFormats = ['teams', 'slack', 'json'] as const;
 export type WebhookFormat = (typeof webhookFormats)[number];
 
+/** A tenant of the registry (`monitor --tenants`), as notifications and logs name it. */
+export interface MonitorTenant {
+  name: string;
+  tenantId: string;
+  displayName: string;
+}
+
 export interface MonitorNotification {
   runId: string;
   /** Absent on the first run (the baseline), when only remediations are reported. */
   previousRunId?: string;
   baselineRunId?: string;
   tenantId?: string;
+  /** The registry's tenant the run was of (`monitor --tenants`): whose drift this is. */
+  tenant?: MonitorTenant;
   startedAt: string;
   worsened: WorsenedControl[];
   /** What auto-remediation did in this run (--allow-writes with --remediate). */
@@ -25,11 +34,16 @@ const MAX_SETTINGS = 20;
 const clean = (v: unknown, max = 120) =>
   sanitizeTenantText(typeof v === 'string' ? v : (JSON.stringify(v ?? null) ?? 'null'), max);
 
+/** "Contoso Ltd (tenant <id>): " for a registry's tenant; nothing for the one tenant of a plain monitor. */
+function tenantPrefix(n: MonitorNotification): string {
+  return n.tenant ? `${clean(n.tenant.displayName, 100)} (tenant ${clean(n.tenant.tenantId, 40)}): ` : '';
+}
+
 export function notificationText(n: MonitorNotification): string {
   const lines = [
     n.previousRunId
-      ? `m365-compliance monitor: ${n.worsened.length} control(s) got worse in run ${n.runId} (${n.startedAt}), compared with run ${n.previousRunId}.`
-      : `m365-compliance monitor: first run ${n.runId} (${n.startedAt}), stored as the baseline.`,
+      ? `m365-compliance monitor: ${tenantPrefix(n)}${n.worsened.length} control(s) got worse in run ${n.runId} (${n.startedAt}), compared with run ${n.previousRunId}.`
+      : `m365-compliance monitor: ${tenantPrefix(n)}first run ${n.runId} (${n.startedAt}), stored as the baseline.`,
   ];
   for (const w of n.worsened.slice(0, MAX_CONTROLS)) {
     lines.push(`- ${w.controlId} ${clean(w.title, 100)}: ${w.from} -> ${w.to}`);
@@ -56,7 +70,7 @@ export function webhookPayload(format: WebhookFormat, n: MonitorNotification): u
       return {
         '@type': 'MessageCard',
         '@context': 'https://schema.org/extensions',
-        summary: `${n.worsened.length} compliance control(s) got worse${
+        summary: `${tenantPrefix(n)}${n.worsened.length} compliance control(s) got worse${
           n.remediations?.length ? `, ${n.remediations.length} auto-remediation(s)` : ''
         }`,
         themeColor: 'D13438',
@@ -66,6 +80,15 @@ export function webhookPayload(format: WebhookFormat, n: MonitorNotification): u
       return {
         type: 'm365-compliance.monitor.worsened',
         ...n,
+        ...(n.tenant
+          ? {
+              tenant: {
+                name: clean(n.tenant.name, 100),
+                tenantId: clean(n.tenant.tenantId, 40),
+                displayName: clean(n.tenant.displayName, 200),
+              },
+            }
+          : {}),
         ...(n.remediations
           ? { remediations: n.remediations.map((r) => ({ ...r, message: clean(r.message, 500) })) }
           : {}),
