@@ -2,7 +2,9 @@
 // variables really work (a token, then a Graph page), and SIGTERM stops it cleanly. The repo's test
 // command builds every package first; while developing, run `pnpm --filter @m365-mcp/graph-sim build`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,5 +119,58 @@ describe('graph-sim command', () => {
     expect(await exited).toBe(0);
     // The temporary CA file goes with the process.
     expect(existsSync(env.NODE_EXTRA_CA_CERTS as string)).toBe(false);
+  });
+});
+
+describe('graph-sim --tenants N', () => {
+  it('hosts N generated tenants, the app consented in each, and writes their tenants registry', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'graph-sim-tenants-'));
+    const registryFile = join(folder, 'tenants.json');
+    const portfolio = spawn(
+      process.execPath,
+      [bin, '--port', '0', '--tenants', '2', '--tenants-file', registryFile],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let output = '';
+    portfolio.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    });
+    try {
+      const vars = await waitForVariables(portfolio);
+      const registry = JSON.parse(readFileSync(registryFile, 'utf8')) as {
+        signIn: { clientId: string; secretEnv: string };
+        tenants: { name: string; tenantId: string; displayName: string }[];
+      };
+      expect(registry.signIn).toEqual({ clientId: vars.AZURE_CLIENT_ID, secretEnv: 'AZURE_CLIENT_SECRET' });
+      expect(registry.tenants.map((t) => t.name)).toEqual(['contoso', 'tenant-01', 'tenant-02']);
+      expect(JSON.stringify(registry)).not.toContain(vars.AZURE_CLIENT_SECRET as string);
+      const second = registry.tenants[2] as { tenantId: string };
+      expect(output).toContain(`# tenant-02 ${second.tenantId} {"name":"tenant-02"`);
+
+      // The printed app signs in to a generated tenant with the printed secret and reads that tenant.
+      const ca = readFileSync(vars.NODE_EXTRA_CA_CERTS as string, 'utf8');
+      const dispatcher = new Agent({ connect: { ca } });
+      const token = await fetch(`${vars.AZURE_AUTHORITY_HOST}/${second.tenantId}/oauth2/v2.0/token`, {
+        method: 'POST',
+        dispatcher,
+        body: new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: vars.AZURE_CLIENT_ID as string,
+          client_secret: vars.AZURE_CLIENT_SECRET as string,
+          scope: 'https://graph.microsoft.com/.default',
+        }),
+      });
+      expect(token.status).toBe(200);
+      const { access_token: accessToken } = (await token.json()) as { access_token: string };
+      const organization = await fetch(`${vars.M365_GRAPH_URL}/v1.0/organization`, {
+        dispatcher,
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(((await organization.json()) as { value: { id: string }[] }).value[0]?.id).toBe(second.tenantId);
+      await dispatcher.close();
+    } finally {
+      if (portfolio.exitCode === null) portfolio.kill('SIGKILL');
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });
