@@ -107,7 +107,13 @@ export type {
   Workload,
   WorkloadLimits,
 } from './scheduler.js';
-export { DEFAULT_WORKLOAD_LIMITS, Scheduler, WORKLOADS, workloadOf } from './scheduler.js';
+export {
+  DEFAULT_WORKLOAD_LIMITS,
+  Scheduler,
+  SharedRequestBudget,
+  WORKLOADS,
+  workloadOf,
+} from './scheduler.js';
 export type { AdminApis, AdminApisOptions, AdminRequestOptions } from './services/admin-apis.js';
 export { createAdminApis } from './services/admin-apis.js';
 export type { AdminService, CmdletService, RestService } from './services/admin-service.js';

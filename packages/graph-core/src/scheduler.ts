@@ -30,6 +30,13 @@ export interface SchedulerOptions {
   clock?: Clock;
   /** Source of jitter in [0, 1). */
   random?: () => number;
+  /**
+   * A bound shared with other schedulers: requests in flight across all of them. Graph's limits
+   * are per app per tenant, so a server serving many tenants gives each tenant a scheduler of its
+   * own (one tenant throttled hard does not hold back the others) and all of them one
+   * SharedRequestBudget, which bounds what the app as a whole sends at once.
+   */
+  shared?: SharedRequestBudget;
 }
 
 /**
@@ -71,9 +78,11 @@ export class Scheduler {
   readonly budget: RetryBudget;
   private readonly backoffOptions: BackoffOptions;
   private readonly lanes: Map<Workload, Lane>;
+  private readonly shared: SharedRequestBudget | undefined;
 
   constructor(options: SchedulerOptions = {}) {
     this.clock = options.clock ?? systemClock;
+    this.shared = options.shared;
     this.budget = {
       maxRetries: nonNegative(options.maxRetries, 6),
       maxTotalWaitMs: nonNegative(options.maxTotalWaitMs, 120_000),
@@ -91,9 +100,25 @@ export class Scheduler {
     );
   }
 
-  /** Waits for a slot in the workload's lane (concurrency, pacing, any pause), then holds it. */
-  acquire(workload: Workload, signal?: AbortSignal): Promise<ReleaseSlot> {
-    return this.lane(workload).acquire(signal);
+  /**
+   * Waits for a slot in the workload's lane (concurrency, pacing, any pause), then for one of the
+   * shared budget if there is one, and holds both. The lane comes first so that requests held back
+   * by their own tenant's pause never take a shared slot another tenant could use.
+   */
+  async acquire(workload: Workload, signal?: AbortSignal): Promise<ReleaseSlot> {
+    const releaseLane = await this.lane(workload).acquire(signal);
+    if (this.shared === undefined) return releaseLane;
+    let releaseShared: ReleaseSlot;
+    try {
+      releaseShared = await this.shared.acquire(signal);
+    } catch (error) {
+      releaseLane();
+      throw error;
+    }
+    return () => {
+      releaseShared();
+      releaseLane();
+    };
   }
 
   /** Holds back every request of the workload until `ms` from now (extends, never shortens, a pause). */
@@ -119,6 +144,76 @@ export class Scheduler {
     const lane = this.lanes.get(workload);
     if (lane === undefined) throw new Error(`Unknown workload: ${String(workload)}`);
     return lane;
+  }
+}
+
+/**
+ * Requests in flight across several schedulers (one per tenant), FIFO: the app's budget as a whole.
+ * It knows nothing of workloads or pauses; each scheduler keeps those for its own tenant.
+ */
+export class SharedRequestBudget {
+  readonly maxInFlight: number;
+  private active = 0;
+  private readonly queue: { start: () => void; signal: AbortSignal | undefined; onAbort: () => void }[] = [];
+
+  constructor(maxInFlight: number) {
+    if (!Number.isInteger(maxInFlight) || maxInFlight < 1) {
+      throw new RangeError(
+        `A shared request budget needs a whole number of requests >= 1, not ${maxInFlight}`,
+      );
+    }
+    this.maxInFlight = maxInFlight;
+  }
+
+  /** Requests holding a slot now. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /** Requests waiting for a slot now. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
+  acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    return new Promise<ReleaseSlot>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const waiter = {
+        signal,
+        start: () => resolve(this.start()),
+        onAbort: () => {
+          const index = this.queue.indexOf(waiter);
+          if (index !== -1) this.queue.splice(index, 1);
+          reject(signal?.reason);
+        },
+      };
+      signal?.addEventListener('abort', waiter.onAbort, { once: true });
+      this.queue.push(waiter);
+      this.pump();
+    });
+  }
+
+  private start(): ReleaseSlot {
+    this.active += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.active -= 1;
+      this.pump();
+    };
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0 && this.active < this.maxInFlight) {
+      const waiter = this.queue.shift();
+      if (waiter === undefined) return;
+      waiter.signal?.removeEventListener('abort', waiter.onAbort);
+      waiter.start();
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../src/index.js';
-import { Scheduler, workloadOf } from '../src/index.js';
+import { Scheduler, SharedRequestBudget, workloadOf } from '../src/index.js';
 import { backoffDelay, parseRetryAfter } from '../src/retry-policy.js';
 
 /** A clock that only moves when every sleeper up to a time has been woken. */
@@ -145,5 +145,65 @@ describe('Scheduler', () => {
     first();
     const next = await scheduler.acquire('other');
     next();
+  });
+});
+
+describe('SharedRequestBudget (one app across tenants)', () => {
+  it('bounds requests in flight across schedulers, while a paused tenant takes no shared slot', async () => {
+    const clock = fakeClock();
+    const shared = new SharedRequestBudget(2);
+    const tenantA = new Scheduler({ clock, shared });
+    const tenantB = new Scheduler({ clock, shared });
+    // Tenant A is throttled hard: its lane is paused for a minute.
+    tenantA.pause('directory', 60_000);
+    const started: string[] = [];
+    const releases = new Map<string, () => void>();
+    const ask = (scheduler: Scheduler, name: string) =>
+      void scheduler.acquire('directory').then((release) => {
+        started.push(name);
+        releases.set(name, release);
+      });
+    ask(tenantA, 'a1');
+    ask(tenantB, 'b1');
+    ask(tenantB, 'b2');
+    ask(tenantB, 'b3');
+    await clock.advance(0);
+    // B gets both shared slots; A's waiting request holds none.
+    expect(started).toEqual(['b1', 'b2']);
+    expect(shared.inFlight).toBe(2);
+    releases.get('b1')?.();
+    await clock.advance(0);
+    expect(started).toEqual(['b1', 'b2', 'b3']);
+    expect(shared.inFlight).toBe(2);
+    releases.get('b2')?.();
+    releases.get('b3')?.();
+    await clock.advance(60_000);
+    expect(started).toEqual(['b1', 'b2', 'b3', 'a1']);
+    expect(shared.inFlight).toBe(1);
+  });
+
+  it('gives the lane slot back when the wait for a shared slot is aborted', async () => {
+    const clock = fakeClock();
+    const shared = new SharedRequestBudget(1);
+    const tenantA = new Scheduler({ clock, shared, limits: { other: { maxConcurrency: 1 } } });
+    const tenantB = new Scheduler({ clock, shared });
+    const holder = await tenantB.acquire('other');
+    const controller = new AbortController();
+    const waiting = tenantA.acquire('other', controller.signal);
+    await clock.advance(0);
+    expect(shared.waiting).toBe(1);
+    controller.abort(new Error('stop'));
+    await expect(waiting).rejects.toThrow('stop');
+    expect(shared.waiting).toBe(0);
+    holder();
+    // Tenant A's only lane slot was returned: its next request starts.
+    const next = await tenantA.acquire('other');
+    expect(shared.inFlight).toBe(1);
+    next();
+    expect(shared.inFlight).toBe(0);
+  });
+
+  it('refuses a budget that is not a whole number of requests', () => {
+    expect(() => new SharedRequestBudget(0)).toThrow(/whole number of requests >= 1, not 0/);
   });
 });
