@@ -54,7 +54,9 @@ const keyVaultSchema = z
         'Client id of the user-assigned managed identity that reads the vault; default: the system-assigned one.',
       ),
   })
-  .describe("A client secret kept in Azure Key Vault, read with the machine's own identity (managed identity, else the Azure CLI sign-in).");
+  .describe(
+    "A client secret kept in Azure Key Vault, read with the machine's own identity (managed identity, else the Azure CLI sign-in).",
+  );
 
 export const tenantSignInSchema = z
   .strictObject({
