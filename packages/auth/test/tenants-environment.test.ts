@@ -280,6 +280,21 @@ describe('credentialFromEnvironment signs in to each tenant with what tenantEnvi
     }
   });
 
+  it('workload identity: a federated token file beside the registry', async () => {
+    const subject = 'system:serviceaccount:m365:msp-worker';
+    const { clientId } = sim.registerApp({ roles: ['Sites.Read.All'], federatedSubject: subject });
+    await writeFile(join(dir, 'federated-token'), sim.issueFederatedToken({ subject }));
+    const registry = parseTenantRegistry(
+      JSON.stringify({
+        signIn: { clientId, federatedTokenFile: 'federated-token' },
+        tenants: [{ name: 'contoso', tenantId: sim.tenantId }],
+      }),
+      join(dir, 'tenants.json'),
+    );
+    const result = await signIn(tenantEnvironment(registry, resolveTenant(registry, 'contoso'), base));
+    expect(result).toMatchObject({ kind: 'workload-identity', tenantId: sim.tenantId, appId: clientId });
+  });
+
   it("a tenant's own app: client secret from a variable, from a file, from Key Vault", async () => {
     const own = sim.registerApp({ roles: ['Group.Read.All'] });
     const secret = own.secret as string;
