@@ -1,4 +1,4 @@
-import { collectRequestIds } from '@m365-mcp/graph-core';
+import { type AdminApis, collectRequestIds, type GraphClient, UnauthorizedError } from '@m365-mcp/graph-core';
 import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
   type CallToolResult,
@@ -7,11 +7,12 @@ import {
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
 import type { z } from 'zod';
-import { describeError } from '../tools/error-result.js';
+import { takeTenantArgument } from '../tenants/tenant-argument.js';
+import { describeError, type ErrorDescription } from '../tools/error-result.js';
 import { envelopeResult } from '../tools/tenant-envelope.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
 import { acceptArguments } from '../tools/tool-arguments.js';
-import type { ToolContext, ToolLogger } from '../tools/tool-context.js';
+import type { ToolContext, ToolLogger, ToolTenant } from '../tools/tool-context.js';
 import { errorResult } from '../tools/tool-result.js';
 import { boundedArguments } from './audit-arguments.js';
 import type { CallOutcome } from './call-outcome.js';
@@ -33,7 +34,79 @@ interface CallSpec<A> {
   auditArguments(args: A): Record<string, unknown>;
   /** Mark the result as tenant data even if the body never called `tenantText`. */
   tenantData: boolean;
+  /** Takes no `tenant` even when the server serves a tenants registry (list_tenants). */
+  tenantFree?: boolean;
   body(args: A, ctx: ToolContext): Promise<CallOutcome>;
+}
+
+type Accepted<A> =
+  | { ok: true; args: A; tenant: ToolTenant | undefined }
+  | { ok: false; message: string; problems: string[] };
+
+/**
+ * With a tenants registry, `tenant` is taken off the arguments and resolved first (see
+ * tenants/tenant-argument.ts); the rest go to the tool's schema.
+ */
+function acceptCall<A>(runtime: ServerRuntime, spec: CallSpec<A>): Accepted<A> {
+  const tenants = spec.tenantFree ? undefined : runtime.deps.tenants;
+  let raw = spec.arguments;
+  let tenant: ToolTenant | undefined;
+  if (tenants !== undefined) {
+    const taken = takeTenantArgument(tenants, spec.tool, raw);
+    if (!taken.ok) return { ok: false, message: taken.message, problems: [taken.message] };
+    ({ tenant, rest: raw } = taken);
+  }
+  const accepted = acceptArguments(spec.tool, spec.input, raw);
+  return accepted.ok ? { ...accepted, tenant } : accepted;
+}
+
+/** The audit line's detail with the call's tenant (the audit record has no field of its own for it). */
+function withTenant(detail: unknown, tenant: ToolTenant | undefined): unknown {
+  if (tenant === undefined) return detail;
+  const recorded = { tenant: { name: tenant.name, tenantId: tenant.tenantId } };
+  if (detail === undefined) return recorded;
+  if (typeof detail === 'object' && detail !== null && !Array.isArray(detail))
+    return { ...recorded, ...detail };
+  return { ...recorded, value: detail };
+}
+
+/** A failure of one tenant's call names the tenant; a refused sign-in says what it likely means. */
+function forTenant(described: ErrorDescription, error: unknown, tenant: ToolTenant | undefined): string {
+  if (tenant === undefined || described.outcome !== 'error') return described.message;
+  const signIn =
+    error instanceof UnauthorizedError
+      ? ` If the app's admin consent in this tenant was revoked, an administrator of "${tenant.displayName}" must consent to it again; the server's other tenants are not affected.`
+      : '';
+  return `Tenant "${tenant.name}" (${tenant.tenantId}): ${described.message}${signIn}`;
+}
+
+interface Connection {
+  graph: GraphClient;
+  admin: AdminApis | undefined;
+}
+
+/** The call's tenant's connection (made on its first use), or the server's one tenant's. */
+async function connectionFor(runtime: ServerRuntime, tenant: ToolTenant | undefined): Promise<Connection> {
+  const { tenants, graph, admin } = runtime.deps;
+  if (tenant !== undefined && tenants !== undefined) {
+    const connection = await tenants.connection(tenant);
+    return { graph: connection.graph, admin: connection.admin };
+  }
+  if (graph === undefined) throw new Error(`${runtime.name}: the server has no Graph client (nor tenants)`);
+  return { graph, admin };
+}
+
+/**
+ * A tool that takes no tenant (list_tenants) reads none: with a registry there is no Graph client
+ * to give it, and one that tries to use it is a bug in the kit, said plainly.
+ */
+function noTenantConnection(runtime: ServerRuntime): Connection {
+  const { graph, admin } = runtime.deps;
+  if (graph !== undefined) return { graph, admin };
+  const refuse = (): never => {
+    throw new Error(`${runtime.name}: a tool that takes no tenant used Graph`);
+  };
+  return { graph: new Proxy({}, { get: refuse }) as GraphClient, admin: undefined };
 }
 
 /**
@@ -80,10 +153,11 @@ export async function auditedCall<A>(
     stderr ? { stderr } : {},
   );
   let tenantData = spec.tenantData;
-  const ctx: ToolContext = {
-    graph: runtime.deps.graph,
-    ...(runtime.deps.admin === undefined ? {} : { admin: runtime.deps.admin }),
+  const contextFor = (tenant: ToolTenant | undefined, connection: Connection): ToolContext => ({
+    graph: connection.graph,
+    ...(connection.admin === undefined ? {} : { admin: connection.admin }),
     config: runtime.deps.config,
+    ...(tenant === undefined ? {} : { tenant }),
     server: runtime.name,
     signal: extra.signal,
     progress: progressReporter(extra, log),
@@ -92,13 +166,14 @@ export async function auditedCall<A>(
       tenantData = true;
       return sanitizeTenantText(value, maxLength);
     },
-  };
+  });
 
   // Refused arguments are recorded as sent (redacted, bounded); accepted ones as the tool says.
   let auditArguments: unknown;
   let call: CallOutcome;
   let requestIds: readonly string[] = [];
-  const accepted = acceptArguments(spec.tool, spec.input, spec.arguments);
+  const accepted = acceptCall(runtime, spec);
+  const tenant = accepted.ok ? accepted.tenant : undefined;
   if (!accepted.ok) {
     auditArguments = boundedArguments(spec.arguments);
     call = {
@@ -107,15 +182,21 @@ export async function auditedCall<A>(
       detail: { kind: 'input', problems: accepted.problems },
     };
   } else {
-    auditArguments = spec.auditArguments(accepted.args);
+    const toolArguments = spec.auditArguments(accepted.args);
+    // The tenant as the caller named it, beside the tool's own arguments.
+    auditArguments =
+      tenant === undefined ? toolArguments : { tenant: spec.arguments.tenant, ...toolArguments };
     ({ result: call, requestIds } = await collectRequestIds(async (): Promise<CallOutcome> => {
       try {
-        return await spec.body(accepted.args, ctx);
+        const connection = spec.tenantFree
+          ? noTenantConnection(runtime)
+          : await connectionFor(runtime, tenant);
+        return await spec.body(accepted.args, contextFor(tenant, connection));
       } catch (error) {
         const described = describeError(error, runtime.name);
         if (described.internal) logInternalError(runtime.name, described.internal.errorId, error, stderr);
         return {
-          result: errorResult(described.message),
+          result: errorResult(forTenant(described, error, tenant)),
           outcome: described.outcome,
           detail: described.detail,
         };
@@ -133,7 +214,9 @@ export async function auditedCall<A>(
       outcome: call.outcome,
       durationMs: performance.now() - started,
       requestIds,
-      ...(call.detail === undefined ? {} : { detail: call.detail }),
+      ...(call.detail === undefined && tenant === undefined
+        ? {}
+        : { detail: withTenant(call.detail, tenant) }),
     });
   } catch (error) {
     const errorId = crypto.randomUUID();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { osCaller } from '@m365-mcp/audit-log';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
+import { listTenantsTool, listTenantsToolName } from '../tenants/list-tenants-tool.js';
 import { untrustedDataNotice } from '../tools/tenant-text.js';
 import { PlanStore } from '../writes/plan-store.js';
 import { registerWriteTool } from '../writes/register-write-tool.js';
@@ -16,13 +17,24 @@ import { serveToolCalls, type ToolCall } from './tool-calls.js';
 const structuredNote =
   "Each tool's text result is a short summary; its structuredContent carries the same facts in full.";
 
-function instructionsFor(definition: ServerDefinition, allowWrites: boolean): string {
+const tenantsNote =
+  'This server serves many tenants: every tool but list_tenants takes a required `tenant` (a name from list_tenants).';
+
+function instructionsFor(definition: ServerDefinition, deps: ServerDeps): string {
+  const { allowWrites } = deps;
   const writes = definition.tools.some((tool) => tool.kind === 'write')
     ? allowWrites
       ? 'Write tools are enabled: each first returns a plan and a planId and changes nothing; show the plan to the user and apply it only with their agreement by calling the tool again with the planId.'
       : 'This server runs read-only: its write tools are not available (start it with --allow-writes to enable them).'
     : '';
-  return [definition.instructions, structuredNote, untrustedDataNotice.replace(/^Note: /, ''), writes]
+  const tenants = deps.tenants === undefined ? '' : tenantsNote;
+  return [
+    definition.instructions,
+    tenants,
+    structuredNote,
+    untrustedDataNotice.replace(/^Note: /, ''),
+    writes,
+  ]
     .filter((part) => part.length > 0)
     .join('\n\n');
 }
@@ -42,11 +54,14 @@ function registerPrompt(server: McpServer, prompt: PromptDefinition): void {
 
 /** Builds the MCP server from a definition and its dependencies; the transport is the caller's choice. */
 export function createServer(definition: ServerDefinition, deps: ServerDeps): McpServer {
+  if (deps.graph === undefined && deps.tenants === undefined) {
+    throw new Error(`${definition.name}: createServer needs a Graph client or tenant connections`);
+  }
   const server = new McpServer(
     { name: definition.name, title: definition.title, version: definition.version },
     {
       capabilities: { logging: {} },
-      instructions: instructionsFor(definition, deps.allowWrites),
+      instructions: instructionsFor(definition, deps),
     },
   );
   const runtime: ServerRuntime = {
@@ -69,6 +84,17 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
     // Without --allow-writes a write tool does not exist at all: not listed, not callable.
     else if (deps.allowWrites) calls.set(tool.name, registerWriteTool(runtime, tool));
     else writesOff.add(tool.name);
+  }
+  if (deps.tenants !== undefined) {
+    if (calls.has(listTenantsToolName) || writesOff.has(listTenantsToolName)) {
+      throw new Error(
+        `${definition.name}: ${listTenantsToolName} is the kit's own tool with a tenants registry`,
+      );
+    }
+    calls.set(
+      listTenantsToolName,
+      registerReadTool(runtime, listTenantsTool(deps.tenants), { tenantFree: true }),
+    );
   }
   // Every tools/call goes through our envelope, refused or not (see tool-calls.ts).
   serveToolCalls(runtime, { calls, writesOff });

@@ -2,6 +2,7 @@ import type { AuditEntryInput } from '@m365-mcp/audit-log';
 import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
 import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerConfig } from '../config/server-config.js';
+import type { TenantConnections } from '../tenants/tenant-connections.js';
 import type { PlanStore } from '../writes/plan-store.js';
 import type { ClientLogLevel } from './client-log-level.js';
 import type { StderrWrite } from './logger.js';
@@ -12,9 +13,15 @@ export interface AuditSink {
 }
 
 export interface ServerDeps {
-  graph: GraphClient;
+  /** The one tenant's Graph client; required unless `tenants` is given. */
+  graph?: GraphClient;
   /** The admin APIs beyond Graph, for the servers whose tools read them (the compliance audit). */
   admin?: AdminApis;
+  /**
+   * Many tenants (a tenants registry): every tool takes a required `tenant`, and each call gets
+   * that tenant's connection (graph, admin) from here instead of `graph` and `admin`.
+   */
+  tenants?: TenantConnections;
   auditLog: AuditSink;
   config: ServerConfig;
   allowWrites: boolean;

@@ -2,11 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
-import { type AdminService, type SchedulerOptions, WORKLOADS } from '@m365-mcp/graph-core';
 import type { TenantRegistry } from '@m365-mcp/auth';
+import { type AdminService, type SchedulerOptions, WORKLOADS } from '@m365-mcp/graph-core';
 import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
+import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { registerSimApp, rolesFor, serviceGrants, startDemoTenant } from '../cli/demo-tenant.js';
 import { graphFromEnvironment } from '../cli/graph-from-environment.js';
@@ -14,6 +15,7 @@ import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
 import type { StderrWrite } from '../server/logger.js';
 import type { ServerDefinition } from '../server/server-definition.js';
+import { TenantConnections } from '../tenants/tenant-connections.js';
 
 export interface StartTestServerOptions {
   allowWrites?: boolean;
@@ -50,6 +52,8 @@ export interface StartTestServerOptions {
    * `env` holds the simulator's URLs and the credential variables the registry's sign-in names.
    */
   tenants?: TestTenants;
+  /** With `tenants`: the app's budget of requests in flight across tenants (32 by default). */
+  maxRequestsInFlight?: number;
 }
 
 /** A registry and the environment its sign-ins read (the simulator's URLs, the app's secret). */
@@ -78,6 +82,8 @@ export interface TestServer {
   config: ServerConfig;
   /** Server log lines (stderr) so far. */
   logs: string[];
+  /** With `tenants`: the server's per-tenant connections (and their shared budget). */
+  connections?: TenantConnections;
   close(): Promise<void>;
 }
 
@@ -90,6 +96,7 @@ export async function startTestServer(
   definition: ServerDefinition,
   options: StartTestServerOptions = {},
 ): Promise<TestServer> {
+  if (options.tenants !== undefined) return startTenantsTestServer(definition, options, options.tenants);
   const allowWrites = options.allowWrites ?? false;
   const ownsSim = options.sim === undefined;
   const demo = options.sim
@@ -117,14 +124,7 @@ export async function startTestServer(
       ca: demo.sim.ca,
       ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
     });
-    const config: ServerConfig = {
-      auditLogPath: join(scratch, 'audit.jsonl'),
-      breakGlassAccounts: [],
-      demo: true,
-      settings: {},
-      ...options.config,
-      allowWrites,
-    };
+    const config = testConfig(scratch, options, allowWrites);
     const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
     const server = createServer(definition, {
       graph: connection.graph,
@@ -136,12 +136,7 @@ export async function startTestServer(
       stderr: options.stderr ?? ((line) => void logs.push(line)),
       ...(options.planTtlMs === undefined ? {} : { planTtlMs: options.planTtlMs }),
     });
-    const client = new Client(
-      { name: `${definition.name}-test-client`, version: '0.0.0' },
-      { capabilities: options.clientCapabilities ?? { elicitation: { form: {} } } },
-    );
-    const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-    await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+    const client = await connectTestClient(definition, server, options);
     return {
       client,
       sim: demo.sim,
@@ -164,4 +159,91 @@ export async function startTestServer(
     await rm(scratch, { recursive: true, force: true });
     throw error;
   }
+}
+
+/**
+ * A server serving a tenants registry on a running multi-tenant graph-sim, as `--tenants` does:
+ * one connection per tenant made on first use, each with its own scheduler, one shared budget.
+ */
+async function startTenantsTestServer(
+  definition: ServerDefinition,
+  options: StartTestServerOptions,
+  tenants: TestTenants,
+): Promise<TestServer> {
+  const { sim } = options;
+  if (sim === undefined) {
+    throw new Error("startTestServer: `tenants` needs `sim`, a graph-sim hosting the registry's tenants");
+  }
+  const allowWrites = options.allowWrites ?? false;
+  const scratch = await mkdtemp(join(tmpdir(), `${definition.name}-test-`));
+  const logs: string[] = [];
+  const connections = new TenantConnections({
+    registry: tenants.registry,
+    env: tenants.env,
+    ca: sim.ca,
+    ...(options.scheduler === undefined ? {} : { scheduler: options.scheduler }),
+    ...(options.maxRequestsInFlight === undefined
+      ? {}
+      : { maxRequestsInFlight: options.maxRequestsInFlight }),
+  });
+  try {
+    const config = testConfig(scratch, options, allowWrites);
+    const auditLog = await openAuditLog(config.auditLogPath, { server: definition.name });
+    const server = createServer(definition, {
+      tenants: connections,
+      auditLog,
+      config,
+      allowWrites,
+      caller: 'test-user',
+      stderr: options.stderr ?? ((line) => void logs.push(line)),
+      ...(options.planTtlMs === undefined ? {} : { planTtlMs: options.planTtlMs }),
+    });
+    const client = await connectTestClient(definition, server, options);
+    return {
+      client,
+      sim,
+      env: tenants.env,
+      auditLogPath: config.auditLogPath,
+      config,
+      logs,
+      connections,
+      async close() {
+        await client.close();
+        await server.close();
+        await auditLog.close();
+        await connections.close();
+        await rm(scratch, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await connections.close();
+    await rm(scratch, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+function testConfig(scratch: string, options: StartTestServerOptions, allowWrites: boolean): ServerConfig {
+  return {
+    auditLogPath: join(scratch, 'audit.jsonl'),
+    breakGlassAccounts: [],
+    demo: true,
+    settings: {},
+    ...options.config,
+    allowWrites,
+  };
+}
+
+/** A real MCP client connected to the server over an in-memory transport. */
+async function connectTestClient(
+  definition: ServerDefinition,
+  server: McpServer,
+  options: StartTestServerOptions,
+): Promise<Client> {
+  const client = new Client(
+    { name: `${definition.name}-test-client`, version: '0.0.0' },
+    { capabilities: options.clientCapabilities ?? { elicitation: { form: {} } } },
+  );
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  return client;
 }

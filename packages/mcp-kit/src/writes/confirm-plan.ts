@@ -12,8 +12,11 @@ export function describePlanForHuman(tool: string, stored: StoredPlan): string {
     .map((t) => `${t.type} ${t.displayName ? `"${sanitizeTenantText(t.displayName, 80)}" ` : ''}(${t.id})`)
     .join(', ');
   const requests = plan.requests.map((r) => `  ${r.method} ${r.path}`).join('\n');
+  const tenant = stored.tenant
+    ? ` "${sanitizeTenantText(stored.tenant.displayName, 80)}" (${stored.tenant.name}, ${stored.tenant.tenantId})`
+    : '';
   return [
-    `${tool} wants to change your Microsoft 365 tenant:`,
+    `${tool} wants to change your Microsoft 365 tenant${tenant}:`,
     sanitizeTenantText(plan.summary, 500),
     `Targets: ${targets || 'none listed'}`,
     `Blast radius: ${sanitizeTenantText(plan.blastRadius, 300)}`,

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { ToolTenant } from '../tools/tool-context.js';
 import type { WritePlan } from './write-plan.js';
 
 export interface StoredPlan {
@@ -6,6 +7,8 @@ export interface StoredPlan {
   tool: string;
   /** Who made the plan (see http/principal.ts); only they can read, confirm or apply it. */
   principal: string;
+  /** The tenant the plan was made for (with a tenants registry); it applies to that tenant only. */
+  tenant?: ToolTenant;
   argsHash: string;
   args: Record<string, unknown>;
   plan: WritePlan;
@@ -51,13 +54,20 @@ export class PlanStore {
     this.#now = options.now ?? Date.now;
   }
 
-  add(tool: string, args: Record<string, unknown>, plan: WritePlan, principal: string): StoredPlan {
+  add(
+    tool: string,
+    args: Record<string, unknown>,
+    plan: WritePlan,
+    principal: string,
+    tenant?: ToolTenant,
+  ): StoredPlan {
     this.#sweep();
     const createdAt = this.#now();
     const stored: StoredPlan = {
       id: `plan_${randomBytes(18).toString('base64url')}`,
       tool,
       principal,
+      ...(tenant === undefined ? {} : { tenant }),
       argsHash: hashArguments(args),
       args,
       plan,

@@ -5,6 +5,7 @@ import type { CallOutcome } from '../server/call-outcome.js';
 import { logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
 import type { ToolCall } from '../server/tool-calls.js';
+import { withTenantArgument } from '../tenants/tenant-argument.js';
 import { quoteArgument } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
@@ -80,7 +81,7 @@ async function planWrite(
 ): Promise<CallOutcome> {
   const parsed = parseWriteArguments(tool, args);
   const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
-  const stored = runtime.plans.add(tool.name, parsed, plan, principal);
+  const stored = runtime.plans.add(tool.name, parsed, plan, principal, ctx.tenant);
   const expiresAt = new Date(stored.expiresAt).toISOString();
   const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
     plan.reversible ? 'Reversible.' : 'NOT reversible.'
@@ -113,6 +114,7 @@ async function applyWrite(
     );
   }
   const stored: StoredPlan = found.plan;
+  refuseOtherTenant(tool.name, planId, stored, ctx);
   if (Object.keys(args).length > 0 && hashArguments(parseWriteArguments(tool, args)) !== stored.argsHash) {
     throw new ToolInputError(
       `The arguments differ from the ones plan ${quoteArgument(planId)} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
@@ -171,6 +173,24 @@ async function applyWrite(
   };
 }
 
+/**
+ * A plan holds requests read from one tenant and applies to that tenant only: with another
+ * `tenant` the same paths would change another customer's objects. The plan stays for its tenant.
+ */
+function refuseOtherTenant(tool: string, planId: string, stored: StoredPlan, ctx: ToolContext): void {
+  const planned = stored.tenant;
+  if (planned?.tenantId === ctx.tenant?.tenantId) return;
+  const named = (tenant: ToolContext['tenant']) =>
+    tenant === undefined ? 'no tenant' : `tenant "${tenant.name}" (${tenant.tenantId})`;
+  throw new ToolInputError(
+    `Plan ${quoteArgument(planId)} was made for ${named(planned)}, and this call names ${named(
+      ctx.tenant,
+    )}: a plan applies only to the tenant it was made for. Nothing was changed. To apply it, call ${tool} with its planId and tenant "${
+      planned?.name ?? ''
+    }"; to make that change in ${named(ctx.tenant)}, call ${tool} without planId to plan it there.`,
+  );
+}
+
 /** Lists the write tool on the server and returns its call envelope (see tool-calls.ts). */
 export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinition): ToolCall {
   const inputShape = gateInputShape(tool.input);
@@ -201,7 +221,9 @@ export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinit
     {
       title: tool.title,
       description: gateDescription(tool),
-      inputSchema: inputShape,
+      // With a tenants registry the listed schema has the required `tenant` (taken off by the kit).
+      inputSchema:
+        runtime.deps.tenants === undefined ? inputShape : withTenantArgument(tool.name, inputShape),
       ...(runtime.deps.config.outputSchemas ? { outputSchema: writeResultShape } : {}),
       annotations: { title: tool.title, ...tool.annotations },
     },
