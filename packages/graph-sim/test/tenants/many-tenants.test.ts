@@ -1,5 +1,6 @@
 import { Resolver } from 'node:dns/promises';
 import { decodeJwt } from 'jose';
+import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CONTOSO_TENANT_ID,
@@ -19,8 +20,17 @@ import {
   startPortfolioSim,
 } from './support.js';
 
+async function fetchNoRedirect(url: string, token: string) {
+  return fetch(url, {
+    redirect: 'manual',
+    headers: { authorization: `Bearer ${token}` },
+    dispatcher: new Agent({ connect: { ca: sim.ca } }),
+  });
+}
+
+let sim: GraphSim;
+
 describe('one simulator, many tenants', () => {
-  let sim: GraphSim;
   let one: string;
   let two: string;
 
@@ -156,6 +166,23 @@ describe('one simulator, many tenants', () => {
     const claims = { ...decodeJwt(stranger.join('.')), tid: '99999999-9999-4999-8999-999999999999' };
     stranger[1] = Buffer.from(JSON.stringify(claims)).toString('base64url');
     expect((await graphGet(sim, '/organization', stranger.join('.'))).status).toBe(401);
+  });
+
+  it("follows a file's download URL to the tenant the token was for", async () => {
+    const app = sim.registerApp({ roles: ['Files.Read.All', 'Sites.Read.All'], secret: SECRET });
+    sim.consent(one, app.clientId);
+    const drive = sim.tenantById(one)?.sharepoint.drives.find((d) => d.items.some((i) => i.content));
+    const file = drive?.items.find((i) => i.content) as { id: string; content?: string };
+    file.content = 'only in tenant-01';
+    const token = await secretToken(sim, one, app.clientId);
+    const redirect = await fetchNoRedirect(
+      `${sim.url}/v1.0/drives/${drive?.id}/items/${file.id}/content`,
+      token,
+    );
+    expect(redirect.status).toBe(302);
+    const download = await httpClient(sim.ca).call(redirect.headers.get('location') as string);
+    expect(download.text).toBe('only in tenant-01');
+    expect(sim.requests.all().at(-1)).toMatchObject({ side: 'download', tenantId: one });
   });
 
   it('answers Entra metadata for every hosted tenant and AADSTS90002 for others', async () => {
