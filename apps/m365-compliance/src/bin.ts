@@ -7,6 +7,10 @@ if (args[0] === 'monitor') {
   // Dispatched before the MCP server CLI: the monitor is a long-running job, not an MCP server.
   const { runMonitorCli } = await import('./monitor/cli.js');
   process.exitCode = await runMonitorCli(args.slice(1));
+} else if (args[0] === 'worker' || args[0] === 'enqueue') {
+  // The PostgreSQL side of many tenants (DATABASE_URL): a long-running queue worker, or "audit now".
+  const { runEnqueueCli, runWorkerCli } = await import('./worker/cli.js');
+  process.exitCode = await (args[0] === 'worker' ? runWorkerCli : runEnqueueCli)(args.slice(1));
 } else {
   // The card answers --help, --version and permissions; the tools, the MCP SDK and Graph load only
   // when the server serves or checks.

@@ -1,5 +1,6 @@
 import type { TenantEntry, TenantRegistry } from '@m365-mcp/auth';
 import { openBoss, TENANT_AUDIT_QUEUE, type TenantAuditJob, tenantGroup } from './queue.js';
+import type { ResolvedWorkerSettings } from './settings.js';
 
 // "Audit now": one tenant-audit job per tenant, taken by the next free worker.
 
@@ -8,6 +9,8 @@ export interface EnqueueTenantAuditsOptions {
   registry: TenantRegistry;
   /** Which tenants (entries of the registry); all of them by default. */
   tenants?: readonly TenantEntry[];
+  /** settings.worker of the shared config: the queue's retry, expiry and heartbeat options. */
+  settings?: ResolvedWorkerSettings;
 }
 
 export interface EnqueuedAudit {
@@ -18,7 +21,11 @@ export interface EnqueuedAudit {
 
 export async function enqueueTenantAudits(options: EnqueueTenantAuditsOptions): Promise<EnqueuedAudit[]> {
   const tenants = options.tenants ?? options.registry.tenants;
-  const boss = await openBoss({ databaseUrl: options.databaseUrl, role: 'client' });
+  const boss = await openBoss({
+    databaseUrl: options.databaseUrl,
+    role: 'client',
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
   try {
     const queued: EnqueuedAudit[] = [];
     for (const entry of tenants) {

@@ -26,6 +26,11 @@ export interface OpenBossOptions {
   databaseUrl: string;
   /** A long-running worker supervises (finds lost jobs) and fires the cron schedules; a one-shot command does neither. */
   role: 'worker' | 'client';
+  /**
+   * The operator's settings.worker: written to the queue (retries, expiry, heartbeat), so jobs sent
+   * from now on carry them. Without it a missing queue is created with the defaults and an existing
+   * one is left as it is.
+   */
   settings?: ResolvedWorkerSettings;
   onError?: (error: Error) => void;
 }
@@ -51,7 +56,7 @@ export async function openBoss(options: OpenBossOptions): Promise<PgBoss> {
   boss.on('error', (error) => options.onError?.(error instanceof Error ? error : new Error(String(error))));
   await boss.start();
   try {
-    await ensureTenantAuditQueues(boss, options.role === 'worker' ? settings : undefined);
+    await ensureTenantAuditQueues(boss, options.settings);
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => undefined);
     throw error;

@@ -1,6 +1,7 @@
 import type { TenantRegistry } from '@m365-mcp/auth';
 import { cronForInterval } from './cron.js';
 import { openBoss, TENANT_AUDIT_QUEUE, type TenantAuditJob, tenantGroup } from './queue.js';
+import type { ResolvedWorkerSettings } from './settings.js';
 
 // With DATABASE_URL, `monitor --tenants <file>` keeps its schedule in PostgreSQL: one pg-boss cron
 // schedule per tenant on the tenant-audit queue (keyed by the tenant's name), fired by whichever
@@ -11,6 +12,8 @@ export interface SyncTenantSchedulesOptions {
   registry: TenantRegistry;
   /** The interval between two audits of one tenant (see cronForInterval for what is accepted). */
   everyMs: number;
+  /** settings.worker of the shared config (workerSettings(config.settings)): the queue's retry, expiry and heartbeat options. */
+  settings?: ResolvedWorkerSettings;
 }
 
 export interface SyncTenantSchedulesResult {
@@ -28,7 +31,11 @@ export async function syncTenantSchedules(
     entry: t,
     cron: cronForInterval(options.everyMs, t.tenantId),
   }));
-  const boss = await openBoss({ databaseUrl: options.databaseUrl, role: 'client' });
+  const boss = await openBoss({
+    databaseUrl: options.databaseUrl,
+    role: 'client',
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
   try {
     const names = new Set(wanted.map((w) => w.entry.name));
     const removed: string[] = [];
