@@ -5,7 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { parseTenantRegistry } from '@m365-mcp/auth';
 import { describe, expect, it } from 'vitest';
-import { runPortfolio } from '../src/portfolio/portfolio-run.js';
+import { notAssessedReason, runPortfolio } from '../src/portfolio/portfolio-run.js';
 import type { ProgressEvent } from '../src/progress-events.js';
 import type { ServerCommand } from '../src/servers.js';
 
@@ -135,5 +135,42 @@ describe('a portfolio run', () => {
         /^not assessed: every server failed; m365-security: OWN_APP_SECRET is not set/,
       ),
     });
+  });
+
+  it('counts a tenant no server could read (every check an error, as after a revoked consent) as not assessed', () => {
+    const unread = (server: string, reason: string) => ({
+      server,
+      state: 'assessed' as const,
+      tools: ['assess'],
+      assessments: [
+        {
+          tool: 'assess',
+          assessment: {
+            status: 'unknown' as const,
+            statusRule: 'r',
+            nextActions: [],
+            findings: [{ id: 'x', title: 'not read', severity: 'info' as const, status: 'error', reason }],
+          },
+        },
+      ],
+    });
+    expect(
+      notAssessedReason([
+        unread('m365-security', 'AADSTS700016: not found'),
+        unread('m365-identity', 'same'),
+      ]),
+    ).toBe('no server could read the tenant; m365-security: AADSTS700016: not found');
+    const oneRead = unread('m365-identity', 'n/a');
+    oneRead.assessments[0]?.assessment.findings.push({
+      id: 'y',
+      title: 'ok',
+      severity: 'info',
+      status: 'pass',
+      reason: '',
+    });
+    expect(notAssessedReason([unread('m365-security', 'AADSTS700016'), oneRead])).toBeUndefined();
+    expect(
+      notAssessedReason([{ server: 'm365-security', state: 'failed', error: 'x'.repeat(600) }]),
+    ).toHaveLength(500);
   });
 });

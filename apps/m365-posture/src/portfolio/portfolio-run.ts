@@ -40,15 +40,43 @@ export interface TenantRun extends TenantResult {
 
 const REASON_LENGTH = 500;
 
+type Outcome<S extends ServerOutcome['state']> = Extract<ServerOutcome, { state: S }>;
+
+/**
+ * Whether a server's assessment read anything of the tenant. A server that cannot sign in (consent
+ * revoked, a bad secret) still answers: UNKNOWN, every check an `error` finding saying why.
+ */
+function readTheTenant(outcome: Outcome<'assessed'>): boolean {
+  return outcome.assessments.some(
+    ({ assessment }) =>
+      assessment.status !== 'unknown' || assessment.findings.some((f) => f.status !== 'error'),
+  );
+}
+
+/** Why a server did not read the tenant: its error, or its first error finding's reason. */
+function whyNotRead(outcome: ServerOutcome): string | undefined {
+  if (outcome.state === 'failed') return outcome.error;
+  if (outcome.state !== 'assessed') return undefined;
+  for (const { assessment } of outcome.assessments) {
+    for (const finding of assessment.findings) {
+      const reason = (finding as { reason?: unknown }).reason;
+      if (typeof reason === 'string' && reason.trim() !== '') return reason;
+    }
+  }
+  return outcome.assessments[0]?.assessment.statusRule;
+}
+
 /** Why no server assessed the tenant, or undefined when one did. */
 export function notAssessedReason(outcomes: readonly ServerOutcome[]): string | undefined {
-  if (outcomes.some((o) => o.state === 'assessed')) return undefined;
+  if (outcomes.some((o) => o.state === 'assessed' && readTheTenant(o))) return undefined;
   if (outcomes.length === 0) return 'no m365-mcp server is built or installed';
-  const failed = outcomes.filter((o) => o.state === 'failed');
-  if (failed.length === 0) return 'no server has an assessment tool';
-  const first = failed[0] as Extract<ServerOutcome, { state: 'failed' }>;
-  const what = failed.length === outcomes.length ? 'every server failed' : 'no server assessed it';
-  const reason = `${what}; ${first.server}: ${first.error}`;
+  const unread = outcomes.filter((o) => o.state !== 'no-assessment');
+  const first = unread[0];
+  if (first === undefined) return 'no server has an assessment tool';
+  const what = outcomes.every((o) => o.state === 'failed')
+    ? 'every server failed'
+    : 'no server could read the tenant';
+  const reason = `${what}; ${first.server}: ${whyNotRead(first) ?? 'no reason given'}`;
   return reason.length > REASON_LENGTH ? `${reason.slice(0, REASON_LENGTH - 1)}…` : reason;
 }
 
