@@ -6,7 +6,7 @@
 // dependencies. The one exception is the demo simulator, an optional package --demo loads if present.
 
 /** Packages a bundle never inlines: loaded at run time from beside the server, if installed. */
-export const optionalRuntimePackages = ['@m365-mcp/graph-sim'];
+export const optionalRuntimePackages = ['@m365-mcp/graph-sim', 'pg-native'];
 
 /**
  * Two builds of one server: the bin (`dist/`), whose chunks follow its own imports only, so its

@@ -1,15 +1,17 @@
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import type { AuditExceptions, PowerShellAuditConfig } from '@m365-mcp/cis-bridge';
-import { RunStore } from '@m365-mcp/cis-bridge';
+import type { AuditExceptions, PowerShellAuditConfig, RunStore } from '@m365-mcp/cis-bridge';
 import { checkDnsServers } from '@m365-mcp/graph-core';
 import { ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
+import { openSqliteStore } from '../store/open-run-repository.js';
 
 // This server's part of the config file (`settings`), parsed with its own schema.
 const settingsSchema = z
   .object({
     databasePath: z.string().min(1).optional(),
+    // postgres://...: the runs live in PostgreSQL (DATABASE_URL in the environment does the same).
+    databaseUrl: z.string().min(1).optional(),
     importsDirectory: z.string().min(1).optional(),
     freshRunMinutes: z.number().int().min(0).max(1440).optional(),
     approvedPublicGroups: z.array(z.string().min(1)).optional(),
@@ -42,7 +44,13 @@ const settingsSchema = z
   .passthrough();
 
 export interface ComplianceSettings {
+  /** The SQLite file of the runs (when there is no databaseUrl). */
   databasePath: string;
+  /**
+   * PostgreSQL (postgres://...) for the runs instead of the SQLite file: settings.databaseUrl, else
+   * the DATABASE_URL environment variable. It may hold a password: never logged or returned.
+   */
+  databaseUrl?: string;
   /** The only folder import_audit_report reads from (default: `imports` beside the run database). */
   importsDirectory: string;
   freshRunMinutes: number;
@@ -70,12 +78,15 @@ export const demoBreakGlassAccounts: readonly string[] = [
   '49af98d1-c968-51d8-b199-d410aed1a94e', // Emergency Access 02
 ];
 
-export function complianceSettings(config: {
-  settings: Record<string, unknown>;
-  auditLogPath: string;
-  breakGlassAccounts: string[];
-  demo?: boolean | undefined;
-}): ComplianceSettings {
+export function complianceSettings(
+  config: {
+    settings: Record<string, unknown>;
+    auditLogPath: string;
+    breakGlassAccounts: string[];
+    demo?: boolean | undefined;
+  },
+  env: Record<string, string | undefined> = process.env,
+): ComplianceSettings {
   const parsed = settingsSchema.safeParse(config.settings);
   if (!parsed.success) {
     // Said plainly, field by field: the operator fixes the config file, the caller cannot.
@@ -85,8 +96,10 @@ export function complianceSettings(config: {
   const s = parsed.data;
   const base = config.auditLogPath ? dirname(config.auditLogPath) : join(homedir(), '.m365-mcp');
   const databasePath = s.databasePath ?? join(base, 'm365-compliance-runs.db');
+  const databaseUrl = s.databaseUrl ?? (env.DATABASE_URL?.trim() || undefined);
   return {
     databasePath,
+    ...(databaseUrl ? { databaseUrl } : {}),
     importsDirectory: resolve(s.importsDirectory ?? join(dirname(resolve(databasePath)), 'imports')),
     freshRunMinutes: s.freshRunMinutes ?? 60,
     exceptions: {
@@ -102,14 +115,10 @@ export function complianceSettings(config: {
   };
 }
 
-const stores = new Map<string, RunStore>();
-
-/** One store per database file for the life of the process. */
+/**
+ * The SQLite store of a file, one per file for the life of the process (the one the tools' run
+ * repository uses). For callers still on the synchronous store; tools use runsFor (src/store/).
+ */
 export function openStore(path: string): RunStore {
-  let store = stores.get(path);
-  if (!store) {
-    store = new RunStore(path);
-    stores.set(path, store);
-  }
-  return store;
+  return openSqliteStore(path);
 }

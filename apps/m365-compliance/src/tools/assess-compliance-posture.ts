@@ -3,8 +3,9 @@ import { assessmentShape, defineTool, type PostureStatus } from '@m365-mcp/mcp-k
 import { z } from 'zod';
 import { dnsForRun } from '../analysis/dns.js';
 import { passRateTrend } from '../analysis/pass-rate-trend.js';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings } from '../analysis/settings.js';
 import { coverageText, safeFinding, summarySchema } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 import { auditServices } from './support/service-access.js';
 
 const STATUS_RULE =
@@ -22,8 +23,8 @@ export const assessCompliancePosture = defineTool({
   tenantData: true,
   async handler(_args, ctx) {
     const settings = complianceSettings(ctx.config);
-    const store = openStore(settings.databasePath);
-    const latest = store.latest('graph');
+    const runs = await runsFor(ctx, settings);
+    const latest = await runs.latest({ source: 'graph' });
     // Only a recent run of the whole catalogue stands for the tenant: a filtered run would hide failures.
     const fresh =
       latest &&
@@ -39,7 +40,7 @@ export const assessCompliancePosture = defineTool({
         signal: ctx.signal,
         progress: (done, total, message) => ctx.progress(done, total, message),
       });
-      store.save(run);
+      run = await runs.save(run);
     }
     const summary = summarizeRun(run);
     ctx.log.info(`${latest && fresh ? 'reused the fresh' : 'ran and stored'} audit run ${run.id}`, {
@@ -78,7 +79,7 @@ export const assessCompliancePosture = defineTool({
         statusRule: STATUS_RULE,
         findings,
         nextActions,
-        trends: [{ name: 'CIS controls passing', unit: '%', max: 100, points: passRateTrend(store) }],
+        trends: [{ name: 'CIS controls passing', unit: '%', max: 100, points: await passRateTrend(runs) }],
         runId: run.id,
         reusedRun: Boolean(latest && fresh),
         summary,

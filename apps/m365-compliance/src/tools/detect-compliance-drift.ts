@@ -2,8 +2,8 @@ import { compareRuns } from '@m365-mcp/cis-bridge';
 import { ForbiddenError, f } from '@m365-mcp/graph-core';
 import { defineTool, readOnlyAnnotations, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { complianceSettings, openStore } from '../analysis/settings.js';
 import { cleanTenantStrings } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 
 const auditEventSchema = z.object({
   activityDateTime: z.string(),
@@ -74,9 +74,9 @@ export const detectComplianceDrift = defineTool({
   annotations: readOnlyAnnotations,
   tenantData: true,
   async handler(args, ctx) {
-    const store = openStore(complianceSettings(ctx.config).databasePath);
-    const current = args.currentRunId ? store.get(args.currentRunId) : store.latest();
-    const baseline = args.baselineRunId ? store.get(args.baselineRunId) : store.baseline();
+    const runs = await runsFor(ctx);
+    const current = args.currentRunId ? await runs.get(args.currentRunId) : await runs.latest();
+    const baseline = args.baselineRunId ? await runs.get(args.baselineRunId) : await runs.baseline();
     if (!current || !baseline)
       throw new ToolInputError(
         'Drift needs two stored runs: run run_security_audit (or import a report) at least twice, or name the runs.',

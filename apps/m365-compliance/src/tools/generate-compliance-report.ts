@@ -14,8 +14,9 @@ import {
 } from '@m365-mcp/cis-bridge';
 import { defineTool, quoteArgument, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings } from '../analysis/settings.js';
 import { countsLine, safeFinding, type TenantText } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 
 // Writes a stored run as a report file, only inside one allowed directory (the configured
 // `settings.reportsDirectory`, or `reports` beside the run database): the path comes from the model,
@@ -171,8 +172,8 @@ export const generateComplianceReport = defineTool({
     const reportsDirectory = configured
       ? resolve(configured)
       : join(dirname(resolve(settings.databasePath)), 'reports');
-    const store = openStore(settings.databasePath);
-    const run = args.runId ? store.get(args.runId) : store.latest();
+    const runs = await runsFor(ctx, settings);
+    const run = args.runId ? await runs.get(args.runId) : await runs.latest();
     if (!run)
       throw new ToolInputError(
         args.runId

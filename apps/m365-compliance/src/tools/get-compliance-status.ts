@@ -9,7 +9,6 @@ import {
   ToolInputError,
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { complianceSettings, openStore } from '../analysis/settings.js';
 import {
   countsLine,
   coverageText,
@@ -20,6 +19,7 @@ import {
   summarizeRun,
   summarySchema,
 } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 import {
   comparisonSchema,
   comparisonsFor,
@@ -49,8 +49,8 @@ export const getComplianceStatus = defineTool({
   annotations: { ...readOnlyAnnotations, openWorldHint: false },
   tenantData: true,
   async handler(args, ctx) {
-    const store = openStore(complianceSettings(ctx.config).databasePath);
-    const run = args.runId ? store.get(args.runId) : store.latest();
+    const runs = await runsFor(ctx);
+    const run = args.runId ? await runs.get(args.runId) : await runs.latest();
     if (!run)
       throw new ToolInputError(
         args.runId
@@ -71,7 +71,7 @@ export const getComplianceStatus = defineTool({
         reason: ctx.tenantText(f.reason ?? 'Not evaluated.', reasonMaxLength),
       }));
     const info = runInfo(run);
-    const comparisons = comparisonsFor(store, run, ctx.tenantText).map((c) =>
+    const comparisons = (await comparisonsFor(runs, run, ctx.tenantText)).map((c) =>
       comparisonView(c, ctx.tenantText),
     );
     const compared = comparisons.map((c) => ` ${comparisonText(c)}`).join('');

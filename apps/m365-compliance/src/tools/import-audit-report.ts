@@ -3,8 +3,9 @@ import { basename } from 'node:path';
 import { compareSources, importReport, ReportImportError, reportFormats } from '@m365-mcp/cis-bridge';
 import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings } from '../analysis/settings.js';
 import { countsLine, runInfo, runInfoSchema, summarizeRun, summarySchema } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 import { importSource } from './support/import-source.js';
 import {
   comparisonSchema,
@@ -42,9 +43,9 @@ export const importAuditReport = defineTool({
   async handler(args, ctx) {
     const settings = complianceSettings(ctx.config);
     const source = await importSource(settings.importsDirectory, args.path, MAX_BYTES);
-    let run: ReturnType<typeof importReport>;
+    let imported: ReturnType<typeof importReport>;
     try {
-      run = importReport(await readFile(source, 'utf8'), {
+      imported = importReport(await readFile(source, 'utf8'), {
         ...(args.format ? { format: args.format } : {}),
         label: `Imported ${basename(args.path)}`,
       });
@@ -53,9 +54,9 @@ export const importAuditReport = defineTool({
         throw new ToolInputError(`${error.message} Nothing was stored.`);
       throw error;
     }
-    const store = openStore(settings.databasePath);
-    store.save(run);
-    const counterpart = evaluatedCounterpart(store, run, ctx.tenantText);
+    const runs = await runsFor(ctx, settings);
+    const run = await runs.save(imported);
+    const counterpart = await evaluatedCounterpart(runs, run, ctx.tenantText);
     const comparison =
       'run' in counterpart ? comparisonView(compareSources(run, counterpart.run), ctx.tenantText) : undefined;
     return {

@@ -1,7 +1,8 @@
 import { PowerShellRunError, ReportImportError, runPowerShellAudit } from '@m365-mcp/cis-bridge';
 import { defineTool, ToolInputError } from '@m365-mcp/mcp-kit';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings } from '../analysis/settings.js';
 import { countsLine, runInfo, runInfoSchema, summarizeRun, summarySchema } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 
 export const runPowershellAudit = defineTool({
   name: 'run_powershell_audit',
@@ -22,8 +23,8 @@ export const runPowershellAudit = defineTool({
     try {
       // The script is a black box: one step when it starts, one when its report is stored.
       await ctx.progress(0, 1, 'running the PowerShell audit script');
-      const run = await runPowerShellAudit(settings.powershell);
-      openStore(settings.databasePath).save(run);
+      const runs = await runsFor(ctx, settings);
+      const run = await runs.save(await runPowerShellAudit(settings.powershell));
       await ctx.progress(1, 1, `stored the script's report as run ${run.id}`);
       ctx.log.info(`PowerShell audit stored as run ${run.id}`, { controls: run.results.length });
       return {

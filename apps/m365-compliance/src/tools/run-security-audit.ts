@@ -10,7 +10,7 @@ import {
 } from '@m365-mcp/mcp-kit';
 import { z } from 'zod';
 import { dnsForRun } from '../analysis/dns.js';
-import { complianceSettings, openStore } from '../analysis/settings.js';
+import { complianceSettings } from '../analysis/settings.js';
 import {
   countsLine,
   coverageText,
@@ -19,6 +19,7 @@ import {
   safeFinding,
   summarySchema,
 } from '../analysis/shapes.js';
+import { runsFor } from '../store/tenant-runs.js';
 import { auditServices } from './support/service-access.js';
 
 const cursorState = z.object({ runId: z.string(), offset: z.number().int().min(0) });
@@ -56,12 +57,12 @@ export const runSecurityAudit = defineTool({
   tenantData: true,
   async handler(args, ctx) {
     const settings = complianceSettings(ctx.config);
-    const store = openStore(settings.databasePath);
+    const runs = await runsFor(ctx, settings);
     let run: AuditRun | undefined;
     let offset = 0;
     if (args.cursor) {
       const state = decodeCursor(args.cursor, cursorState);
-      run = store.get(state.runId);
+      run = await runs.get(state.runId);
       if (!run)
         throw new ToolInputError('The run this cursor belongs to is no longer stored; run the audit again.');
       offset = state.offset;
@@ -75,7 +76,7 @@ export const runSecurityAudit = defineTool({
         progress: (done, total, message) => ctx.progress(done, total, message),
       });
       if (run.results.length === 0) throw new ToolInputError('No control matches these filters.');
-      store.save(run, { baseline: args.markAsBaseline ?? false });
+      run = await runs.save(run, { baseline: args.markAsBaseline ?? false });
       ctx.log.info(`audit run ${run.id} stored`, {
         controls: run.results.length,
         ...summarizeRun(run).byStatus,

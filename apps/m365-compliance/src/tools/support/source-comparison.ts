@@ -5,12 +5,12 @@ import {
   type AuditRun,
   compareSources,
   isEvaluatedRun,
-  type RunStore,
   type SourceComparison,
   sameTenant,
 } from '@m365-mcp/cis-bridge';
 import { z } from 'zod';
 import type { TenantText } from '../../analysis/shapes.js';
+import type { TenantRuns } from '../../store/tenant-runs.js';
 
 /** Disagreements listed in one answer; the counts always cover all of them. */
 const MAX_LISTED = 50;
@@ -85,16 +85,16 @@ export function comparisonText(view: ComparisonView): string {
 }
 
 /** The newest run this server evaluated for the imported run's tenant, or why there is none. */
-export function evaluatedCounterpart(
-  store: RunStore,
+export async function evaluatedCounterpart(
+  runs: TenantRuns,
   imported: AuditRun,
   tenantText: TenantText,
-): { run: AuditRun } | { note: string } {
-  const evaluated = store
-    .list(SCAN)
-    .filter((info) => isEvaluatedRun({ source: info.source as AuditRun['source'] }));
+): Promise<{ run: AuditRun } | { note: string }> {
+  const evaluated = (await runs.list({ limit: SCAN })).filter((info) =>
+    isEvaluatedRun({ source: info.source as AuditRun['source'] }),
+  );
   const match = evaluated.find((info) => info.id !== imported.id && sameTenant(info, imported));
-  const run = match ? store.get(match.id) : undefined;
+  const run = match ? await runs.get(match.id) : undefined;
   if (run) return { run };
   if (evaluated.length === 0)
     return {
@@ -106,19 +106,24 @@ export function evaluatedCounterpart(
 }
 
 /** For a run this server evaluated: the newest imported run of each source for the same tenant. */
-export function importedCounterparts(store: RunStore, evaluated: AuditRun): AuditRun[] {
+export async function importedCounterparts(runs: TenantRuns, evaluated: AuditRun): Promise<AuditRun[]> {
   const newest = new Map<string, string>();
-  for (const info of store.list(SCAN)) {
+  for (const info of await runs.list({ limit: SCAN })) {
     if (isEvaluatedRun({ source: info.source as AuditRun['source'] })) continue;
     if (!newest.has(info.source) && sameTenant(info, evaluated)) newest.set(info.source, info.id);
   }
-  return [...newest.values()].map((id) => store.get(id)).filter((r): r is AuditRun => r !== undefined);
+  const found = await Promise.all([...newest.values()].map((id) => runs.get(id)));
+  return found.filter((r): r is AuditRun => r !== undefined);
 }
 
 /** Comparisons for the run get_compliance_status shows: with its imported or evaluated counterparts. */
-export function comparisonsFor(store: RunStore, run: AuditRun, tenantText: TenantText): SourceComparison[] {
+export async function comparisonsFor(
+  runs: TenantRuns,
+  run: AuditRun,
+  tenantText: TenantText,
+): Promise<SourceComparison[]> {
   if (isEvaluatedRun(run))
-    return importedCounterparts(store, run).map((imported) => compareSources(imported, run));
-  const counterpart = evaluatedCounterpart(store, run, tenantText);
+    return (await importedCounterparts(runs, run)).map((imported) => compareSources(imported, run));
+  const counterpart = await evaluatedCounterpart(runs, run, tenantText);
   return 'run' in counterpart ? [compareSources(run, counterpart.run)] : [];
 }
