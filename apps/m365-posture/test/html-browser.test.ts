@@ -1,6 +1,7 @@
 // The HTML report in a real browser (Debian's Chromium, driven by playwright-core): it loads with
 // no console error, the charts (bars and a server's trend line) are drawn, the filters work, and a
-// screenshot is taken. `.ci/run` installs Chromium; on a machine without it this file is skipped
+// screenshot is taken; the portfolio page too (its table as a screen reader sees it, and the link
+// to a tenant's own report). `.ci/run` installs Chromium; on a machine without it this file is skipped
 // and says so.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
@@ -10,7 +11,10 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatHtml } from '../src/format-html.js';
+import { writePortfolio } from '../src/portfolio/portfolio-files.js';
+import { buildPortfolio } from '../src/portfolio/portfolio-report.js';
 import { buildReport } from '../src/report.js';
+import { ids, tenantResult } from './portfolio-fixtures.js';
 
 const executablePath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((path) => existsSync(path));
 if (!executablePath) process.stderr.write('html-browser.test: no Chromium on this machine, skipped\n');
@@ -148,6 +152,42 @@ describe.skipIf(!executablePath)('the HTML report in Chromium', () => {
     const screenshot = join(scratch, 'report.png');
     await page.screenshot({ path: screenshot, fullPage: true });
     expect((await stat(screenshot)).size).toBeGreaterThan(10_000);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the portfolio: tenants worst first in an accessible table, each linking to its report', async () => {
+    const results = [
+      tenantResult({ name: 'calm', tenantId: ids.a, status: 'ok' }),
+      tenantResult({
+        name: 'exposed',
+        tenantId: ids.b,
+        displayName: 'Exposed <Ltd>',
+        status: 'critical',
+        findings: [{ id: 'X-1', title: 'Admin exposed', severity: 'critical' }],
+      }),
+      tenantResult({ name: 'locked', tenantId: ids.c, notAssessedReason: 'AADSTS700016' }),
+    ];
+    const out = join(scratch, 'portfolio');
+    const files = writePortfolio(out, buildPortfolio({ results }), results);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(message.text());
+    });
+    page.on('pageerror', (error) => problems.push(error.message));
+    await page.goto(pathToFileURL(files.html).href);
+
+    expect(await page.textContent('#overall')).toBe('CRITICAL');
+    const table = page.getByRole('table', { name: 'Tenants, worst first' });
+    const tenants = await table.getByRole('rowheader').getByRole('link').allTextContents();
+    expect(tenants).toEqual(['Exposed <Ltd>', 'locked', 'calm']);
+    expect(await table.getByRole('columnheader').allTextContents()).toContain('Since the last run');
+    expect(await page.$$eval('figure.chart rect', (rects) => rects.length)).toBe(4);
+    await page.screenshot({ path: join(scratch, 'portfolio.png'), fullPage: true });
+
+    await page.getByRole('link', { name: 'Exposed <Ltd>' }).click();
+    await page.waitForURL(/exposed\/report\.html$/);
+    expect(await page.textContent('#overall')).toBe('CRITICAL');
     expect(problems).toEqual([]);
   });
 });
