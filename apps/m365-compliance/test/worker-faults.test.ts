@@ -75,7 +75,7 @@ describe.skipIf(unavailable !== undefined)(
     }, 180_000);
 
     it('PostgreSQL restarted mid-run: the workers reconnect and every queued tenant is stored once', async () => {
-      world = await startWorkerWorld({ database: 'worker_restart', tenants: 3 });
+      world = await startWorkerWorld({ database: 'worker_restart', tenants: 3, latencyMs: 50 });
       const w = world;
       const workers = [await w.spawnWorker({ concurrency: 2 }), await w.spawnWorker({ concurrency: 2 })];
       const jobs = await w.enqueue();
@@ -96,6 +96,8 @@ describe.skipIf(unavailable !== undefined)(
         );
         expect(runs.map((r) => r.id)).toEqual([jobs.get(tenant.name)]);
       }
+      // The restart reached the workers (their connections were cut) and they carried on.
+      expect(workers.some((x) => x.stderr().includes('terminating connection'))).toBe(true);
       for (const worker of workers) worker.child.kill('SIGTERM');
       for (const worker of workers) expect(await worker.exited).toBe(0);
     }, 240_000);

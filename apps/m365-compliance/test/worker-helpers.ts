@@ -83,14 +83,19 @@ async function startReceiver(): Promise<Receiver> {
   };
 }
 
-export async function startWorkerWorld(options: { database: string; tenants: number }): Promise<WorkerWorld> {
+export async function startWorkerWorld(options: {
+  database: string;
+  tenants: number;
+  /** Added to every Graph response, so audits last long enough to be interrupted. */
+  latencyMs?: number;
+}): Promise<WorkerWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-worker-'));
   const pg = await startTestPostgres();
   const databaseUrl = await pg.createDatabase(options.database);
   const generated = Array.from({ length: options.tenants }, (_, i) =>
     generateTenant({ seed: 100 + i, name: `customer${i + 1}` }),
   );
-  const sim = await startGraphSim({ tenants: generated });
+  const sim = await startGraphSim({ tenants: generated, latencyMs: options.latencyMs ?? 0 });
   const roles = permissionsFor(compliancePermissions, { writes: false }).map((p) => p.permission);
   const app = sim.registerApp({ displayName: 'msp workers', roles });
   for (const t of generated) sim.consent(t.id, app.clientId);

@@ -17,6 +17,8 @@ export interface OutboxPool {
 export interface OutboxClient {
   query(text: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   release(error?: Error | boolean): void;
+  on(event: 'error', listener: (error: Error) => void): unknown;
+  off(event: 'error', listener: (error: Error) => void): unknown;
 }
 
 export type OutboxDelivery =
@@ -92,6 +94,12 @@ export class NotificationOutbox {
   ): Promise<OutboxDelivery> {
     const client = await this.pool.connect();
     let broken: Error | undefined;
+    // A connection lost while we hold it (PostgreSQL restarted, the session ended) is reported here
+    // as an event; unheard, it would end the process. The query under way fails with it anyway.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on('error', lost);
     try {
       await client.query('BEGIN');
       await client.query(`SET LOCAL lock_timeout = ${Math.ceil(this.options.lockTimeoutMs)}`);
@@ -138,6 +146,7 @@ export class NotificationOutbox {
       }
       throw error;
     } finally {
+      client.off('error', lost);
       // A connection whose transaction failed midway is dropped rather than reused.
       client.release(broken);
     }
