@@ -1,4 +1,5 @@
 import { AuditLogError } from '@m365-mcp/audit-log';
+import { UnknownTenantError } from '@m365-mcp/auth';
 import { describeError } from '../tools/error-result.js';
 import { DemoUnavailableError } from './demo-tenant.js';
 
@@ -6,6 +7,11 @@ import { DemoUnavailableError } from './demo-tenant.js';
 export function failureMessage(error: unknown, serverName: string): string {
   // A refused audit log or a demo without its simulator says what is wrong and what to run; neither
   // is an internal error.
-  if (error instanceof AuditLogError || error instanceof DemoUnavailableError) return error.message;
+  if (
+    error instanceof AuditLogError ||
+    error instanceof DemoUnavailableError ||
+    error instanceof UnknownTenantError
+  )
+    return error.message;
   return describeError(error, serverName).message;
 }

@@ -9,4 +9,6 @@ export interface RootFlags extends HttpFlags {
   auditLog?: string;
   auditKeyFile?: string;
   managedIdentity?: boolean;
+  /** The tenants registry file (also M365_TENANTS_FILE): every tool then takes a required `tenant`. */
+  tenants?: string;
 }

@@ -19,7 +19,8 @@ function collect(value: string, previous: string[] | undefined): string[] {
  * DESIGN "Every server's command line": no arguments = MCP server on stdio (read-only, configured
  * from the environment); `--demo`, `--allow-writes`, `--config`, `--audit-log`; `--http` (with
  * `--port`, `--host`, `--allowed-host`, `--http-no-auth`) for Streamable HTTP instead of stdio;
- * `permissions [--json] [--writes]`; `check [--writes]`. Resolves to the exit code.
+ * `permissions [--json] [--writes]`; `check [--writes] [--tenant <name>]`; `--tenants <file>` (or
+ * M365_TENANTS_FILE) serves, or checks, every tenant of a registry. Resolves to the exit code.
  *
  * This module loads only commander: `--help`, `--version`, `permissions` and `check` need only the
  * server's card; serving loads the server's tools and the SDK when it runs.
@@ -55,6 +56,10 @@ export async function runServerCli(
       'the key that seals the audit log, kept apart from it (also M365_AUDIT_KEY_FILE; default ~/.m365-mcp/keys/audit.key, made on first use)',
     )
     .option('--managed-identity', 'sign in with the managed identity (also M365_USE_MANAGED_IDENTITY=true)')
+    .option(
+      '--tenants <file>',
+      'serve the tenants of a registry file (also M365_TENANTS_FILE): every tool then takes a required `tenant`',
+    )
     .option(
       '--http',
       `serve MCP over Streamable HTTP at http://<host>:<port>/mcp instead of stdio; clients must send the bearer token in ${httpTokenVariable}`,
@@ -102,8 +107,36 @@ export async function runServerCli(
       "sign in, read the token's roles and report missing and excess permissions (exit 1 if a Graph one is missing; the admin APIs beyond Graph only warn)",
     )
     .option('--writes', 'also require the permissions the write tools need')
-    .action(async (flags: { writes?: boolean }) => {
+    .option('--tenant <name>', 'with a tenants registry: check this tenant only (a name or tenant id)')
+    .action(async (flags: { writes?: boolean; tenant?: string }) => {
       const root = program.opts<RootFlags>();
+      const { tenantsFileFrom } = await import('./tenants-file.js');
+      const tenantsFile = tenantsFileFrom(root, env);
+      if (tenantsFile !== undefined) {
+        const [{ loadServedRegistry }, { checkTenants }] = await Promise.all([
+          import('./tenants-file.js'),
+          import('./check-tenants.js'),
+        ]);
+        const registry = await loadServedRegistry(tenantsFile, {
+          demo: root.demo ?? false,
+          managedIdentity: root.managedIdentity ?? false,
+        });
+        exitCode = await checkTenants(
+          definition,
+          registry,
+          { writes: flags.writes ?? false, tenant: flags.tenant },
+          env,
+          stdout,
+        );
+        return;
+      }
+      if (flags.tenant !== undefined) {
+        stderr(
+          `${definition.name} check: --tenant needs a tenants registry (--tenants <file> or M365_TENANTS_FILE); without one the environment names the tenant.\n`,
+        );
+        exitCode = 1;
+        return;
+      }
       const { check } = await import('./check.js');
       exitCode = await check(
         definition,

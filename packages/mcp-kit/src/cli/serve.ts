@@ -3,11 +3,13 @@ import type { ServerConfig } from '../config/server-config.js';
 import { createServer } from '../server/create-server.js';
 import type { ServerDefinition } from '../server/server-definition.js';
 import type { ServerDeps } from '../server/server-runtime.js';
+import { TenantConnections } from '../tenants/tenant-connections.js';
 import { connectTenant } from './connect-tenant.js';
 import type { DemoTenant } from './demo-tenant.js';
 import { httpSettingsFrom } from './http-flags.js';
 import { openServerAuditLog } from './open-server-audit-log.js';
 import type { RootFlags } from './root-flags.js';
+import { loadServedRegistry, tenantsFileFrom } from './tenants-file.js';
 import { serveOnTransport } from './transport.js';
 
 /** The server itself: stdio by default, Streamable HTTP with --http. Resolves to the exit code. */
@@ -20,9 +22,36 @@ export async function serve(
   // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
   const http = httpSettingsFrom(flags, env);
   const config = await loadConfig({ server: definition.name, flags, env });
+  const tenantsFile = tenantsFileFrom(flags, env);
+  // Before anything starts, so a bad registry stops the server with its own message.
+  const registry =
+    tenantsFile === undefined
+      ? undefined
+      : await loadServedRegistry(tenantsFile, {
+          demo: config.demo,
+          managedIdentity: flags.managedIdentity ?? false,
+        });
   // First, so a log that was cut or rewritten stops the server before anything starts.
   const auditLog = await openServerAuditLog(config, definition.name, stderr);
   try {
+    if (registry !== undefined) {
+      const tenants = new TenantConnections({ registry, env });
+      try {
+        const deps: ServerDeps = { tenants, auditLog, config, allowWrites: config.allowWrites, stderr };
+        const count = registry.tenants.length;
+        await serveWith(definition, deps, http, stderr, (transport) =>
+          describeStart(
+            definition,
+            config,
+            transport,
+            `${count} tenant${count === 1 ? '' : 's'} from ${tenantsFile}`,
+          ),
+        );
+      } finally {
+        await tenants.close();
+      }
+      return 0;
+    }
     const tenant = await connectTenant({
       demo: config.demo,
       manifest: definition.permissions,
@@ -40,31 +69,14 @@ export async function serve(
         allowWrites: config.allowWrites,
         stderr,
       };
-      const describe = (transport: string) =>
-        `${definition.name} ${definition.version}: MCP server on ${transport}, ${config.allowWrites ? 'WRITES ENABLED' : 'read-only'}, ${
-          demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description
-        }, audit log ${config.auditLogPath}`;
-      if (http) {
-        // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
-        const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
-        await serveHttpUntilSignal({
-          name: definition.name,
-          settings: http,
-          // Each session gets its own server, so its own write plans; all share Graph and the audit log.
-          createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
-          describe: (url) => describe(`Streamable HTTP at ${url.href}`),
-          stderr,
-        });
-      } else {
-        const server = createServer(definition, deps);
-        stderr(`${describe('stdio')}\n`);
-        const stop = () => void server.close();
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-        await serveOnTransport(server, 'stdio');
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
-      }
+      await serveWith(definition, deps, http, stderr, (transport) =>
+        describeStart(
+          definition,
+          config,
+          transport,
+          demo ? `demo tenant ${demo.sim.tenantId} (graph-sim)` : connection.description,
+        ),
+      );
     } finally {
       await tenant.close();
     }
@@ -72,6 +84,48 @@ export async function serve(
     await auditLog.close();
   }
   return 0;
+}
+
+function describeStart(
+  definition: ServerDefinition,
+  config: ServerConfig,
+  transport: string,
+  tenant: string,
+): string {
+  return `${definition.name} ${definition.version}: MCP server on ${transport}, ${
+    config.allowWrites ? 'WRITES ENABLED' : 'read-only'
+  }, ${tenant}, audit log ${config.auditLogPath}`;
+}
+
+/** Serves until the client goes (stdio) or a signal (HTTP). */
+async function serveWith(
+  definition: ServerDefinition,
+  deps: ServerDeps,
+  http: ReturnType<typeof httpSettingsFrom>,
+  stderr: (text: string) => void,
+  describe: (transport: string) => string,
+): Promise<void> {
+  if (http) {
+    // Only --http loads the HTTP server and the SDK's Streamable HTTP transport.
+    const { serveHttpUntilSignal } = await import('./serve-http-until-signal.js');
+    await serveHttpUntilSignal({
+      name: definition.name,
+      settings: http,
+      // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+      createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
+      describe: (url) => describe(`Streamable HTTP at ${url.href}`),
+      stderr,
+    });
+    return;
+  }
+  const server = createServer(definition, deps);
+  stderr(`${describe('stdio')}\n`);
+  const stop = () => void server.close();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  await serveOnTransport(server, 'stdio');
+  process.off('SIGINT', stop);
+  process.off('SIGTERM', stop);
 }
 
 /** With --demo, the server's demo settings are the defaults; what the operator configured wins. */
