@@ -21,7 +21,12 @@ async function registryFile(): Promise<string> {
 
 function capture() {
   let text = '';
-  return { write: (t: string) => void (text += t), text: () => text };
+  return {
+    write: (t: string) => {
+      text += t;
+    },
+    text: () => text,
+  };
 }
 
 describe('worker and enqueue command lines', () => {

@@ -3,7 +3,6 @@
 // sending leaves it pending for the next attempt (which sends it again, same Idempotency-Key).
 import { createPool, migrate } from '@m365-mcp/postgres';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '@m365-mcp/postgres/testing';
-import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MonitorNotification } from '../src/monitor/notification.js';
 import type { DeliveryResult } from '../src/monitor/webhook.js';
@@ -23,7 +22,7 @@ describe.skipIf(unavailable !== undefined)(
   `notification outbox on PostgreSQL${unavailable ? ` (skipped: ${unavailable})` : ''}`,
   () => {
     let pgServer: TestPostgres;
-    let pool: pg.Pool;
+    let pool: ReturnType<typeof createPool>;
     let outbox: NotificationOutbox;
     beforeAll(async () => {
       pgServer = await startTestPostgres();
