@@ -3,6 +3,7 @@
 import { EventEmitter } from 'node:events';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { type ReleaseSlot, SharedRequestBudget } from '@m365-mcp/graph-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoBreakGlassAccounts } from '../src/analysis/settings.js';
 import {
@@ -30,7 +31,20 @@ afterEach(async () => {
   receiver = undefined;
 });
 
-function scheduledMonitor(w: TenantsWorld, options: { intervalMs: number; concurrency: number }) {
+/** The app's shared budget, counting the requests that went through it. */
+class CountingBudget extends SharedRequestBudget {
+  acquired = 0;
+  override async acquire(signal?: AbortSignal): Promise<ReleaseSlot> {
+    const release = await super.acquire(signal);
+    this.acquired += 1;
+    return release;
+  }
+}
+
+function scheduledMonitor(
+  w: TenantsWorld,
+  options: { intervalMs: number; concurrency: number; budget?: SharedRequestBudget },
+) {
   const clock = new ManualClock(Date.now());
   const events: TenantsMonitorEvent[] = [];
   const stderr: string[] = [];
@@ -51,7 +65,13 @@ function scheduledMonitor(w: TenantsWorld, options: { intervalMs: number; concur
     clock,
     onEvent: (e) => void events.push(e),
     stderr: shared.stderr,
-    open: tenantMonitorOpener({ registry: w.registry, env: w.env, ca: w.sim.ca, shared }),
+    open: tenantMonitorOpener({
+      registry: w.registry,
+      env: w.env,
+      ca: w.sim.ca,
+      shared,
+      ...(options.budget ? { budget: options.budget } : {}),
+    }),
   });
   const finished = (n: number) =>
     until(() => events.filter((e) => e.type === 'run-finished').length >= n, `${n} finished run(s)`, 120_000);
@@ -151,11 +171,13 @@ describe('monitor --tenants: a schedule per tenant', () => {
     expect(stretches).toHaveLength(3);
   }, 180_000);
 
-  it('with room for two, two run together and never three', async () => {
+  it('with room for two, two run together and never three; every tenant’s requests share the app’s one budget', async () => {
     world = await startTenantsWorld();
+    const budget = new CountingBudget(4);
     const { monitor, clock, events, finished } = scheduledMonitor(world, {
       intervalMs: 3 * HOUR,
       concurrency: 2,
+      budget,
     });
     const loop = monitor.start();
     clock.advance(3 * HOUR);
@@ -164,6 +186,13 @@ describe('monitor --tenants: a schedule per tenant', () => {
     await loop;
     await monitor.close();
     expect(mostAtOnce(events)).toBe(2);
+    expect(monitor.results.map((r) => r.result.outcome)).toEqual(['ok', 'ok', 'ok']);
+    // Every Graph and admin API request of every tenant took a slot of the one budget (sign-ins and
+    // their metadata do not).
+    const calls = world.sim.requests
+      .all()
+      .filter((r) => !r.path.includes('/oauth2/') && !r.path.includes('/.well-known/'));
+    expect(budget.acquired).toBe(calls.length);
   }, 180_000);
 });
 

@@ -19,6 +19,7 @@ export {
   webhookPayload,
 } from './notification.js';
 export {
+  MONITOR_MAX_REQUESTS_IN_FLIGHT,
   registryTenants,
   type SharedMonitorOptions,
   type TenantMonitorOpenerOptions,

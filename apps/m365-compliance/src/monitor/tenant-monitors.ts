@@ -1,5 +1,5 @@
 import { resolveTenant, type TenantRegistry, tenantEnvironment } from '@m365-mcp/auth';
-import type { GraphClient } from '@m365-mcp/graph-core';
+import { type GraphClient, SharedRequestBudget } from '@m365-mcp/graph-core';
 import { graphFromEnvironment } from '@m365-mcp/mcp-kit/startup';
 import { auditServices } from '../tools/support/service-access.js';
 import { ComplianceMonitor, type MonitorOptions } from './monitor.js';
@@ -9,7 +9,11 @@ import type { TenantMonitorHandle } from './tenants-monitor.js';
 // How `monitor --tenants` reaches each tenant: the registry's sign-in for that tenant turned into the
 // environment the one-tenant monitor reads (REGISTRY's tenantEnvironment), and the same Graph and
 // admin API connection a server gets from it (graphFromEnvironment). One connection per tenant, so
-// tokens, throttling budgets and failures never cross between customers.
+// tokens, throttling budgets and failures never cross between customers; one budget of requests in
+// flight shared by them all, the app's as a whole (as the servers' tenant connections do).
+
+/** Requests in flight at once across every tenant being audited (the servers' default too). */
+export const MONITOR_MAX_REQUESTS_IN_FLIGHT = 32;
 
 /** The registry's tenants as the monitor names them. */
 export function registryTenants(registry: TenantRegistry): MonitorTenant[] {
@@ -33,6 +37,8 @@ export interface TenantMonitorOpenerOptions {
   /** An extra CA to trust (a simulator's); the CLI relies on NODE_EXTRA_CA_CERTS instead. */
   ca?: string;
   shared: SharedMonitorOptions;
+  /** The app's requests in flight across tenants; MONITOR_MAX_REQUESTS_IN_FLIGHT of them by default. */
+  budget?: SharedRequestBudget;
   /** Auto-remediation on the tenant's own Graph client (`--allow-writes --remediate`). */
   remediation?: (graph: GraphClient, tenant: MonitorTenant) => MonitorOptions['remediation'];
 }
@@ -40,12 +46,13 @@ export interface TenantMonitorOpenerOptions {
 export function tenantMonitorOpener(
   options: TenantMonitorOpenerOptions,
 ): (tenant: MonitorTenant, signal: AbortSignal) => Promise<TenantMonitorHandle> {
+  const budget = options.budget ?? new SharedRequestBudget(MONITOR_MAX_REQUESTS_IN_FLIGHT);
   return async (tenant, signal) => {
     const entry = resolveTenant(options.registry, tenant.name);
-    const connection = await graphFromEnvironment(
-      tenantEnvironment(options.registry, entry, options.env),
-      options.ca === undefined ? {} : { ca: options.ca },
-    );
+    const connection = await graphFromEnvironment(tenantEnvironment(options.registry, entry, options.env), {
+      ...(options.ca === undefined ? {} : { ca: options.ca }),
+      scheduler: { shared: budget },
+    });
     const remediation = options.remediation?.(connection.graph, tenant);
     const monitor = new ComplianceMonitor({
       ...options.shared,
