@@ -15,6 +15,8 @@ export type ProgressEvent =
       /** 1-based position of this tool among the server's assessment tools. */
       toolIndex: number;
       toolCount: number;
+      /** What `tool` is one of: a server's tools (default), or, in a portfolio, a tenant's servers. */
+      steps?: 'tools' | 'servers';
       /** From the server's MCP progress notifications, when it sends any. */
       progress?: number;
       total?: number;

@@ -45,7 +45,7 @@ function applyEvent(row: Row, event: ProgressEvent, now: number): void {
       const done = (event.toolIndex - 1 + within) / Math.max(1, event.toolCount);
       const detail =
         event.message ?? (event.progress !== undefined ? `${event.progress}/${event.total ?? '?'}` : '');
-      const label = `${event.tool} ${event.toolIndex}/${event.toolCount} tools${detail ? ` · ${detail}` : ''}…`;
+      const label = `${event.tool} ${event.toolIndex}/${event.toolCount} ${event.steps ?? 'tools'}${detail ? ` · ${detail}` : ''}…`;
       Object.assign(row, { fraction: 0.1 + 0.9 * done, label, tone: 'none' });
       return;
     }

@@ -90,8 +90,22 @@ describe('a portfolio run', () => {
     ).toEqual(['t1', 't2', 't3', 't4', 't5']);
     // Within a tenant: one `assessing` per server, in order.
     expect(events.filter((e) => e.server === 't3' && e.phase === 'assessing')).toEqual([
-      { server: 't3', phase: 'assessing', tool: 'm365-security', toolIndex: 1, toolCount: 2 },
-      { server: 't3', phase: 'assessing', tool: 'm365-identity', toolIndex: 2, toolCount: 2 },
+      {
+        server: 't3',
+        phase: 'assessing',
+        tool: 'm365-security',
+        toolIndex: 1,
+        toolCount: 2,
+        steps: 'servers',
+      },
+      {
+        server: 't3',
+        phase: 'assessing',
+        tool: 'm365-identity',
+        toolIndex: 2,
+        toolCount: 2,
+        steps: 'servers',
+      },
     ]);
   });
 

@@ -155,3 +155,21 @@ describe('progress anywhere else', () => {
     expect(stream.writes).toEqual([]);
   });
 });
+
+describe('portfolio progress on a terminal', () => {
+  it('shows which server a tenant is at, counted in servers', () => {
+    const stream = fakeStream(true);
+    const reporter = createProgressReporter(stream, { env: {}, now: () => 0, tickMs: 0 });
+    reporter.update({ server: 'contoso', phase: 'starting' });
+    reporter.update({
+      server: 'contoso',
+      phase: 'assessing',
+      tool: 'm365-identity',
+      toolIndex: 2,
+      toolCount: 4,
+      steps: 'servers',
+    });
+    reporter.finish();
+    expect(stream.writes.join('').replace(CSI, '')).toContain('m365-identity 2/4 servers…');
+  });
+});

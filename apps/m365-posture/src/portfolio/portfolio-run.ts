@@ -103,6 +103,7 @@ export async function runPortfolio(options: PortfolioRunOptions): Promise<Tenant
           tool: event.server,
           toolIndex,
           toolCount: names.length,
+          steps: 'servers',
         });
       },
       envFor: (server) =>
