@@ -48,7 +48,10 @@ export async function openBoss(options: OpenBossOptions): Promise<PgBoss> {
     supervise: worker,
     schedule: worker,
     registerInstance: worker,
+    // Lost jobs (expired, silent heartbeat) are looked for on a queue's monitor pass, which runs at
+    // most every monitorIntervalSeconds (60 by default): both follow the one setting.
     superviseIntervalSeconds: settings.superviseIntervalSeconds,
+    monitorIntervalSeconds: settings.superviseIntervalSeconds,
     ...(worker ? { instanceName: 'm365-compliance worker' } : {}),
   });
   // pg-boss reports connection trouble (a restarted PostgreSQL) as events and carries on; without a
