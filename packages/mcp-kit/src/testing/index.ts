@@ -8,3 +8,4 @@ export {
   type TestTenants,
   unpacedScheduler,
 } from './start-test-server.js';
+export { type PortfolioSim, startPortfolioSim, testTenantsSecretVariable } from './test-tenants.js';
