@@ -4,11 +4,13 @@ import { EventEmitter } from 'node:events';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openPgRunStore } from '@m365-mcp/postgres';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '@m365-mcp/postgres/testing';
 import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runMonitorCli } from '../src/monitor/index.js';
 import { TENANT_AUDIT_QUEUE } from '../src/worker/queue.js';
+import { startTenantsWorld } from './monitor-tenants-helpers.js';
 
 const unavailable = postgresUnavailableReason();
 
@@ -106,6 +108,40 @@ describe.skipIf(unavailable !== undefined)(
       ]);
       expect(fixing.code).toBe(1);
       expect(fixing.stderr).toContain('the workers that audit from the PostgreSQL schedule do not remediate');
+    }, 120_000);
+
+    it('--once audits every tenant here and stores each run in PostgreSQL under its tenant', async () => {
+      const world = await startTenantsWorld(['fabrikam']);
+      try {
+        const url = await pg.createDatabase('monitor_tenants_once');
+        const stderr: string[] = [];
+        const code = await runMonitorCli(
+          ['--tenants', world.registryPath, '--once', '--audit-log', join(world.dir, 'audit.jsonl')],
+          {
+            env: { ...world.env, DATABASE_URL: url },
+            stderr: (t) => void stderr.push(t),
+            ca: world.sim.ca,
+            signals: new EventEmitter(),
+          },
+        );
+        expect(code, stderr.join('')).toBe(0);
+        expect(stderr.join('')).toContain('store PostgreSQL (DATABASE_URL)');
+        expect(stderr.join('')).not.toContain(url);
+        const store = await openPgRunStore(url);
+        try {
+          for (const tenant of world.tenants) {
+            const runs = await store.list({ tenantId: tenant.tenantId });
+            expect(
+              runs.map((r) => [r.label, r.baseline]),
+              tenant.name,
+            ).toEqual([['monitor', true]]);
+          }
+        } finally {
+          await store.close();
+        }
+      } finally {
+        await world.close();
+      }
     }, 120_000);
   },
 );

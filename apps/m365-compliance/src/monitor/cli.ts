@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { osCaller, registerSecret } from '@m365-mcp/audit-log';
 import { TENANTS_FILE_VARIABLE } from '@m365-mcp/auth';
-import { SqliteRunRepository } from '@m365-mcp/cis-bridge';
 import { connectTenant, loadConfig, openServerAuditLog } from '@m365-mcp/mcp-kit/startup';
 import { dnsForRun } from '../analysis/dns.js';
 import { complianceSettings, demoSettings } from '../analysis/settings.js';
 import { compliancePermissions } from '../permissions.js';
+import { closeRunRepositories, openRunRepository } from '../store/open-run-repository.js';
 import { auditServices } from '../tools/support/service-access.js';
 import { parseDuration } from './duration.js';
 import { ComplianceMonitor, type MonitorWebhook } from './monitor.js';
@@ -65,7 +65,7 @@ export async function runMonitorCli(
       },
       env,
     });
-    const settings = complianceSettings(config);
+    const settings = complianceSettings(config, env);
     const monitor = monitorSettings(config.settings);
     const remediate = checkRemediationList(
       flags.remediate !== undefined ? flags.remediate.split(',') : (monitor.remediate ?? []),
@@ -159,7 +159,10 @@ export async function runMonitorCli(
               }),
             }
           : undefined;
-      const store = new SqliteRunRepository(settings.databasePath);
+      const store = await openRunRepository({
+        databaseUrl: settings.databaseUrl,
+        sqlitePath: settings.databasePath,
+      });
       const instance = new ComplianceMonitor({
         graph,
         ...auditServices(admin),
@@ -190,7 +193,7 @@ export async function runMonitorCli(
         stderr(
           `m365-compliance monitor: ${flags.once ? 'one run' : `every ${intervalText}`}, ${
             sim ? `demo tenant ${sim.tenantId} (graph-sim)` : description
-          }, store ${settings.databasePath}, audit log ${config.auditLogPath}${webhookUrl ? `, webhook (${format})` : ''}${
+          }, store ${settings.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : settings.databasePath}, audit log ${config.auditLogPath}${webhookUrl ? `, webhook (${format})` : ''}${
             remediate.length > 0 ? `, auto-remediating ${remediate.join(', ')}` : ''
           }\n`,
         );
@@ -204,7 +207,8 @@ export async function runMonitorCli(
         signals.off('SIGTERM', stop);
         signals.off('SIGINT', stop);
         await auditLog.close();
-        await store.close();
+        // The process's stores (a PostgreSQL pool would keep it alive after --once).
+        await closeRunRepositories();
       }
     } finally {
       await tenant.close();

@@ -1,9 +1,9 @@
 import { osCaller } from '@m365-mcp/audit-log';
 import { loadTenantRegistry } from '@m365-mcp/auth';
-import { SqliteRunRepository } from '@m365-mcp/cis-bridge';
 import { openServerAuditLog, type ServerConfig } from '@m365-mcp/mcp-kit/startup';
 import { dnsForRun } from '../analysis/dns.js';
 import type { ComplianceSettings } from '../analysis/settings.js';
+import { closeRunRepositories, openRunRepository } from '../store/open-run-repository.js';
 import type { MonitorClock } from './clock.js';
 import type { MonitorWebhook } from './monitor.js';
 import { gateRemediator } from './remediation.js';
@@ -14,6 +14,7 @@ import { DEFAULT_TENANT_CONCURRENCY, TenantsMonitor, type TenantsMonitorEvent } 
 // `monitor --tenants <file>`: every tenant of the registry on its own schedule. Without DATABASE_URL
 // the schedules run here, in this process, on the SQLite store; with it (and an interval) they are
 // written to PostgreSQL, where `m365-compliance worker` processes take the audits, and this exits.
+// `--once` always runs here (for cron), storing in PostgreSQL when there is a DATABASE_URL.
 
 export interface TenantsMonitorCliOptions {
   tenantsFile: string;
@@ -50,7 +51,8 @@ export async function runTenantsMonitor(o: TenantsMonitorCliOptions): Promise<nu
   const concurrency = parseConcurrency(o.concurrency);
   const registry = await loadTenantRegistry(o.tenantsFile);
   const tenants = registryTenants(registry);
-  const databaseUrl = o.env.DATABASE_URL?.trim();
+  // settings.databaseUrl, else DATABASE_URL (complianceSettings): the store the tools use too.
+  const { databaseUrl } = o.settings;
   if (databaseUrl && !o.once) {
     if (o.remediate.length > 0)
       throw new Error(
@@ -68,7 +70,7 @@ export async function runTenantsMonitor(o: TenantsMonitorCliOptions): Promise<nu
     return 0;
   }
 
-  const store = new SqliteRunRepository(o.settings.databasePath);
+  const store = await openRunRepository({ databaseUrl, sqlitePath: o.settings.databasePath });
   try {
     const auditLog = await openServerAuditLog(o.config, 'm365-compliance', o.stderr);
     const monitor = o.monitorSettings;
@@ -126,7 +128,7 @@ export async function runTenantsMonitor(o: TenantsMonitorCliOptions): Promise<nu
       o.stderr(
         `m365-compliance monitor: ${tenants.length} tenant(s) from ${registry.source}, ${
           o.once ? 'one run each' : `each every ${o.intervalText}`
-        }, at most ${concurrency} at a time, store ${o.settings.databasePath}, audit log ${o.config.auditLogPath}${
+        }, at most ${concurrency} at a time, store ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : o.settings.databasePath}, audit log ${o.config.auditLogPath}${
           o.webhook ? `, webhook (${o.webhook.format})` : ''
         }${o.remediate.length > 0 ? `, auto-remediating ${o.remediate.join(', ')}` : ''}\n`,
       );
@@ -143,6 +145,7 @@ export async function runTenantsMonitor(o: TenantsMonitorCliOptions): Promise<nu
       await auditLog.close();
     }
   } finally {
-    await store.close();
+    // The process's stores (a PostgreSQL pool would keep it alive after --once).
+    await closeRunRepositories();
   }
 }
