@@ -75,6 +75,29 @@ describe('applyWriteUnattended: the write gate without a client', () => {
     expect(lines[1]?.requestIds.length).toBeGreaterThan(0);
   });
 
+  it("records the tenant it was told on both audit lines, and hands it to the tool's plan", async () => {
+    const { sim, auditLogPath, writeOptions } = await setUp({ allowWrites: true });
+    const user = enabledMember(sim);
+    const tenant = { name: 'contoso', tenantId: sim.tenantId, displayName: 'Contoso' };
+    const seen: unknown[] = [];
+    const watching = {
+      ...disableUser,
+      plan: (args: Record<string, unknown>, ctx: Parameters<typeof disableUser.plan>[1]) => {
+        seen.push(ctx.tenant);
+        return disableUser.plan(args, ctx);
+      },
+    };
+
+    const result = await applyWriteUnattended(watching, { userId: user.id }, { ...writeOptions, tenant });
+
+    expect(result.status).toBe('applied');
+    expect(seen).toEqual([tenant]);
+    const lines = await readAudit(auditLogPath);
+    for (const line of lines) {
+      expect(line.detail).toMatchObject({ tenant: { name: 'contoso', tenantId: sim.tenantId } });
+    }
+  });
+
   it('refuses without --allow-writes: nothing planned, nothing sent, the refusal audited', async () => {
     const { sim, auditLogPath, writeOptions } = await setUp({ allowWrites: false });
     const user = enabledMember(sim);

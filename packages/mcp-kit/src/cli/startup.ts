@@ -9,6 +9,13 @@ export {
   type ServerConfig,
   serverConfigSchema,
 } from '../config/server-config.js';
+export {
+  defaultMaxRequestsInFlight,
+  TenantConnections,
+  type TenantConnectionsOptions,
+  toolTenantOf,
+} from '../tenants/tenant-connections.js';
 export { connectTenant, type TenantConnection } from './connect-tenant.js';
 export { type GraphConnection, graphFromEnvironment } from './graph-from-environment.js';
 export { openServerAuditLog } from './open-server-audit-log.js';
+export { loadServedRegistry, tenantsFileFrom } from './tenants-file.js';

@@ -5,7 +5,7 @@ import { createLogger, logInternalError, type StderrWrite } from '../server/logg
 import type { AuditSink } from '../server/server-runtime.js';
 import { describeError } from '../tools/error-result.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
-import type { ToolContext } from '../tools/tool-context.js';
+import type { ToolContext, ToolTenant } from '../tools/tool-context.js';
 import { type ApplyReport, applyPlan, describeApply } from './apply-plan.js';
 import { checkPlan, parseWriteArguments } from './check-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
@@ -25,6 +25,11 @@ export interface UnattendedWriteOptions {
    * audit log: e.g. `monitor allow-list (settings.monitor.remediate)`.
    */
   authorisedBy: string;
+  /**
+   * The tenant `graph` belongs to, when the process serves many (a tenants registry): the tool's
+   * ctx.tenant, and recorded on both audit lines as `detail.tenant` as on a tool call's.
+   */
+  tenant?: ToolTenant;
   signal?: AbortSignal;
   stderr?: StderrWrite;
 }
@@ -68,7 +73,14 @@ export async function applyWriteUnattended(
       outcome,
       durationMs: performance.now() - started,
       requestIds,
-      detail: { planId, confirmedBy: options.authorisedBy, ...detail },
+      detail: {
+        ...(options.tenant === undefined
+          ? {}
+          : { tenant: { name: options.tenant.name, tenantId: options.tenant.tenantId } }),
+        planId,
+        confirmedBy: options.authorisedBy,
+        ...detail,
+      },
     });
 
   if (!options.config.allowWrites) {
@@ -120,6 +132,7 @@ function planningContext(options: UnattendedWriteOptions, signal: AbortSignal): 
   return {
     graph: options.graph,
     config: options.config,
+    ...(options.tenant === undefined ? {} : { tenant: options.tenant }),
     server: options.server,
     signal,
     progress: async () => undefined,
