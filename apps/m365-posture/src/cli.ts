@@ -3,13 +3,14 @@
 // HTML and Markdown files; the exit code can gate a CI pipeline. With --tenants (or the
 // --demo-portfolio) every tenant of a registry is assessed instead (portfolio/portfolio-cli.ts).
 
+import { statSync } from 'node:fs';
 import { type FindingSeverity, findingSeverities } from '@m365-mcp/cis-bridge';
 import { DemoUnavailableError } from '@m365-mcp/mcp-kit/demo';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { formatHtml } from './format-html.js';
 import { formatMarkdown } from './format-markdown.js';
 import { formatText } from './format-text.js';
-import { DEFAULT_DEMO_TENANTS } from './portfolio/demo-portfolio.js';
+import { DEFAULT_DEMO_TENANTS, MAX_DEMO_TENANTS } from './portfolio/demo-portfolio.js';
 import { runPortfolioCli } from './portfolio/portfolio-cli.js';
 import { DEFAULT_TENANT_CONCURRENCY } from './portfolio/portfolio-run.js';
 import { createProgressReporter } from './progress.js';
@@ -76,6 +77,12 @@ function usageProblem(options: CliOptions): string | undefined {
   if (portfolio && options.demo) return '--demo is one demo tenant; --demo-portfolio is the portfolio demo';
   if (portfolio && (options.html !== undefined || options.markdown !== undefined)) {
     return "with --tenants every report goes to the --out folder (each tenant's and portfolio.{html,json,md}); --html and --markdown are for one tenant";
+  }
+  if (typeof options.demoPortfolio === 'number' && options.demoPortfolio > MAX_DEMO_TENANTS) {
+    return `--demo-portfolio runs at most ${MAX_DEMO_TENANTS} tenants, got ${options.demoPortfolio}`;
+  }
+  if (portfolio && options.out !== undefined && statSync(options.out, { throwIfNoEntry: false })?.isFile()) {
+    return `--out ${options.out}: is a file; with --tenants it is the folder for every report`;
   }
   if (!portfolio && (options.concurrency !== undefined || options.previous !== undefined)) {
     return '--concurrency and --previous are for a portfolio run (--tenants or --demo-portfolio)';

@@ -194,6 +194,14 @@ describe('m365-posture --tenants', () => {
     expect(previous.stderr).toBe(
       'error: --previous not-a-portfolio.json is not a version 1 m365-posture portfolio: kind: Invalid input: expected "m365-posture-portfolio"\n',
     );
+    await writeFile(join(scratch, 'a-file'), '');
+    const outFile = await posture(['--tenants', registry, '--out', 'a-file'], {});
+    expect(outFile).toMatchObject({ code: 1, stdout: '' });
+    expect(outFile.stderr).toBe(
+      'error: --out a-file: is a file; with --tenants it is the folder for every report\n',
+    );
+    const tooMany = await posture(['--demo-portfolio', '51'], {});
+    expect(tooMany.stderr).toBe('error: --demo-portfolio runs at most 50 tenants, got 51\n');
     const concurrency = await posture(['--tenants', registry, '--concurrency', '0'], {});
     expect(concurrency.code).toBe(1);
     expect(concurrency.stderr).toContain('--concurrency takes a whole number of at least 1, got "0"');

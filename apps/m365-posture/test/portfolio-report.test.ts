@@ -61,7 +61,13 @@ describe('the portfolio', () => {
       tenantResult({ name: 'ok-co', tenantId: ids.a, status: 'warning', findings: [oldTls] }),
       // fixed: the critical finding is gone
       tenantResult({ name: 'lesser', tenantId: ids.b, status: 'ok' }),
-      tenantResult({ name: 'worse', tenantId: ids.c, status: 'critical', findings: [adminExposed, noMfa] }),
+      // The same tenant id in capitals (a registry edited by hand) is the same tenant.
+      tenantResult({
+        name: 'worse',
+        tenantId: ids.c.toUpperCase(),
+        status: 'critical',
+        findings: [adminExposed, noMfa],
+      }),
       tenantResult({ name: 'locked-out', tenantId: ids.d, status: 'ok' }),
       tenantResult({ name: 'newcomer', tenantId: '00000000-0000-4000-8000-00000000000e', status: 'ok' }),
     ];

@@ -77,7 +77,9 @@ export function comparePortfolioTenant(
   previous: PreviousPortfolio | undefined,
 ): PortfolioChange {
   if (!previous) return { kind: 'first-run' };
-  const before = previous.tenants.find((t) => t.tenantId === current.tenantId);
+  // Tenant ids are GUIDs: the same tenant whatever their case.
+  const id = current.tenantId.toLowerCase();
+  const before = previous.tenants.find((t) => t.tenantId.toLowerCase() === id);
   if (!before) return { kind: 'new-tenant' };
   const statusChanged = before.status !== current.status;
   if (before.state !== 'assessed' || current.state !== 'assessed') {
