@@ -157,6 +157,7 @@ describe('a server with a tenants registry', () => {
     if (victim === undefined) throw new Error('the generated tenant has no enabled member');
     const planned = await callTool(server.client, 'disable_user', { tenant: 'fabrikam', userId: victim.id });
     expect(planned.structured.status).toBe('planned');
+    expect(planned.text).toMatch(/call disable_user with planId "plan_[^"]+" and tenant "fabrikam"/);
     const planId = planned.structured.planId as string;
 
     const elsewhere = await callTool(server.client, 'disable_user', { tenant: 'contoso', planId });
@@ -264,5 +265,11 @@ describe('a server without a tenants registry', () => {
     expect(answer.isError).toBeFalsy();
     const [line] = await readAudit(t.auditLogPath);
     expect(line?.detail).toBeUndefined();
+    // Naming a tenant to a one-tenant server is refused rather than answered with its one tenant.
+    sim.requests.clear();
+    const named = await callTool(t.client, 'list_users', { tenant: 'fabrikam', limit: 1 });
+    expect(named.isError).toBe(true);
+    expect(named.text).toMatch(/"tenant" is not an argument of this server, which serves one tenant/);
+    expect(sim.requests.all()).toHaveLength(0);
   });
 });

@@ -6,8 +6,8 @@ import {
   type ServerNotification,
   type ServerRequest,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { z } from 'zod';
-import { takeTenantArgument } from '../tenants/tenant-argument.js';
+import { z } from 'zod';
+import { takeTenantArgument, tenantArgumentName } from '../tenants/tenant-argument.js';
 import { describeError, type ErrorDescription } from '../tools/error-result.js';
 import { envelopeResult } from '../tools/tenant-envelope.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
@@ -51,6 +51,12 @@ function acceptCall<A>(runtime: ServerRuntime, spec: CallSpec<A>): Accepted<A> {
   const tenants = spec.tenantFree ? undefined : runtime.deps.tenants;
   let raw = spec.arguments;
   let tenant: ToolTenant | undefined;
+  if (runtime.deps.tenants === undefined && tenantArgumentName in raw && !declaresTenant(spec.input)) {
+    // A model that names a tenant to a one-tenant server would otherwise get that one tenant's
+    // data (the schema drops unknown arguments) as if it were the tenant it asked for.
+    const message = `Invalid arguments for ${spec.tool}: "tenant" is not an argument of this server, which serves one tenant (the one its environment names, not a tenants registry). Call again without "tenant"; another tenant cannot be reached through this server.`;
+    return { ok: false, message, problems: [message] };
+  }
   if (tenants !== undefined) {
     const taken = takeTenantArgument(tenants, spec.tool, raw);
     if (!taken.ok) return { ok: false, message: taken.message, problems: [taken.message] };
@@ -58,6 +64,10 @@ function acceptCall<A>(runtime: ServerRuntime, spec: CallSpec<A>): Accepted<A> {
   }
   const accepted = acceptArguments(spec.tool, spec.input, raw);
   return accepted.ok ? { ...accepted, tenant } : accepted;
+}
+
+function declaresTenant(input: z.ZodType): boolean {
+  return input instanceof z.ZodObject && tenantArgumentName in input.shape;
 }
 
 /** The audit line's detail with the call's tenant (the audit record has no field of its own for it). */

@@ -18,7 +18,7 @@ const structuredNote =
   "Each tool's text result is a short summary; its structuredContent carries the same facts in full.";
 
 const tenantsNote =
-  'This server serves many tenants: every tool but list_tenants takes a required `tenant` (a name from list_tenants).';
+  'This server serves many tenants: every tool but list_tenants takes a required `tenant` (a name from list_tenants); a write plan applies only with the tenant it was made for.';
 
 function instructionsFor(definition: ServerDefinition, deps: ServerDeps): string {
   const { allowWrites } = deps;

@@ -85,7 +85,9 @@ async function planWrite(
   const expiresAt = new Date(stored.expiresAt).toISOString();
   const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
     plan.reversible ? 'Reversible.' : 'NOT reversible.'
-  } To apply, show this plan to the user and, if they agree, call ${tool.name} with planId "${stored.id}" before ${expiresAt}.`;
+  } To apply, show this plan to the user and, if they agree, call ${tool.name} with planId "${stored.id}"${
+    ctx.tenant === undefined ? '' : ` and tenant "${ctx.tenant.name}"`
+  } before ${expiresAt}.`;
   return outcome({ status: 'planned', planId: stored.id, expiresAt, plan, message }, 'planned', false, {
     planId: stored.id,
     plan,
