@@ -255,6 +255,26 @@ describe('a server with a tenants registry', () => {
   });
 });
 
+describe('a tenant whose sign-in cannot be built', () => {
+  it('fails its calls with what to set, and works once it is set (the failure is not kept)', async () => {
+    const unset: Record<string, string> = { ...env };
+    delete unset[SECRET_VARIABLE];
+    t = await startTestServer(sampleServer, { sim, tenants: { registry, env: unset } });
+    const failed = await callTool(t.client, 'list_users', { tenant: 'contoso', limit: 1 });
+    expect(failed.isError).toBe(true);
+    expect(failed.text).toContain(`Tenant "contoso" (${sim.tenantId}): The server is not configured correctly`);
+    expect(failed.text).toContain(`${SECRET_VARIABLE} is not set`);
+    unset[SECRET_VARIABLE] = env[SECRET_VARIABLE] ?? '';
+    const fixed = await callTool(t.client, 'list_users', { tenant: 'contoso', limit: 1 });
+    expect(fixed.isError).toBeFalsy();
+    const audit = await readAudit(t.auditLogPath);
+    expect(audit.map((line) => [line.outcome, (line.detail as { kind?: string }).kind])).toEqual([
+      ['error', 'configuration'],
+      ['ok', undefined],
+    ]);
+  });
+});
+
 describe('a server without a tenants registry', () => {
   it('has no tenant argument and no list_tenants', async () => {
     t = await startTestServer(sampleServer, { sim, allowWrites: true });

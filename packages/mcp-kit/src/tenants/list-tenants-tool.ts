@@ -1,6 +1,7 @@
 // `list_tenants`: how a model finds the names the `tenant` argument takes. It exists only when the
 // server serves a tenants registry, and is the one tool that takes no `tenant`.
 import { z } from 'zod';
+import { cursorSchema, limitSchema, paginate } from '../tools/cursor.js';
 import { defineTool, readOnlyAnnotations, type ToolDefinition } from '../tools/define-tool.js';
 import { type TenantConnections, toolTenantOf } from './tenant-connections.js';
 
@@ -12,32 +13,25 @@ const tenantShape = z.object({
   tenantId: z.string(),
 });
 
-/** Listed whole up to this; a larger registry is paged with `limit` and `offset`. */
-const DEFAULT_LIMIT = 100;
-
 export function listTenantsTool(tenants: TenantConnections): ToolDefinition {
   return defineTool({
     name: listTenantsToolName,
     title: 'List tenants',
     description:
       "The tenants this server serves (name, display name, tenant id): pass one's name as every other tool's `tenant`.",
-    input: {
-      limit: z.number().int().min(1).max(1000).default(DEFAULT_LIMIT).describe('At most this many'),
-      offset: z.number().int().min(0).default(0).describe('Skip this many (paging)'),
-    },
-    output: { tenants: z.array(tenantShape), total: z.number().int() },
+    input: { limit: limitSchema, cursor: cursorSchema },
+    output: { tenants: z.array(tenantShape), total: z.number().int(), cursor: z.string().optional() },
     // Reads only the server's own registry, never a tenant.
     annotations: { ...readOnlyAnnotations, openWorldHint: false },
-    handler: async ({ limit, offset }) => {
+    handler: async ({ limit, cursor }) => {
       const all = tenants.registry.tenants.map(toolTenantOf);
-      const page = all.slice(offset, offset + limit);
-      const more = offset + page.length < all.length;
+      const { page, cursor: next } = paginate(all, { limit, cursor });
       const lines = page.map((t) => `${t.name}: ${t.displayName} (${t.tenantId})`);
       return {
-        structured: { tenants: page, total: all.length },
-        summary: `${all.length} tenant${all.length === 1 ? '' : 's'}${
-          page.length < all.length ? `, ${offset + 1}-${offset + page.length} shown` : ''
-        }:\n${lines.join('\n')}${more ? `\nCall again with offset ${offset + page.length} for more.` : ''}`,
+        structured: { tenants: page, total: all.length, ...(next === undefined ? {} : { cursor: next }) },
+        summary: `${page.length} of ${all.length} tenant${all.length === 1 ? '' : 's'}${
+          next === undefined ? '' : ' (pass the cursor for more)'
+        }:\n${lines.join('\n')}`,
       };
     },
   });
