@@ -262,7 +262,9 @@ describe('a tenant whose sign-in cannot be built', () => {
     t = await startTestServer(sampleServer, { sim, tenants: { registry, env: unset } });
     const failed = await callTool(t.client, 'list_users', { tenant: 'contoso', limit: 1 });
     expect(failed.isError).toBe(true);
-    expect(failed.text).toContain(`Tenant "contoso" (${sim.tenantId}): The server is not configured correctly`);
+    expect(failed.text).toContain(
+      `Tenant "contoso" (${sim.tenantId}): The server is not configured correctly`,
+    );
     expect(failed.text).toContain(`${SECRET_VARIABLE} is not set`);
     unset[SECRET_VARIABLE] = env[SECRET_VARIABLE] ?? '';
     const fixed = await callTool(t.client, 'list_users', { tenant: 'contoso', limit: 1 });
