@@ -3,8 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startTestServer, type TestServer } from '@m365-mcp/mcp-kit/testing';
+import { openPgRunStore } from '@m365-mcp/postgres';
 import { postgresUnavailableReason, startTestPostgres, type TestPostgres } from '@m365-mcp/postgres/testing';
-import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { complianceServer } from '../src/index.js';
 import { closeRunRepositories } from '../src/store/open-run-repository.js';
@@ -46,13 +46,13 @@ describe.skipIf(unavailable !== undefined)(`the compliance server on PostgreSQL 
     return (await s.client.callTool({ name, arguments: args })) as unknown as Answer;
   }
 
+  /** What PostgreSQL holds, read through a store of its own (oldest first). */
   async function storedRuns(url: string): Promise<{ id: string; baseline: boolean; controls: number }[]> {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
+    const store = await openPgRunStore(url);
     try {
-      return (await client.query('SELECT id, baseline, controls FROM runs ORDER BY seq')).rows;
+      return (await store.list()).reverse().map(({ id, baseline, controls }) => ({ id, baseline, controls }));
     } finally {
-      await client.end();
+      await store.close();
     }
   }
 
