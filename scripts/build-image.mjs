@@ -64,6 +64,7 @@ export function buildImage(options = {}) {
   mkdirSync(join(context, 'data'), { recursive: true });
   chmodSync(join(context, 'data'), 0o700);
   log(`building ${tag} from ${base}`);
+  const previous = imageId(podman, tag);
   run(podman, [
     'build',
     // The docker format keeps HEALTHCHECK (the OCI image format has no field for it).
@@ -77,8 +78,19 @@ export function buildImage(options = {}) {
     tag,
     context,
   ]);
+  // The image this tag named before is left untagged: removed, so rebuilds do not pile up (kept
+  // if a container still uses it).
+  if (previous !== undefined && previous !== imageId(podman, tag)) {
+    spawnSync(podman, ['image', 'rm', previous], { stdio: 'ignore' });
+  }
   const size = Number(run(podman, ['image', 'inspect', tag, '--format', '{{.Size}}']).trim());
   return { tag, base, size };
+}
+
+/** The id of the image a tag names, or undefined when there is none. */
+function imageId(podman, tag) {
+  const inspected = spawnSync(podman, ['image', 'inspect', tag, '--format', '{{.Id}}'], { encoding: 'utf8' });
+  return inspected.status === 0 ? inspected.stdout.trim() : undefined;
 }
 
 /** The app layer: the entrypoint, the health check, and per server its launcher and bundle. */
