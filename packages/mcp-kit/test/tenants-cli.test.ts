@@ -160,6 +160,14 @@ describe('--tenants on the command line', () => {
     }
   });
 
+  it('check names an unset secret variable without blaming the consent', async () => {
+    const result = await runBin(['--tenants', registryPath, 'check'], { MSP_APP_SECRET: '' });
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(`fabrikam (${fabrikamId}): FAILED, cannot sign in:`);
+    expect(result.stdout).toContain('MSP_APP_SECRET is not set');
+    expect(result.stdout).not.toContain('consent again');
+  });
+
   it('check exits 1 for a tenant whose consent lacks a Graph permission', async () => {
     sim.revokeConsent(fabrikamId, clientId);
     sim.consent(fabrikamId, clientId, { roles: [] });

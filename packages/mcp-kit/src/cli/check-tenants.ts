@@ -3,17 +3,21 @@
 // show per tenant: a consent revoked in one customer tenant, a permission added to the app but not
 // yet consented there.
 import { checkPermissions, type PermissionCheckReport, type TenantRegistry } from '@m365-mcp/auth';
+import { UnauthorizedError } from '@m365-mcp/graph-core';
 import type { ServerCard } from '../server/server-card.js';
 import { TenantConnections } from '../tenants/tenant-connections.js';
 import { describeError } from '../tools/error-result.js';
 import type { ToolTenant } from '../tools/tool-context.js';
+
+/** Entra's answers for an app the tenant does not know or has not consented to. */
+const ENTRA_REFUSALS = /AADSTS(700016|7000229|65001|500011)\b/;
 
 /** Tenants checked at once: each check is a few token requests and one Graph read. */
 const CONCURRENT_CHECKS = 4;
 
 type TenantCheck =
   | { tenant: ToolTenant; report: PermissionCheckReport }
-  | { tenant: ToolTenant; failure: string };
+  | { tenant: ToolTenant; failure: string; refused: boolean };
 
 /** Resolves to the exit code: 1 when any tenant lacks a Graph permission or cannot sign in. */
 export async function checkTenants(
@@ -61,14 +65,19 @@ async function checkOne(
     const report = await checkPermissions(credential, definition.permissions, { writes, cloud, graph });
     return { tenant, report };
   } catch (error) {
-    return { tenant, failure: describeError(error, definition.name).message };
+    const failure = describeError(error, definition.name).message;
+    return { tenant, failure, refused: error instanceof UnauthorizedError || ENTRA_REFUSALS.test(failure) };
   }
 }
 
 function lineOf(check: TenantCheck): string {
   const who = `${check.tenant.name} (${check.tenant.tenantId})`;
   if ('failure' in check) {
-    return `  ${who}: FAILED, cannot sign in: ${check.failure} If the app's admin consent in this tenant was revoked, an administrator of the tenant must consent again.`;
+    // The consent hint only where Entra refused the app: an unset secret variable is no consent matter.
+    const hint = check.refused
+      ? " If the app's admin consent in this tenant was revoked, an administrator of the tenant must consent again."
+      : '';
+    return `  ${who}: FAILED, cannot sign in: ${check.failure}${hint}`;
   }
   const { report } = check;
   const services = report.services
