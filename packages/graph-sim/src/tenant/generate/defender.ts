@@ -12,12 +12,14 @@ import {
   demoDefender,
   eopPresetRule,
   malwareFilterPolicy,
+  malwareFilterRule,
   outboundSpamPolicy,
   safeAttachmentPolicy,
   safeAttachmentRule,
   safeLinksPolicy,
   safeLinksRule,
 } from '../demo/defender.js';
+import { CIS_BLOCKED_FILE_TYPES } from './attachment-types.js';
 import { seededRandom } from './seeded-random.js';
 
 export interface GenerateDefenderOptions {
@@ -31,12 +33,18 @@ export interface GenerateDefenderOptions {
   priorityAccountUpns?: string[];
   /** The tenant's accepted domain the policies' rules name. Default 'contoso.com'. */
   domain?: string;
+  /**
+   * Every CIS 2.x setting at its recommended value (no draws), and CIS's comprehensive attachment
+   * filter in force for the domain: a well-run tenant. Default false.
+   */
+  hardened?: boolean;
 }
 
 export function generateDefender(options: GenerateDefenderOptions = {}): DefenderData {
   const now = options.now ?? new Date();
   const random = seededRandom(`defender/${options.seed ?? 'contoso'}`);
-  const ok = (share = 0.67) => random() < share;
+  const hardened = options.hardened === true;
+  const ok = (share = 0.67) => hardened || random() < share;
   const domain = options.domain ?? 'contoso.com';
   const admin = `secops@${domain}`;
   const data = demoDefender(now);
@@ -46,7 +54,18 @@ export function generateDefender(options: GenerateDefenderOptions = {}): Defende
     EnableFileFilter: ok(0.9),
     ...(ok() ? { EnableInternalSenderAdminNotifications: true, InternalSenderAdminAddress: admin } : {}),
   });
-  if (ok(0.4)) {
+  if (hardened) {
+    // CIS 2.1.11: a custom policy blocking CIS's list, in force through an enabled rule.
+    const name = `${domain} attachment filter`;
+    data.malwareFilterPolicies.push(
+      malwareFilterPolicy(now, name, {
+        FileTypes: [...CIS_BLOCKED_FILE_TYPES],
+        EnableInternalSenderAdminNotifications: true,
+        InternalSenderAdminAddress: admin,
+      }),
+    );
+    data.malwareFilterRules = [malwareFilterRule(name, 0, { RecipientDomainIs: [domain] })];
+  } else if (ok(0.4)) {
     data.malwareFilterPolicies.push(
       malwareFilterPolicy(now, 'Extended attachment filter', {
         FileTypes: [

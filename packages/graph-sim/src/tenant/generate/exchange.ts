@@ -22,6 +22,8 @@ export interface GenerateExchangeOptions {
   users?: readonly GraphUser[];
   /** Fraction of mailboxes that are shared mailboxes, 0 to 1. Default 0.03. */
   sharedRatio?: number;
+  /** Every audited setting at its CIS value (mailbox auditing complete, no bypass). Default false. */
+  hardened?: boolean;
 }
 
 /** mulberry32 seeded from a hash of the seed, like the directory generator. */
@@ -40,7 +42,11 @@ const ADD_IN_ROLES = new Set(['My Custom Apps', 'My Marketplace Apps', 'My ReadW
 export function generateExchange(options: GenerateExchangeOptions = {}): ExchangeData {
   const seed = String(options.seed ?? 'contoso');
   const random = randomFrom(seed);
+  const hardened = options.hardened === true;
   const chance = (p: number) => random() < p;
+  // A gap drawn with chance p, never in a hardened tenant (the draw is made anyway, so a hardened
+  // tenant's mailboxes are the same mailboxes).
+  const gap = (p: number) => chance(p) && !hardened;
   const sharedRatio = options.sharedRatio ?? 0.03;
   const users = options.users ?? demoUsers(new Date(0));
 
@@ -51,15 +57,15 @@ export function generateExchange(options: GenerateExchangeOptions = {}): Exchang
         { id: u.id, displayName: u.displayName, userPrincipalName: u.userPrincipalName },
         {
           type: chance(sharedRatio) ? 'SharedMailbox' : 'UserMailbox',
-          audit: chance(0.1) ? 'default' : 'extended',
-          auditEnabled: !chance(0.01),
+          audit: gap(0.1) ? 'default' : 'extended',
+          auditEnabled: !gap(0.01),
         },
       ),
     );
 
   // The demo's settings, each drawn again: a third of tenants miss any one recommendation.
   const base = demoExchange(new Date(0));
-  const off = () => chance(1 / 3);
+  const off = () => gap(1 / 3);
   const restricted = DEFAULT_ROLE_ASSIGNMENT_ROLES.filter((r) => !ADD_IN_ROLES.has(r));
   return {
     ...base,
@@ -89,6 +95,6 @@ export function generateExchange(options: GenerateExchangeOptions = {}): Exchang
       ? base.transportRules
       : base.transportRules.filter((r) => r.RedirectMessageTo === null),
     mailboxes,
-    auditBypassAssociations: mailboxes.map((m) => bypassOf(m, chance(0.002))),
+    auditBypassAssociations: mailboxes.map((m) => bypassOf(m, gap(0.002))),
   };
 }

@@ -9,7 +9,12 @@ import { stableGuid } from '../sharepoint/ids.js';
 export interface GenerateFabricOptions {
   /** Any text or number; the same seed gives the same settings. Default 'm365-mcp'. */
   seed?: string | number;
+  /** Every CIS 9.1 setting at CIS's value (off, or on where CIS wants it on). Default false. */
+  hardened?: boolean;
 }
+
+/** The CIS 9.1 settings CIS wants on; the others it wants off (or limited to groups). */
+const CIS_WANTS_ON = new Set(['EimInformationProtectionEdit', 'BlockResourceKeyAuthentication']);
 
 /** The settings CIS 9.1 reads; every other setting keeps the demo's value. */
 const CIS_SETTINGS = new Set([
@@ -37,6 +42,7 @@ export function generateFabric(options: GenerateFabricOptions = {}): FabricData 
   const tenantSettings = demoFabric(new Date(0)).tenantSettings.map((setting): FabricTenantSetting => {
     if (!CIS_SETTINGS.has(setting.settingName)) return setting;
     const { enabledSecurityGroups: _, ...rest } = setting;
+    if (options.hardened === true) return { ...rest, enabled: CIS_WANTS_ON.has(setting.settingName) };
     const r = draw(seed, setting.settingName);
     if (r < 0.4) return { ...rest, enabled: false };
     if (r < 0.7 || !setting.canSpecifySecurityGroups) return { ...rest, enabled: true };

@@ -9,6 +9,8 @@ export interface GeneratePurviewOptions {
   seed?: string | number;
   /** "Now" for the policies' dates; default the current time. */
   now?: Date;
+  /** An enforced DLP policy for every location (Teams included) and label policies. Default false. */
+  hardened?: boolean;
 }
 
 const MODES = ['Enable', 'Enable', 'TestWithNotifications', 'TestWithoutNotifications', 'Disable'] as const;
@@ -29,6 +31,22 @@ export function generatePurview(options: GeneratePurviewOptions = {}): PurviewDa
       Priority: i,
     });
   });
-  const labelPolicies = random() < 0.7 ? [labelPolicy(now, 'Default labels')] : [];
+  if (options.hardened === true) {
+    dlpCompliancePolicies.unshift(
+      dlpPolicy(now, 'Protect sensitive information', {
+        Mode: 'Enable',
+        ExchangeLocation: ['All'],
+        SharePointLocation: ['All'],
+        OneDriveLocation: ['All'],
+        TeamsLocation: ['All'],
+        Priority: 0,
+      }),
+    );
+    dlpCompliancePolicies.forEach((policy, i) => {
+      policy.Priority = i;
+    });
+  }
+  const labelPolicies =
+    random() < 0.7 || options.hardened === true ? [labelPolicy(now, 'Default labels')] : [];
   return { dlpCompliancePolicies, labelPolicies };
 }

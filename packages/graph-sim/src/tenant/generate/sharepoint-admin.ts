@@ -12,6 +12,8 @@ import {
 export interface GenerateSharePointAdminOptions {
   /** Any text or number; the same seed gives the same properties. Default 'm365-mcp'. */
   seed?: string | number;
+  /** Every CIS 7.2/7.3 property at CIS's value. Default false. */
+  hardened?: boolean;
 }
 
 function draw(seed: string, key: string): number {
@@ -24,6 +26,22 @@ export function generateSharePointAdmin(options: GenerateSharePointAdminOptions 
     values[Math.floor(draw(seed, key) * values.length)] as T;
   const group = stableGuid(`sharepoint-admin-group:${seed}`);
   const restricted = pick('groups', [true, false]);
+  if (options.hardened === true) {
+    return {
+      ...demoSharePointAdmin(new Date(0)),
+      EnableAzureADB2BIntegration: true,
+      OneDriveSharingCapability: SharingCapabilities.Disabled,
+      DefaultSharingLinkType: SharingLinkType.Direct,
+      DefaultLinkPermission: SharingPermissionType.View,
+      GuestSharingGroupAllowListInTenant: 'External Sharing Approved',
+      GuestSharingGroupAllowListInTenantByPrincipalIdentity: [`c:0t.c|tenant|${group}`],
+      ExternalUserExpirationRequired: true,
+      ExternalUserExpireInDays: 30,
+      EmailAttestationRequired: true,
+      EmailAttestationReAuthDays: 15,
+      DisallowInfectedFileDownload: true,
+    };
+  }
   return {
     ...demoSharePointAdmin(new Date(0)),
     EnableAzureADB2BIntegration: pick('b2b', [true, false]),
