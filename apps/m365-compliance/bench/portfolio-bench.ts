@@ -14,11 +14,12 @@
 // Every 20th tenant is queued twice, back to back (as when a schedule and an "audit now" meet): the
 // per-tenant bound is what keeps those two audits apart, so the overlap count can fail.
 //
-// Time: on a 2-core machine the default 200 tenants take several minutes per worker count (about
-// 20 minutes in all, see the README); `--tenants 20` is a quick run.
+// Time: runnable on a 2-core machine. The default 200 tenants (210 audits per worker count) took
+// 3.8 minutes in all there under a load average of 12-20, 7.1 minutes with `--latency-ms 100`;
+// `--tenants 20` is a quick run (about a minute).
 //
-//   pnpm bench [--tenants N] [--workers 1,2,4] [--concurrency C]   (after a build:
-//   node bench/portfolio-bench.ts ...)
+//   pnpm bench [--tenants N] [--workers 1,2,4] [--concurrency C] [--latency-ms L]
+//   (after a build, this benchmark alone: node bench/portfolio-bench.ts ...)
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import type { RequestLogEntry } from '@m365-mcp/graph-sim';
