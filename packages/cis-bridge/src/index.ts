@@ -119,6 +119,7 @@ export type {
   RunRepository,
   SaveRunOptions,
   SaveRunOutcome,
+  StoredRunInfo,
 } from './store/run-repository.js';
-export { RunStore, type RunStoreSaveOptions, type StoredRunInfo } from './store/run-store.js';
+export { RunStore, type RunStoreSaveOptions } from './store/run-store.js';
 export { SqliteRunRepository, type SqliteRunRepositoryOptions } from './store/sqlite-run-repository.js';

@@ -1,10 +1,21 @@
 import type { AuditRun, RunSource } from '../audit/run.js';
-import type { StoredRunInfo } from './run-store.js';
 
 // Where runs are kept, whatever keeps them: the embedded SQLite store (one machine, the default) or
 // PostgreSQL (DATABASE_URL, @m365-mcp/postgres) when an MSP's workers share one store. Asynchronous
 // because a database across the network is. Every query can be narrowed to one tenant: one store
 // holds a whole portfolio, and a tenant's baseline or latest run never comes from another tenant.
+
+/** A stored run's header: what lists show without reading its results. */
+export interface StoredRunInfo {
+  id: string;
+  source: string;
+  startedAt: string;
+  finishedAt: string;
+  tenantId?: string;
+  label?: string;
+  baseline: boolean;
+  controls: number;
+}
 
 /** Which runs a query considers; unset fields do not narrow it. */
 export interface RunQuery {

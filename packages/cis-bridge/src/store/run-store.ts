@@ -2,22 +2,11 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { AuditRun } from '../audit/run.js';
-import type { RunQuery, SaveRunOutcome } from './run-repository.js';
+import type { RunQuery, SaveRunOutcome, StoredRunInfo } from './run-repository.js';
 
 // Runs in SQLite (node:sqlite, built into Node 22; no native download). A run is written in one
 // transaction: an interrupted or failed write leaves no half-written run behind. Saving is
 // idempotent by run id, and every query can be narrowed to one tenant (one store may hold several).
-
-export interface StoredRunInfo {
-  id: string;
-  source: string;
-  startedAt: string;
-  finishedAt: string;
-  tenantId?: string;
-  label?: string;
-  baseline: boolean;
-  controls: number;
-}
 
 // `IF NOT EXISTS` throughout: a store written by an earlier version opens unchanged (its runs
 // table already has tenant_id); the index is only added.

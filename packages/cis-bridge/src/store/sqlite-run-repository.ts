@@ -1,6 +1,12 @@
 import type { AuditRun } from '../audit/run.js';
-import type { RunQuery, RunRepository, SaveRunOptions, SaveRunOutcome } from './run-repository.js';
-import { RunStore, type StoredRunInfo } from './run-store.js';
+import type {
+  RunQuery,
+  RunRepository,
+  SaveRunOptions,
+  SaveRunOutcome,
+  StoredRunInfo,
+} from './run-repository.js';
+import { RunStore } from './run-store.js';
 
 // The embedded default behind the async RunRepository contract: the SQLite RunStore, one process,
 // one file. Its calls are synchronous underneath; the promises only give it PostgreSQL's shape.
