@@ -65,11 +65,14 @@ export const SECRET_VARIABLE = 'MONITOR_TEST_APP_SECRET';
 /** The demo tenant (contoso) and `extra` generated ones (fabrikam, northwind, ...). */
 export async function startTenantsWorld(
   extra: readonly string[] = ['fabrikam', 'northwind'],
+  options: { writes?: boolean } = {},
 ): Promise<TenantsWorld> {
   const dir = await mkdtemp(join(tmpdir(), 'compliance-monitor-tenants-'));
   const generated = extra.map((name, i) => generateTenant({ seed: i + 1, name }));
   const sim = await startGraphSim({ tenants: generated });
-  const roles = permissionsFor(compliancePermissions, { writes: false }).map((p) => p.permission);
+  const roles = permissionsFor(compliancePermissions, { writes: options.writes ?? false }).map(
+    (p) => p.permission,
+  );
   const app = sim.registerApp({ displayName: 'msp monitor', roles });
   for (const t of generated) sim.consent(t.id, app.clientId);
   const entries = [

@@ -292,6 +292,47 @@ describe('monitor --tenants --once (the CLI)', () => {
     expect(runs.map((r) => r.baseline)).toEqual([true]);
   }, 180_000);
 
+  it('auto-remediation writes to each tenant through the gate, and its audit lines name the tenant', async () => {
+    world = await startTenantsWorld(['fabrikam'], { writes: true });
+    const w = world;
+    const auditPath = join(w.dir, 'remediation-audit.jsonl');
+    const config = join(w.dir, 'config.json');
+    await writeFile(
+      config,
+      JSON.stringify({ settings: { databasePath: w.dbPath, monitor: { runAttempts: 1 } } }),
+    );
+    const stderr: string[] = [];
+    const code = await runMonitorCli(
+      [
+        '--tenants',
+        w.registryPath,
+        '--once',
+        '--allow-writes',
+        '--remediate',
+        'CIS.M365.5.1.2.2',
+        '--config',
+        config,
+        '--audit-log',
+        auditPath,
+      ],
+      {
+        env: w.env,
+        stderr: (t) => void stderr.push(t),
+        ca: w.sim.ca,
+        signals: new EventEmitter(),
+      },
+    );
+    expect(code, stderr.join('')).toBe(0);
+    const writes = (await readFile(auditPath, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { tool?: string; detail?: { tenant?: { name: string } } })
+      .filter((record) => record.tool === 'remediate_control');
+    expect(writes.length).toBeGreaterThan(0);
+    for (const record of writes) expect(['contoso', 'fabrikam']).toContain(record.detail?.tenant?.name);
+    expect(writes.map((record) => record.detail?.tenant?.name)).toContain('contoso');
+  }, 180_000);
+
   it('refuses what makes no sense with --tenants, with a clear message', async () => {
     const stderr: string[] = [];
     const run = (args: string[], env: Record<string, string> = {}) =>

@@ -109,6 +109,8 @@ export async function runTenantsMonitor(o: TenantsMonitorCliOptions): Promise<nu
                   auditLog,
                   caller: osCaller(),
                   session: `monitor-${process.pid}-${tenant.name}`,
+                  // The write's two audit lines name the tenant, as a tool call's do.
+                  tenant,
                   stderr: o.stderr,
                 }),
               }),
