@@ -16,7 +16,14 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildImage, imageServers, imageUser } from '../../scripts/build-image.mjs';
-import { containerUnavailableReason, podman, podmanGlobal, runOnce, startContainer } from './podman.js';
+import {
+  containerUnavailableReason,
+  podman,
+  podmanEnv,
+  podmanGlobal,
+  runOnce,
+  startContainer,
+} from './podman.js';
 
 const unavailable = containerUnavailableReason();
 const tag = 'localhost/m365-mcp:test';
@@ -140,7 +147,10 @@ describe.skipIf(unavailable !== undefined)(`the container image ${unavailable ??
     expect(result.structured.status).toBe('critical');
 
     // SIGTERM with the client still connected; podman would SIGKILL after 15 s (exit 137).
-    const stop = spawn('podman', [...podmanGlobal, 'stop', '--time', '15', name], { stdio: 'ignore' });
+    const stop = spawn('podman', [...podmanGlobal, 'stop', '--time', '15', name], {
+      stdio: 'ignore',
+      env: podmanEnv(process.env),
+    });
     expect(await new Promise((resolve) => stop.once('exit', resolve))).toBe(0);
     expect(await running.exit).toEqual({ code: 0, signal: null });
     await client.close();

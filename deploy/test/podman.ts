@@ -8,17 +8,27 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
  */
 export const podmanGlobal = ['--runtime', 'runc'];
 
+/**
+ * podman's helpers (netavark, iptables, runc) live in the system directories root's PATH has; a
+ * shell with a narrower PATH (`PATH=/usr/bin:/bin npm test`) would make every run exit 127.
+ */
+const podmanPath = [process.env.PATH ?? '', '/usr/local/sbin', '/usr/sbin', '/sbin']
+  .filter(Boolean)
+  .join(':');
+export const podmanEnv = (env: NodeJS.ProcessEnv): NodeJS.ProcessEnv => ({ ...env, PATH: podmanPath });
+
 /** Limits the sandbox this runs in requires; harmless elsewhere. */
 const runLimits = ['--ulimit', 'nofile=20000:20000', '--ulimit', 'nproc=1000:1000'];
 
 /** Why the container test cannot run here, or undefined when it can. */
 export function containerUnavailableReason(): string | undefined {
-  const version = spawnSync('podman', ['--version'], { encoding: 'utf8' });
+  const version = spawnSync('podman', ['--version'], { encoding: 'utf8', env: podmanEnv(process.env) });
   if (version.error) return 'podman is not installed: apt-get install podman runc (.ci/run does)';
-  const runc = spawnSync('runc', ['--version'], { encoding: 'utf8' });
+  const runc = spawnSync('runc', ['--version'], { encoding: 'utf8', env: podmanEnv(process.env) });
   if (runc.error) return 'runc is not installed: apt-get install runc (.ci/run does)';
   const info = spawnSync('podman', [...podmanGlobal, 'info', '--format', '{{.Host.OCIRuntime.Name}}'], {
     encoding: 'utf8',
+    env: podmanEnv(process.env),
   });
   if (info.status !== 0) {
     return `podman cannot run containers here: ${(info.stderr || info.stdout).trim().split('\n')[0]}`;
@@ -31,7 +41,7 @@ export function podman(
   args: string[],
   env: NodeJS.ProcessEnv = process.env,
 ): { code: number; stdout: string; stderr: string } {
-  const result = spawnSync('podman', [...podmanGlobal, ...args], { encoding: 'utf8', env });
+  const result = spawnSync('podman', [...podmanGlobal, ...args], { encoding: 'utf8', env: podmanEnv(env) });
   if (result.error) throw result.error;
   return { code: result.status ?? 1, stdout: result.stdout, stderr: result.stderr };
 }
@@ -56,7 +66,7 @@ export interface RunningContainer {
  */
 export function startContainer(args: string[], env: Record<string, string>): RunningContainer {
   const child = spawn('podman', [...podmanGlobal, 'run', '--rm', ...runLimits, ...args], {
-    env: { PATH: process.env.PATH ?? '', ...env },
+    env: podmanEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';

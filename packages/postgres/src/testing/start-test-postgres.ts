@@ -49,7 +49,17 @@ export function postgresUnavailableReason(): string | undefined {
   if (isRoot() && !userExists('postgres')) {
     return "running as root and there is no `postgres` user to run the server as (Debian's package creates it)";
   }
+  if (isRoot() && runuserPath() === undefined) {
+    return 'running as root and runuser (util-linux) is not installed to run the server as `postgres`';
+  }
   return undefined;
+}
+
+/** runuser lives in /usr/sbin or /sbin, which a narrow PATH (`PATH=/usr/bin:/bin npm test`) leaves out. */
+function runuserPath(): string | undefined {
+  return ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser', '/bin/runuser'].find((path) =>
+    existsSync(path),
+  );
 }
 
 function isRoot(): boolean {
@@ -79,7 +89,7 @@ async function freePort(): Promise<number> {
 /** Runs a PostgreSQL tool, as the postgres user when we are root; resolves on exit 0. */
 function run(binary: string, args: readonly string[]): Promise<void> {
   const [command, commandArgs] = isRoot()
-    ? ['runuser', ['-u', 'postgres', '--', binary, ...args]]
+    ? [runuserPath() as string, ['-u', 'postgres', '--', binary, ...args]]
     : [binary, [...args]];
   return new Promise((resolve, reject) => {
     let output = '';
