@@ -1,4 +1,4 @@
-import type { TenantRegistry } from '@m365-mcp/auth';
+import type { TenantEntry, TenantRegistry } from '@m365-mcp/auth';
 import { resolveTenant, tenantEnvironment } from '@m365-mcp/auth';
 import { type AuditRun, type RunRepository, runAudit } from '@m365-mcp/cis-bridge';
 import { graphFromEnvironment } from '@m365-mcp/mcp-kit/startup';
@@ -81,7 +81,7 @@ export async function runAuditJob(job: AuditJobInput, deps: AuditJobDeps): Promi
   let save: AuditJobOutcome['save'] = 'already-stored';
   let baseline = false;
   if (!run) {
-    const audited = await auditTenant(tenant, deps, job.signal);
+    const audited = await auditTenant(entry, tenant, deps, job.signal);
     audited.id = runId;
     audited.label = WORKER_RUN_LABEL;
     audited.tenantName = tenant.displayName;
@@ -146,11 +146,11 @@ export async function runAuditJob(job: AuditJobInput, deps: AuditJobDeps): Promi
 
 /** Signs in to the tenant with the registry's sign-in and audits it; throws when sign-in is refused. */
 async function auditTenant(
+  entry: TenantEntry,
   tenant: MonitorTenant,
   deps: AuditJobDeps,
   signal?: AbortSignal,
 ): Promise<AuditRun> {
-  const entry = resolveTenant(deps.registry, tenant.name);
   const env = tenantEnvironment(deps.registry, entry, deps.env);
   const connection = await graphFromEnvironment(env, deps.ca === undefined ? {} : { ca: deps.ca });
   try {
