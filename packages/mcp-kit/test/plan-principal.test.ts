@@ -49,7 +49,7 @@ beforeAll(async () => {
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   const send = clientTransport.send.bind(clientTransport);
   clientTransport.send = (message, options) =>
-    send(message, { ...options, authInfo: authInfoFor(principal) });
+    send(message, { ...options, authInfo: authInfoFor({ principal, auditName: principal }) });
   // No elicitation: the call with the plan id is the confirmation.
   client = new Client({ name: 'plan-principal-test', version: '0.0.0' }, { capabilities: {} });
   await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);

@@ -19,7 +19,7 @@ import {
 import { bearerChecker, httpTokenListProblems } from './bearer-token.js';
 import { jsonRpcCodes, replyError } from './http-reply.js';
 import { type HttpSession, HttpSessions } from './http-sessions.js';
-import { authInfoFor, localPrincipal, tokenPrincipal } from './principal.js';
+import { authInfoFor, type HttpCaller, localPrincipal, tokenPrincipal } from './principal.js';
 import { readJsonBody } from './read-json-body.js';
 import { systemTimers, type Timers } from './timers.js';
 
@@ -65,12 +65,8 @@ export interface RunningHttpServer {
   close(): Promise<void>;
 }
 
-/** Who sent a request: the principal its sessions are bound to, and how the audit log names it. */
-interface Caller {
-  principal: string;
-  /** `http:<token fingerprint>`, or `http:no-auth`; the audit line adds `@<remote address>`. */
-  auditName: string;
-}
+/** Who sent a request; the audit line adds `@<remote address>` to its `auditName`. */
+type Caller = HttpCaller;
 
 const mcpPath = '/mcp';
 const allowedMethods = ['GET', 'POST', 'DELETE'];
@@ -314,9 +310,13 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         });
         return;
       }
-      caller = { principal: tokenPrincipal(verdict.fingerprint), auditName: `http:${verdict.fingerprint}` };
+      caller = {
+        principal: tokenPrincipal(verdict.fingerprint),
+        auditName: `http:${verdict.fingerprint}`,
+        identity: { kind: 'token', fingerprint: verdict.fingerprint },
+      };
       // Tool handlers see who is calling as `extra.authInfo` (write plans are bound to it).
-      (req as IncomingMessage & { auth?: AuthInfo }).auth = authInfoFor(caller.principal);
+      (req as IncomingMessage & { auth?: AuthInfo }).auth = authInfoFor(caller);
     }
     let path: string;
     try {
