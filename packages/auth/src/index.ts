@@ -9,6 +9,31 @@ export {
   type EnvironmentCredential,
 } from './credential-from-environment.js';
 export {
+  checkDelegated,
+  type DelegatedCheckReport,
+  type DelegatedPermissionCheck,
+  readMyDirectoryRoles,
+} from './delegated/check-delegated.js';
+export { type DelegatedRequirement, delegatedRequirements } from './delegated/delegated-requirements.js';
+export { type DelegatedScope, delegatedScope } from './delegated/delegated-scopes.js';
+export { builtInRoles, directoryRolesFor } from './delegated/directory-roles.js';
+export { formatDelegatedCheck } from './delegated/format-delegated-check.js';
+export {
+  type OnBehalfOfOptions,
+  onBehalfOfCredential,
+  type ServerAppCredentials,
+  type ServerAppProof,
+  serverAppCredentialsFromEnv,
+} from './delegated/on-behalf-of-credential.js';
+export { SIGN_IN_VARIABLE, type SignInMode, signInModeFromEnv } from './delegated/sign-in.js';
+export {
+  graphCommandLineToolsClientId,
+  type UserSignInCredential,
+  type UserSignInOptions,
+  userSignInCredential,
+} from './delegated/user-sign-in-credential.js';
+export { decodeUserToken, type UserToken } from './delegated/user-token.js';
+export {
   type CredentialKind,
   type CredentialSettings,
   credentialSettingsFromEnv,
