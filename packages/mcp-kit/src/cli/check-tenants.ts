@@ -2,7 +2,14 @@
 // each tenant of the registry (or the one `--tenant` names), one line each. An MSP's usual faults
 // show per tenant: a consent revoked in one customer tenant, a permission added to the app but not
 // yet consented there.
-import { checkPermissions, type PermissionCheckReport, type TenantRegistry } from '@m365-mcp/auth';
+import {
+  ConfigurationError,
+  checkPermissions,
+  type PermissionCheckReport,
+  SIGN_IN_VARIABLE,
+  signInModeFromEnv,
+  type TenantRegistry,
+} from '@m365-mcp/auth';
 import { UnauthorizedError } from '@m365-mcp/graph-core';
 import type { ServerCard } from '../server/server-card.js';
 import { TenantConnections } from '../tenants/tenant-connections.js';
@@ -27,6 +34,14 @@ export async function checkTenants(
   env: Record<string, string | undefined>,
   stdout: (text: string) => void,
 ): Promise<number> {
+  const signIn = signInModeFromEnv(env);
+  if (signIn !== 'app') {
+    // A person signs in to one tenant; the registry's tenants are reached with the app's own sign-in.
+    throw new ConfigurationError(
+      `${SIGN_IN_VARIABLE}=${signIn} signs you in to one tenant, but a tenants registry names ${registry.tenants.length}: check the registry with the app's own sign-in (unset ${SIGN_IN_VARIABLE}), or your own tenant without the registry.`,
+      [SIGN_IN_VARIABLE],
+    );
+  }
   const connections = new TenantConnections({ registry, env });
   try {
     const tenants =

@@ -1,4 +1,9 @@
-import { checkPermissions, formatPermissionCheck } from '@m365-mcp/auth';
+import {
+  checkDelegated,
+  checkPermissions,
+  formatDelegatedCheck,
+  formatPermissionCheck,
+} from '@m365-mcp/auth';
 import type { ServerCard } from '../server/server-card.js';
 import { connectTenant } from './connect-tenant.js';
 
@@ -7,6 +12,10 @@ import { connectTenant } from './connect-tenant.js';
  * admin API beyond Graph the manifest names (its token's roles; the directory role, read through
  * Graph). Needs only the server's card, not its tools. Resolves to the exit code: 1 when a Graph
  * permission is missing; a service beyond Graph is optional, so what it lacks is only a warning.
+ *
+ * Signed in as a user (M365_MCP_SIGN_IN=device-code or azure-cli), it reports that user instead:
+ * their directory roles, the token's delegated scopes and, per permission, the scope or role that
+ * is missing; 1 when any permission cannot work on the user's behalf.
  */
 export async function check(
   definition: ServerCard,
@@ -16,7 +25,16 @@ export async function check(
 ): Promise<number> {
   const tenant = await connectTenant({ ...options, manifest: definition.permissions, env });
   try {
-    const { credential, cloud, graph } = tenant.connection;
+    const { credential, cloud, graph, signIn } = tenant.connection;
+    if (signIn !== 'app') {
+      const report = await checkDelegated(credential, definition.permissions, {
+        writes: options.writes,
+        cloud,
+        graph,
+      });
+      stdout(formatDelegatedCheck(report));
+      return report.ok ? 0 : 1;
+    }
     const report = await checkPermissions(credential, definition.permissions, {
       writes: options.writes,
       cloud,

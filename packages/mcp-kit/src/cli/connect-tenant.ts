@@ -1,4 +1,4 @@
-import type { PermissionManifest } from '@m365-mcp/auth';
+import { delegatedRequirements, type PermissionManifest } from '@m365-mcp/auth';
 import { type DemoTenant, startDemoTenant } from './demo-tenant.js';
 import { type GraphConnection, graphFromEnvironment } from './graph-from-environment.js';
 
@@ -27,7 +27,10 @@ export async function connectTenant(options: {
   try {
     const connection = demo
       ? await graphFromEnvironment(demo.env, { ca: demo.sim.ca })
-      : await graphFromEnvironment(options.env, { managedIdentity: options.managedIdentity });
+      : await graphFromEnvironment(options.env, {
+          managedIdentity: options.managedIdentity,
+          delegatedScopes: delegatedScopesOf(options.manifest, options.writes),
+        });
     return {
       connection,
       demo,
@@ -43,4 +46,15 @@ export async function connectTenant(options: {
     await demo?.close();
     throw error;
   }
+}
+
+/**
+ * What a user sign-in asks for: the delegated form of each permission the server needs in this
+ * mode, and `User.Read` (the signed-in user's own profile and directory roles, for `check`).
+ */
+export function delegatedScopesOf(manifest: PermissionManifest, writes: boolean): string[] {
+  const scopes = delegatedRequirements(manifest, { writes }).flatMap((entry) =>
+    entry.scope === undefined ? [] : [entry.scope],
+  );
+  return [...new Set(['User.Read', ...scopes])];
 }

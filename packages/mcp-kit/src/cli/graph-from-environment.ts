@@ -1,5 +1,12 @@
 import { registerSecret } from '@m365-mcp/audit-log';
-import { credentialFromEnvironment } from '@m365-mcp/auth';
+import {
+  ConfigurationError,
+  credentialFromEnvironment,
+  SIGN_IN_VARIABLE,
+  type SignInMode,
+  signInModeFromEnv,
+  userSignInCredential,
+} from '@m365-mcp/auth';
 import {
   type AdminApis,
   type CloudProfile,
@@ -23,12 +30,15 @@ export interface GraphConnection {
   credential: Awaited<ReturnType<typeof credentialFromEnvironment>>['credential'];
   /** e.g. "client secret for app 1234…": for the start-up log line; never a secret. */
   description: string;
+  /** `app` (app-only, the default) or the admin's own sign-in (M365_MCP_SIGN_IN). */
+  signIn: SignInMode;
 }
 
 /**
  * The one way a server reaches Graph (and the admin APIs beyond it), for the CLI, the demo and the
  * test harness alike: credentials and cloud from environment variables (Azure SDK conventions, the
- * M365_*_URL overrides), optional extra CA.
+ * M365_*_URL overrides), optional extra CA. With M365_MCP_SIGN_IN=device-code or azure-cli the
+ * credential is the admin's own sign-in (delegated): Graph then enforces that admin's roles.
  */
 export async function graphFromEnvironment(
   env: Record<string, string | undefined>,
@@ -37,17 +47,38 @@ export async function graphFromEnvironment(
     managedIdentity?: boolean;
     /** Limits of the one scheduler (Microsoft's published ones by default). */
     scheduler?: SchedulerOptions;
+    /** With a user sign-in: the Graph delegated scopes to ask for (device code; see userSignInCredential). */
+    delegatedScopes?: readonly string[];
+    /** With device code: where the prompt goes (stderr by default; never stdout, the protocol's). */
+    prompt?: (message: string) => void;
   } = {},
 ): Promise<GraphConnection> {
   const cloud = resolveCloud(env);
-  const { credential, description } = await credentialFromEnvironment({
-    env,
-    cloud,
-    ...(options.ca === undefined ? {} : { ca: options.ca }),
-    ...(options.managedIdentity ? { managedIdentity: true } : {}),
-    // Every secret the credential is built from is scrubbed from the audit log and our log lines.
-    registerSecret,
-  });
+  const signIn = signInModeFromEnv(env);
+  if (signIn !== 'app' && options.managedIdentity) {
+    throw new ConfigurationError(
+      `--managed-identity signs the app in, but ${SIGN_IN_VARIABLE}=${signIn} signs you in: use one of them.`,
+      [SIGN_IN_VARIABLE],
+    );
+  }
+  const { credential, description } =
+    signIn === 'app'
+      ? await credentialFromEnvironment({
+          env,
+          cloud,
+          ...(options.ca === undefined ? {} : { ca: options.ca }),
+          ...(options.managedIdentity ? { managedIdentity: true } : {}),
+          // Every secret the credential is built from is scrubbed from the audit log and our log lines.
+          registerSecret,
+        })
+      : userSignInCredential({
+          mode: signIn,
+          env,
+          cloud,
+          ...(options.ca === undefined ? {} : { ca: options.ca }),
+          ...(options.delegatedScopes === undefined ? {} : { scopes: options.delegatedScopes }),
+          ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
+        });
   const ca = options.ca === undefined ? {} : { ca: options.ca };
   // One scheduler: Graph's workloads and each admin API have their own lanes in it.
   const scheduler = new Scheduler(options.scheduler);
@@ -62,5 +93,5 @@ export async function graphFromEnvironment(
     ...ca,
     ...(tenantId ? { tenantId } : {}),
   });
-  return { graph, admin, cloud, credential, description };
+  return { graph, admin, cloud, credential, description, signIn };
 }

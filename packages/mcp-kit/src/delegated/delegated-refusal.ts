@@ -1,0 +1,24 @@
+// Graph's 403 to a call made on behalf of a user usually means the user's own directory roles do
+// not allow it (the app's delegated scope is checked by `check`, and consent is per app): say so,
+// and name the roles, rather than tell the model to grant an application permission.
+import { directoryRolesFor } from '@m365-mcp/auth';
+import type { ForbiddenError } from '@m365-mcp/graph-core';
+
+/**
+ * The message for a ForbiddenError of a delegated call. `user` is how the caller is named (their
+ * UPN, or the audit name). Written for the model and the admin: what was refused, whom, why, what
+ * would allow it.
+ */
+export function delegatedRefusalMessage(error: ForbiddenError, user: string, server: string): string {
+  const call = error.method && error.path ? `${error.method} ${error.path}` : 'the call';
+  const access = error.method === undefined || /^(GET|HEAD)$/i.test(error.method) ? 'read' : 'write';
+  const [least] = error.requiredPermissions;
+  const roles = least === undefined ? [] : directoryRolesFor(least, access).map((role) => role.name);
+  const needs = roles.length === 0 ? 'a directory role that allows it' : `needs one of: ${roles.join(', ')}`;
+  const scope =
+    least === undefined
+      ? ''
+      : ` The app also needs the delegated permission ${least}; \`${server} check\` run as that user shows what is missing.`;
+  const requestId = error.requestId === undefined ? '' : ` (Graph request-id ${error.requestId})`;
+  return `Graph refused ${user}: their directory roles do not allow this (${call}, 403 Forbidden; ${needs}).${scope}${requestId}`;
+}

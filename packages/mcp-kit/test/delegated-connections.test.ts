@@ -1,0 +1,113 @@
+// The bookkeeping of DelegatedConnections: which caller gets which connection, when a credential is
+// swapped, what is evicted, what is refused. No request is sent here (connections sign in on their
+// first Graph request); the exchange itself is tested against graph-sim in delegated-obo.test.ts.
+import { ForbiddenError } from '@m365-mcp/graph-core';
+import { SignJWT } from 'jose';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DelegatedCallError, DelegatedConnections, delegatedRefusalMessage } from '../src/delegated/index.js';
+import type { HttpCaller } from '../src/http/principal.js';
+
+const tenantId = '0b7a3e1c-5d2f-4e6a-9b8c-1d2e3f4a5b6c';
+const env = {
+  AZURE_TENANT_ID: tenantId,
+  AZURE_CLIENT_ID: '11111111-2222-4333-8444-555555555555',
+  AZURE_CLIENT_SECRET: 'server-app-secret',
+};
+
+async function userToken(oid: string, claims: Record<string, unknown> = {}): Promise<string> {
+  return new SignJWT({ oid, tid: tenantId, scp: 'access_as_user', upn: `${oid}@contoso.com`, ...claims })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setIssuedAt()
+    .setJti(crypto.randomUUID())
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode('these tokens are not verified here'));
+}
+
+async function caller(oid: string, claims: Record<string, unknown> = {}): Promise<HttpCaller> {
+  return {
+    principal: `entra:${tenantId}/${oid}`,
+    auditName: `entra:${oid}@contoso.com`,
+    assertion: await userToken(oid, claims),
+  };
+}
+
+let connections: DelegatedConnections | undefined;
+afterEach(async () => {
+  await connections?.close();
+  connections = undefined;
+});
+
+describe('DelegatedConnections', () => {
+  it('gives each user one connection, kept across a refreshed token', async () => {
+    connections = new DelegatedConnections({ env });
+    const first = await connections.connection(await caller('alice'), undefined);
+    const refreshed = await connections.connection(await caller('alice'), undefined);
+    const bob = await connections.connection(await caller('bob'), undefined);
+    expect(refreshed.graph).toBe(first.graph);
+    expect(bob.graph).not.toBe(first.graph);
+    expect(first.admin).toBeUndefined();
+    expect(connections.size).toBe(2);
+  });
+
+  it('keeps at most maxUsers, closing the least recently used', async () => {
+    connections = new DelegatedConnections({ env, maxUsers: 2 });
+    const alice = await connections.connection(await caller('alice'), undefined);
+    await connections.connection(await caller('bob'), undefined);
+    // Alice is used again, so Bob is the least recently used when Carol arrives.
+    await connections.connection(await caller('alice'), undefined);
+    await connections.connection(await caller('carol'), undefined);
+    expect(connections.size).toBe(2);
+    expect((await connections.connection(await caller('alice'), undefined)).graph).toBe(alice.graph);
+  });
+
+  it("refuses a caller without a user token, an app-only token, and a tenant not the user's own", async () => {
+    connections = new DelegatedConnections({ env });
+    await expect(
+      connections.connection({ principal: 'token:abc', auditName: 'http:abc@127.0.0.1' }, undefined),
+    ).rejects.toThrow('http:abc@127.0.0.1 presented no Entra user token: sign in with Entra ID.');
+    await expect(
+      connections.connection(await caller('daemon', { scp: undefined }), undefined),
+    ).rejects.toThrow(DelegatedCallError);
+    await expect(
+      connections.connection(await caller('alice'), {
+        name: 'fabrikam',
+        tenantId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+        displayName: 'Fabrikam',
+      }),
+    ).rejects.toThrow(
+      /is signed in to tenant 0b7a3e1c-.*; on behalf of a user this server reaches only the user's own tenant, so tenant "fabrikam"/,
+    );
+  });
+
+  it('names the missing app credential by variable, and never the assertion', async () => {
+    connections = new DelegatedConnections({ env: { AZURE_TENANT_ID: tenantId } });
+    const who = await caller('alice');
+    const error = await connections.connection(who, undefined).catch((e: unknown) => e as Error);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.message).toMatch(/No credentials are configured/);
+    expect(error.message).not.toContain(who.assertion as string);
+  });
+
+  it('is closed for good once closed', async () => {
+    connections = new DelegatedConnections({ env });
+    await connections.close();
+    await expect(connections.connection(await caller('alice'), undefined)).rejects.toThrow('closed');
+  });
+});
+
+describe('delegatedRefusalMessage', () => {
+  it('says Graph refused the user and which directory roles would allow it', () => {
+    const error = new ForbiddenError({
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+      method: 'PATCH',
+      path: '/security/incidents/{id}',
+      requestId: 'req-1',
+      requiredPermissions: ['SecurityIncident.ReadWrite.All'],
+    });
+    expect(delegatedRefusalMessage(error, 'grace@contoso.com', 'm365-security')).toBe(
+      'Graph refused grace@contoso.com: their directory roles do not allow this (PATCH /security/incidents/{id}, 403 Forbidden; needs one of: Security Operator, Security Administrator, Global Administrator). The app also needs the delegated permission SecurityIncident.ReadWrite.All; `m365-security check` run as that user shows what is missing. (Graph request-id req-1)',
+    );
+  });
+});
