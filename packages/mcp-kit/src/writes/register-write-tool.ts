@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { principalOf } from '../http/principal.js';
+import { mayApplyWrites, principalOf } from '../http/principal.js';
+import type { CallExtra } from '../server/audited-call.js';
 import { auditedCall } from '../server/audited-call.js';
 import type { CallOutcome } from '../server/call-outcome.js';
 import { logInternalError } from '../server/logger.js';
@@ -9,13 +10,14 @@ import { withTenantArgument } from '../tenants/tenant-argument.js';
 import { quoteArgument } from '../tools/tenant-text.js';
 import type { ToolContext } from '../tools/tool-context.js';
 import { ToolInputError } from '../tools/tool-input-error.js';
-import { answerResult } from '../tools/tool-result.js';
+import { answerResult, errorResult } from '../tools/tool-result.js';
 import { applyPlan, describeApply } from './apply-plan.js';
 import { checkPlan, parseWriteArguments } from './check-plan.js';
 import { confirmPlan } from './confirm-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
-import { hashArguments, type StoredPlan } from './plan-store.js';
+import { hashArguments, type StoredPlan, type TakePlanResult } from './plan-store.js';
 import { recheckPlan } from './recheck-plan.js';
+import { planStoreOf } from './runtime-plans.js';
 import type { WritePlan } from './write-plan.js';
 import { serializeWrite } from './write-queue.js';
 import { type WriteResult, writeResultShape } from './write-result.js';
@@ -81,7 +83,7 @@ async function planWrite(
 ): Promise<CallOutcome> {
   const parsed = parseWriteArguments(tool, args);
   const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
-  const stored = runtime.plans.add(tool.name, parsed, plan, principal, ctx.tenant);
+  const stored = await planStoreOf(runtime).add(tool.name, parsed, plan, principal, ctx.tenant);
   const expiresAt = new Date(stored.expiresAt).toISOString();
   const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
     plan.reversible ? 'Reversible.' : 'NOT reversible.'
@@ -94,6 +96,60 @@ async function planWrite(
   });
 }
 
+/** Why a plan id cannot be applied, for the caller (another principal's plan is `unknown`). */
+function refusePlanId(tool: string, planId: string, reason: 'unknown' | 'expired' | 'other-tool'): never {
+  const why = {
+    unknown: 'it was not issued by this server, was already applied or cancelled, or expired and was removed',
+    expired: 'it has expired',
+    'other-tool': 'it belongs to another tool',
+  }[reason];
+  throw new ToolInputError(
+    `Plan ${quoteArgument(planId)} cannot be applied: ${why}. Call ${tool} without planId to make a new plan.`,
+  );
+}
+
+/**
+ * A stored plan that fails its checks was changed where it was kept (or signed with another key):
+ * nothing of it is trusted or sent, it is removed, and the audit line says so for the operator.
+ */
+function tamperedOutcome(planId: string, why: string): CallOutcome {
+  return {
+    result: errorResult(
+      `Plan ${quoteArgument(planId)} was refused: the stored plan fails its integrity check (${why}). Nothing was sent and the plan is discarded; make a new plan. Whoever runs this server should find out who changed its plan store.`,
+    ),
+    outcome: 'refused',
+    detail: { planId, tampered: true, why },
+  };
+}
+
+/** A caller whose sign-in gives roles needs the writer role to apply (a reader may only plan). */
+function readerOutcome(tool: string, planId: string): CallOutcome {
+  return {
+    result: errorResult(
+      `Plan ${quoteArgument(planId)} was not applied: you lack the write role (the app role McpServer.Write on this server's app registration), which applying a plan needs; a reader may make plans but not apply them. Nothing was changed. Ask an administrator to assign you that role, or ask someone who has it to apply a plan of their own with ${tool}.`,
+    ),
+    outcome: 'refused',
+    detail: { planId, why: 'the caller lacks the write role' },
+  };
+}
+
+type Checked = { ok: true; stored: StoredPlan } | { ok: false; outcome: CallOutcome };
+
+/** Unknown, expired and other-tool plans are refused as input; a tampered one is answered. */
+async function checked(
+  runtime: ServerRuntime,
+  tool: string,
+  planId: string,
+  principal: string,
+  found: TakePlanResult,
+): Promise<Checked> {
+  if (found.ok) return { ok: true, stored: found.plan };
+  if (found.reason !== 'tampered') refusePlanId(tool, planId, found.reason);
+  // Removed, so a tampered plan cannot be tried again (take refuses it just the same).
+  await planStoreOf(runtime).take(planId, tool, principal);
+  return { ok: false, outcome: tamperedOutcome(planId, found.why) };
+}
+
 async function applyWrite(
   runtime: ServerRuntime,
   tool: WriteToolDefinition,
@@ -101,29 +157,40 @@ async function applyWrite(
   args: Record<string, unknown>,
   ctx: ToolContext,
   principal: string,
+  extra: CallExtra,
 ): Promise<CallOutcome> {
-  // Another principal's plan is answered as an unknown one (see PlanStore).
-  const found = runtime.plans.find(planId, tool.name, principal);
-  if (!found.ok) {
-    const why = {
-      unknown:
-        'it was not issued by this server, was already applied or cancelled, or the server restarted since',
-      expired: 'it has expired',
-      'other-tool': 'it belongs to another tool',
-    }[found.reason];
-    throw new ToolInputError(
-      `Plan ${quoteArgument(planId)} cannot be applied: ${why}. Call ${tool.name} without planId to make a new plan.`,
-    );
-  }
-  const stored: StoredPlan = found.plan;
-  refuseOtherTenant(tool.name, planId, stored, ctx);
-  if (Object.keys(args).length > 0 && hashArguments(parseWriteArguments(tool, args)) !== stored.argsHash) {
+  // Before the plan is looked at: a reader learns nothing about it, and it stays for its maker.
+  if (!mayApplyWrites(extra)) return readerOutcome(tool.name, planId);
+  const store = planStoreOf(runtime);
+  const found = await checked(
+    runtime,
+    tool.name,
+    planId,
+    principal,
+    await store.find(planId, tool.name, principal),
+  );
+  if (!found.ok) return found.outcome;
+  refuseOtherTenant(tool.name, planId, found.stored, ctx);
+  if (
+    Object.keys(args).length > 0 &&
+    hashArguments(parseWriteArguments(tool, args)) !== found.stored.argsHash
+  ) {
     throw new ToolInputError(
       `The arguments differ from the ones plan ${quoteArgument(planId)} was made for. Pass only the planId to apply that plan, or call without planId to plan the new arguments.`,
     );
   }
-  // Taken before asking the user, so a second call with the same id cannot race this one.
-  runtime.plans.consume(planId, principal);
+  // Taken (removed from the store, on every replica) before asking the user, so a second call with
+  // the same id, here or on another replica, cannot race this one: exactly one take gets the plan.
+  // What is applied is the plan as taken, checked again (signature, hashes, expiry).
+  const taken = await checked(
+    runtime,
+    tool.name,
+    planId,
+    principal,
+    await store.take(planId, tool.name, principal),
+  );
+  if (!taken.ok) return taken.outcome;
+  const stored: StoredPlan = taken.stored;
   const base = { planId, plan: stored.plan };
 
   const confirmation = await confirmPlan(runtime.server, tool.name, stored, ctx.signal);
@@ -198,7 +265,8 @@ export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinit
   const inputShape = gateInputShape(tool.input);
   const inputSchema = z.object(inputShape);
   const call: ToolCall = (rawArgs, extra) => {
-    // Who is calling (the HTTP token's fingerprint; `local` on stdio): plans are bound to it.
+    // Who is calling (the HTTP token's fingerprint, the Entra user or app; `local` on stdio): plans
+    // are bound to it, and its roles decide whether it may apply one.
     const principal = principalOf(extra);
     return auditedCall(runtime, extra, {
       tool: tool.name,
@@ -213,7 +281,7 @@ export function registerWriteTool(runtime: ServerRuntime, tool: WriteToolDefinit
       body: (parsed, ctx) => {
         const { args, planId } = splitPlanId(parsed);
         return planId
-          ? applyWrite(runtime, tool, planId, args, ctx, principal)
+          ? applyWrite(runtime, tool, planId, args, ctx, principal, extra)
           : planWrite(runtime, tool, args, ctx, principal);
       },
     });
