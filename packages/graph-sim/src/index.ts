@@ -25,14 +25,16 @@ export type {
   ThrottlingControl,
   ThrottlingMode,
 } from './engine/throttling.js';
-export type { SimApp, SimAppInput } from './entra/apps.js';
+export type { SimApp, SimAppInput, SimAppRole } from './entra/apps.js';
 export type { ClientCertificate } from './entra/client-certificate.js';
 export { createClientCertificate } from './entra/client-certificate.js';
 export { SIM_SERVICES, type SimService, serviceResourceAppIds } from './entra/resources.js';
+export type { SignedInUser, SignInUserInput } from './entra/sign-in-user.js';
 export { appRoleIdOf } from './permissions/catalogue.js';
 export { requiredRoles } from './permissions/route-permissions.js';
 export { allRoutes } from './routes/index.js';
 export {
+  type AppRoleAssignmentInput,
   type GraphSim,
   type GraphSimOptions,
   type IssueDownloadUrlInput,
@@ -133,6 +135,7 @@ export { DEMO_ATTACK_INCIDENT_ID } from './tenant/demo/security/incidents.js';
 export { demoScoreOn } from './tenant/demo/security/secure-scores.js';
 export { DEMO_APPS, PLANTED_CARD_NUMBERS, PLANTED_IBANS } from './tenant/demo/sharepoint/index.js';
 export { demoSharePointAdmin } from './tenant/demo/sharepoint-admin.js';
+export { demoSignInUsers } from './tenant/demo/sign-in-users.js';
 export type {
   ActiveRoleAssignment,
   DirectoryData,

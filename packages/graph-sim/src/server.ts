@@ -2,6 +2,7 @@
 // the Graph side (/v1.0, /beta), with the request log, fault schedule and throttling model that
 // tests and benchmarks drive.
 
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -24,11 +25,16 @@ import type { GraphVersion, RouteDefinition } from './engine/route.js';
 import { splitPath } from './engine/router.js';
 import { SkipTokenCodec } from './engine/skiptoken.js';
 import type { ThrottlingControl, ThrottlingMode } from './engine/throttling.js';
+import { AppRoleAssignments } from './entra/app-role-assignments.js';
 import { AppRegistry, type SimApp, type SimAppInput } from './entra/apps.js';
 import { grantDirectoryRoles } from './entra/directory-roles.js';
 import { entraEndpoint, handleEntra } from './entra/handler.js';
 import { createSigningKey, type SigningKey } from './entra/keys.js';
+import { type SignedInUser, type SignInUserInput, signInWithPkce } from './entra/sign-in-user.js';
+import { SigningKeyRing } from './entra/signing-keys.js';
 import { issueAccessToken, issueFederatedAssertion } from './entra/tokens.js';
+import { UserSessions } from './entra/user-sessions.js';
+import { findUser } from './entra/users.js';
 import { allRoutes } from './routes/index.js';
 import { isDownloadPath, serveFileDownload } from './routes/sharepoint/file-download.js';
 import {
@@ -40,6 +46,7 @@ import {
   serviceUrlsOf,
 } from './services/index.js';
 import { createDemoTenant } from './tenant/demo/index.js';
+import type { GraphUser } from './tenant/directory.js';
 import type { Tenant } from './tenant/model.js';
 import { type ConsentGrants, consentApp, revokeApp } from './tenants/consent.js';
 import { type HostedTenant, HostedTenants, type TenantGrant } from './tenants/hosted-tenants.js';
@@ -73,6 +80,22 @@ export interface GraphSimOptions {
   downloadUrlLifetimeSeconds?: number;
   /** What answers the admin APIs beyond Graph (default: the services' own modules); tests pass fixtures. */
   serviceHandlers?: Partial<ServiceHandlers>;
+  /**
+   * Epoch milliseconds for the lifetimes of authorization codes (10 minutes) and device codes (15
+   * minutes); default Date.now. A test moves it to expire a code without waiting.
+   */
+  clock?: () => number;
+}
+
+export interface AppRoleAssignmentInput {
+  /** Default: the first tenant. */
+  tenantId?: string;
+  /** A user's UPN (or object id), or an app's client id (its service principal in that tenant). */
+  principal: string;
+  /** The client id of the app whose API defines the role. */
+  resourceClientId: string;
+  /** The role's `value`, e.g. `McpServer.Read`. */
+  role: string;
 }
 
 export interface IssueDownloadUrlInput {
@@ -156,6 +179,34 @@ export interface GraphSim {
    * a DNS reader's servers at `dns.address`.
    */
   readonly dns: DnsSim;
+  /** The origin the Entra endpoints answer on (`${authority}/{tenant}/oauth2/v2.0/...`): the same as `url`. */
+  readonly authority: string;
+  /** The first tenant's directory users (live). */
+  readonly users: readonly GraphUser[];
+  /** A user of a hosted tenant by UPN or object id (any case); undefined when there is none. */
+  userByUpn(upn: string, tenantId?: string): GraphUser | undefined;
+  /**
+   * Gives a user an active, permanent directory role (a role template id, e.g.
+   * `roleTemplateIds.globalReader`), as an admin would; returns the assignment id.
+   */
+  assignDirectoryRole(input: { upn: string; roleTemplateId: string; tenantId?: string }): string;
+  /** A user or an app gets an app role of a registered API; tokens for that API carry it in `roles`. */
+  assignAppRole(input: AppRoleAssignmentInput): void;
+  /** Takes an app role away; false when the principal did not hold it. */
+  unassignAppRole(input: AppRoleAssignmentInput): boolean;
+  /** The user (UPN) approves a pending device code, as the verification page would. */
+  approveDeviceCode(userCode: string, upn: string): void;
+  /** The user declines a pending device code: the client's next poll gets authorization_declined. */
+  declineDeviceCode(userCode: string): void;
+  /** A new signing key signs from now on; the previous ones stay in the JWKS until retired. */
+  rotateSigningKey(): { kid: string };
+  /** Removes a key from the JWKS: tokens it signed are refused. The current signer cannot be retired. */
+  retireSigningKey(kid: string): void;
+  /**
+   * Signs a user in as a public client does over HTTPS (authorize with PKCE S256, then the token
+   * endpoint); the user is `upn`, signed in without a page (the simulation's one shortcut).
+   */
+  signInUser(input: SignInUserInput): Promise<SignedInUser>;
   close(): Promise<void>;
 }
 
@@ -190,7 +241,9 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
   const routes = options.routes ?? allRoutes;
   const latencyMs = options.latencyMs ?? 0;
   const host = options.host ?? '127.0.0.1';
-  const signingKey = createSigningKey();
+  const signingKey = new SigningKeyRing();
+  const appRoles = new AppRoleAssignments();
+  const sessions = new UserSessions(options.clock ?? Date.now);
   // Made on first use: most simulators never see a federated credential, and RSA keys cost start time.
   let federationKey: SigningKey | undefined;
   const apps = new AppRegistry();
@@ -360,7 +413,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     const entra = entraEndpoint(decoded) !== undefined;
     const response = entra
       ? await handleEntra(
-          { tenants: hosts, apps, signingKey, federation: federation() },
+          { tenants: hosts, apps, signingKey, federation: federation(), appRoles, sessions },
           {
             method: req.method ?? 'GET',
             segments: decoded,
@@ -392,6 +445,7 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       headers: redactHeaders(headers),
       clientId: response.clientId,
       tenantId: response.tenantId,
+      ...('userId' in response && response.userId !== undefined ? { userId: response.userId } : {}),
       status: response.status,
       workload: null,
       resourceUnits: null,
@@ -438,6 +492,35 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     server.close();
     throw error;
   });
+
+  function requireUser(target: Tenant, upn: string): GraphUser {
+    const user = findUser(target, upn);
+    if (!user) throw new Error(`graph-sim: tenant ${target.id} has no user '${upn}'`);
+    return user;
+  }
+
+  function appRoleTarget(input: AppRoleAssignmentInput) {
+    const host = input.tenantId === undefined ? hosts.first : hostOf(input.tenantId);
+    const resource = apps.find(input.resourceClientId);
+    if (!resource)
+      throw new Error(`graph-sim: no app with client id ${input.resourceClientId} is registered`);
+    const app = apps.find(input.principal);
+    if (app) {
+      const grant = host.grants.get(app.clientId.toLowerCase());
+      if (!grant)
+        throw new Error(`graph-sim: app ${app.clientId} is not consented in tenant ${host.tenant.id}`);
+      return { tenantId: host.tenant.id, principalId: grant.servicePrincipalId, resource };
+    }
+    return { tenantId: host.tenant.id, principalId: requireUser(host.tenant, input.principal).id, resource };
+  }
+
+  function pendingDeviceCode(userCode: string) {
+    const grant = sessions.deviceCodeByUserCode(userCode);
+    if (grant?.state !== 'pending') {
+      throw new Error(`graph-sim: no pending device code has user code '${userCode}'`);
+    }
+    return grant;
+  }
 
   return {
     url,
@@ -494,6 +577,51 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
     throttling: hosts.first.throttling,
     throttlingOf: (id) => hostOf(id).throttling,
     dns,
+    authority: url,
+    get users() {
+      return tenant.directory.users;
+    },
+    userByUpn: (upn, tenantId) => findUser(tenantId === undefined ? tenant : hostOf(tenantId).tenant, upn),
+    assignDirectoryRole: ({ upn, roleTemplateId, tenantId }) => {
+      const target = tenantId === undefined ? tenant : hostOf(tenantId).tenant;
+      const user = requireUser(target, upn);
+      const id = randomUUID();
+      target.directory.roleAssignments.push({
+        id,
+        principalId: user.id,
+        roleDefinitionId: roleTemplateId,
+        directoryScopeId: '/',
+        assignmentType: 'Assigned',
+        startDateTime: new Date().toISOString(),
+        endDateTime: null,
+      });
+      return id;
+    },
+    assignAppRole: (input) => {
+      const { tenantId, principalId, resource } = appRoleTarget(input);
+      if (!resource.appRoles.some((r) => r.value === input.role)) {
+        throw new Error(
+          `graph-sim: app ${resource.clientId} defines no app role '${input.role}' (it has: ${resource.appRoles.map((r) => r.value).join(', ') || 'none'})`,
+        );
+      }
+      appRoles.assign(tenantId, resource.clientId, principalId, input.role);
+    },
+    unassignAppRole: (input) => {
+      const { tenantId, principalId, resource } = appRoleTarget(input);
+      return appRoles.unassign(tenantId, resource.clientId, principalId, input.role);
+    },
+    approveDeviceCode: (userCode, upn) => {
+      const grant = pendingDeviceCode(userCode);
+      const user = requireUser(hostOf(grant.tenantId).tenant, upn);
+      grant.userId = user.id;
+      grant.state = 'approved';
+    },
+    declineDeviceCode: (userCode) => {
+      pendingDeviceCode(userCode).state = 'declined';
+    },
+    rotateSigningKey: () => signingKey.rotate(),
+    retireSigningKey: (kid) => signingKey.retire(kid),
+    signInUser: (input) => signInWithPkce(url, certificate.certPem, input.tenantId ?? tenant.id, input),
     close: async () => {
       await dns.close();
       await new Promise<void>((resolve, reject) => {

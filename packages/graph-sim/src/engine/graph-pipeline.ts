@@ -4,10 +4,13 @@
 
 import type { SigningKey } from '../entra/keys.js';
 import { verifyAccessToken } from '../entra/tokens.js';
+import { userDirectoryRoles } from '../entra/users.js';
+import { delegatedPermissionsFor } from '../permissions/delegated-permissions.js';
 import { type RoutePermissions, resolveRoutePermissions } from '../permissions/route-permissions.js';
 import { graphSchema } from '../schema/graph-schema.js';
 import type { HostedTenant } from '../tenants/hosted-tenants.js';
 import { requestCost } from './costs.js';
+import { userRoleAllows } from './delegated-access.js';
 import type { DownloadLinks } from './download-links.js';
 import { type Fault, type FaultSchedule, faultError, faultRetryAfter } from './faults.js';
 import {
@@ -75,6 +78,7 @@ interface Outcome {
   throttled?: boolean;
   earlyRetry?: boolean;
   fault?: Fault['kind'];
+  user?: { id: string; userPrincipalName: string | undefined };
 }
 
 const METHODS = new Set<string>(['GET', 'POST', 'PATCH', 'PUT', 'DELETE']);
@@ -157,6 +161,9 @@ export class GraphPipeline {
       headers: redactHeaders(input.headers),
       clientId: outcome.clientId,
       tenantId: outcome.tenantId,
+      ...(outcome.user === undefined
+        ? {}
+        : { userId: outcome.user.id, userPrincipalName: outcome.user.userPrincipalName }),
       status: outcome.response.drop ? 0 : outcome.response.status,
       workload: outcome.workload ?? null,
       resourceUnits: outcome.resourceUnits ?? null,
@@ -186,6 +193,13 @@ export class GraphPipeline {
     const { tenant, throttling } = auth.host;
     const clientId = auth.clientId;
     const tenantId = tenant.id;
+    const user = auth.user;
+    const outcomeOf = (rest: Omit<Outcome, 'clientId' | 'tenantId' | 'user'>): Outcome => ({
+      clientId,
+      tenantId,
+      ...(user === undefined ? {} : { user: { id: user.id, userPrincipalName: user.userPrincipalName } }),
+      ...rest,
+    });
     if (input.invalidBody) {
       return {
         clientId,
@@ -238,11 +252,28 @@ export class GraphPipeline {
     const { route } = match.compiled;
     const workload = route.workload;
     const permissions = this.permissions.get(match.compiled) as RoutePermissions;
-    const granted = new Set(auth.roles.map((r) => r.toLowerCase()));
-    if (!permissions.anyOf.some((p) => granted.has(p.toLowerCase()))) {
-      return {
-        clientId,
-        tenantId,
+    const isMe = /^\/me(\/|$)/i.test(route.path);
+    if (isMe && !user) {
+      return outcomeOf({
+        workload,
+        response: errorResponse(
+          ids,
+          400,
+          'BadRequest',
+          '/me request is only valid with delegated authentication flow.',
+        ),
+      });
+    }
+    // An app-only token carries application permissions in `roles`; a user token delegated ones in
+    // `scp`, and the user must also hold a directory role that allows the call.
+    const held = user ? user.scopes : auth.roles;
+    const anyOf = user ? delegatedPermissionsFor(route.method, route.path, permissions) : permissions.anyOf;
+    const granted = new Set(held.map((r) => r.toLowerCase()));
+    const allowed =
+      anyOf.some((p) => granted.has(p.toLowerCase())) &&
+      (!user || userRoleAllows(input.method, path, workload, userDirectoryRoles(tenant, user.id)));
+    if (!allowed) {
+      return outcomeOf({
         workload,
         response: errorResponse(
           ids,
@@ -250,15 +281,13 @@ export class GraphPipeline {
           'Authorization_RequestDenied',
           'Insufficient privileges to complete the operation.',
         ),
-      };
+      });
     }
 
-    const outcome: Outcome = {
-      clientId,
-      tenantId,
+    const outcome: Outcome = outcomeOf({
       workload,
       response: errorResponse(ids, 500, 'generalException', ''),
-    };
+    });
     try {
       const params = new URLSearchParams(input.search);
       const query = parseODataQuery(params);
@@ -271,7 +300,8 @@ export class GraphPipeline {
         headers: input.headers,
         body: input.body,
         tenant,
-        app: { clientId, roles: auth.roles },
+        app: { clientId, roles: held },
+        ...(user === undefined ? {} : { user: { id: user.id, userPrincipalName: user.userPrincipalName } }),
         baseUrl: `${input.origin}/${input.version}`,
         downloads: {
           contentMode: this.deps.downloads.contentMode,

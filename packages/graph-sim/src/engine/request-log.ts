@@ -32,6 +32,10 @@ export interface RequestLogEntry {
    * established (no valid token, an unknown tenant).
    */
   tenantId: string | undefined;
+  /** The signed-in user of a delegated Graph request (its token's `oid`), or of an Entra user flow. */
+  userId?: string;
+  /** That user's UPN, when the token carried one. */
+  userPrincipalName?: string | undefined;
   /** HTTP status sent; 0 when the connection was dropped without a response. */
   status: number;
   workload: Workload | null;

@@ -49,7 +49,10 @@ export interface RouteContext {
   /** The parsed JSON body (undefined when there is none). */
   body: unknown;
   tenant: Tenant;
+  /** The calling app; for a user (delegated) token `roles` are the token's delegated scopes. */
   app: CallerApp;
+  /** The signed-in user of a delegated token (`/me`); undefined for an app-only token. */
+  user?: { id: string; userPrincipalName: string | undefined };
   /** Absolute base for links in responses, e.g. `https://127.0.0.1:50123/v1.0`. */
   baseUrl: string;
   /** Pre-authenticated download URLs for file content (what Graph's `/content` redirects to). */

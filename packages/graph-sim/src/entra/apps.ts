@@ -25,6 +25,33 @@ export interface SimAppInput {
   directoryRoles?: readonly string[];
   /** The Fabric setting "Service principals can access read-only admin APIs" covers this app. */
   fabricAdminApiAccess?: boolean;
+  /** Application ID URIs of the API the app exposes, e.g. `api://<clientId>` (a v1 token's `aud`). */
+  identifierUris?: readonly string[];
+  /** App roles the app's API defines; a user or app holds one through `assignAppRole`. */
+  appRoles?: readonly SimAppRole[];
+  /** Delegated scopes the app's API exposes, e.g. `access_as_user` (a user token's `scp`). */
+  oauth2PermissionScopes?: readonly string[];
+  /** A public client (native app, SPA, CLI): no credential; it signs users in with PKCE or a device code. */
+  publicClient?: boolean;
+  /** Redirect URIs the authorize endpoint accepts, compared exactly. */
+  redirectUris?: readonly string[];
+  /** `accessTokenAcceptedVersion` of the API: 1 (default, as Entra) or 2. */
+  requestedAccessTokenVersion?: 1 | 2;
+  /** Client ids pre-authorized for this API's scopes (informational: the sim never shows a consent page). */
+  preAuthorizedApplications?: readonly string[];
+  /** Client ids whose consent also covers this API (informational, as above). */
+  knownClientApplications?: readonly string[];
+  /**
+   * Graph delegated permissions consented for this app, e.g. `User.Read`, `Directory.Read.All`: the
+   * `scp` of a Graph token it gets for a user (on-behalf-of, authorization code, device code).
+   */
+  delegatedPermissions?: readonly string[];
+}
+
+export interface SimAppRole {
+  value: string;
+  displayName?: string;
+  allowedMemberTypes: readonly ('User' | 'Application')[];
 }
 
 export interface SimApp {
@@ -43,6 +70,16 @@ export interface SimApp {
   readonly directoryRoles: readonly string[];
   /** Mutable: a test may switch the Fabric admin API setting for this app. */
   fabricAdminApiAccess: boolean;
+  readonly identifierUris: readonly string[];
+  readonly appRoles: readonly SimAppRole[];
+  readonly oauth2PermissionScopes: readonly string[];
+  readonly publicClient: boolean;
+  readonly redirectUris: readonly string[];
+  readonly requestedAccessTokenVersion: 1 | 2;
+  readonly preAuthorizedApplications: readonly string[];
+  readonly knownClientApplications: readonly string[];
+  /** Mutable: a test may revoke a delegated permission; the next Graph token for a user shows it. */
+  delegatedPermissions: string[];
 }
 
 export interface RegisteredApp extends SimApp {
@@ -73,8 +110,21 @@ export class AppRegistry {
       if (!block) throw new Error('graph-sim: certificatePem holds no PEM CERTIFICATE block');
       certificate = new X509Certificate(block[0]);
     }
+    const publicClient = input.publicClient ?? false;
+    if (publicClient && (input.secret !== undefined || certificate !== undefined)) {
+      throw new Error('graph-sim: a public client has no secret or certificate');
+    }
+    for (const role of input.appRoles ?? []) {
+      if (role.allowedMemberTypes.length === 0) {
+        throw new Error(`graph-sim: app role ${role.value} needs allowedMemberTypes ('User', 'Application')`);
+      }
+    }
+    // A public client has no credential; any other app gets a secret when it was given none.
     const hasCredential =
-      input.secret !== undefined || certificate !== undefined || input.federatedSubject !== undefined;
+      publicClient ||
+      input.secret !== undefined ||
+      certificate !== undefined ||
+      input.federatedSubject !== undefined;
     const app: RegisteredApp = {
       clientId,
       displayName: input.displayName ?? `graph-sim app ${clientId.slice(0, 8)}`,
@@ -91,6 +141,15 @@ export class AppRegistry {
       ),
       directoryRoles: [...(input.directoryRoles ?? [])],
       fabricAdminApiAccess: input.fabricAdminApiAccess ?? false,
+      identifierUris: [...(input.identifierUris ?? [])],
+      appRoles: [...(input.appRoles ?? [])],
+      oauth2PermissionScopes: [...(input.oauth2PermissionScopes ?? [])],
+      publicClient,
+      redirectUris: [...(input.redirectUris ?? [])],
+      requestedAccessTokenVersion: input.requestedAccessTokenVersion ?? 1,
+      preAuthorizedApplications: [...(input.preAuthorizedApplications ?? [])],
+      knownClientApplications: [...(input.knownClientApplications ?? [])],
+      delegatedPermissions: [...(input.delegatedPermissions ?? [])],
       certificate,
       certificateThumbprintS256: certificate
         ? createHash('sha256').update(certificate.raw).digest('base64url')
@@ -107,6 +166,19 @@ export class AppRegistry {
 
   find(clientId: string): RegisteredApp | undefined {
     return this.apps.get(clientId.toLowerCase());
+  }
+
+  /**
+   * The app whose API a resource identifier names: one of its identifier URIs or its client id
+   * (compared without case and trailing slash, as Entra does).
+   */
+  findResource(identifier: string): RegisteredApp | undefined {
+    const wanted = identifier.replace(/\/+$/, '').toLowerCase();
+    return this.all().find(
+      (app) =>
+        app.clientId.toLowerCase() === wanted ||
+        app.identifierUris.some((uri) => uri.replace(/\/+$/, '').toLowerCase() === wanted),
+    );
   }
 
   /** Constant-time comparison, so the simulator does not teach timing attacks by example. */

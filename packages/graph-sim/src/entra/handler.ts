@@ -2,11 +2,17 @@
 // tenant-shaped paths (`/{tenant id or initial domain}/...`).
 import { randomUUID } from 'node:crypto';
 import type { HostedTenant, HostedTenants } from '../tenants/hosted-tenants.js';
+import type { AppRoleAssignments } from './app-role-assignments.js';
 import type { AppRegistry } from './apps.js';
+import { handleAuthorize } from './authorize-endpoint.js';
+import { startDeviceCode } from './device-code.js';
 import { EntraError } from './errors.js';
 import { publicJwks, type SigningKey } from './keys.js';
 import { openIdConfiguration } from './metadata.js';
+import { SigningKeyRing } from './signing-keys.js';
+import type { TokenEndpointContext } from './token-context.js';
 import { handleTokenRequest } from './token-endpoint.js';
+import type { UserSessions } from './user-sessions.js';
 
 export interface EntraContext {
   /** The tenants this Entra knows: a path names one by id or initial domain. */
@@ -14,6 +20,8 @@ export interface EntraContext {
   apps: AppRegistry;
   signingKey: SigningKey;
   federation: { issuer: string; key: SigningKey };
+  appRoles: AppRoleAssignments;
+  sessions: UserSessions;
 }
 
 export interface EntraRequest {
@@ -33,9 +41,11 @@ export interface EntraResponse {
   clientId: string | undefined;
   /** The hosted tenant the path named, when it named one. */
   tenantId: string | undefined;
+  /** The user a user flow signed in or issued a token for. */
+  userId?: string;
 }
 
-type EntraEndpoint = 'metadata' | 'token' | 'keys';
+type EntraEndpoint = 'metadata' | 'token' | 'keys' | 'authorize' | 'devicecode';
 
 /** Which Entra endpoint a path names, or undefined when it is not an Entra path. */
 export function entraEndpoint(segments: readonly string[]): EntraEndpoint | undefined {
@@ -43,6 +53,8 @@ export function entraEndpoint(segments: readonly string[]): EntraEndpoint | unde
   if (segments.length < 2) return undefined;
   if (rest === 'v2.0/.well-known/openid-configuration') return 'metadata';
   if (rest === 'oauth2/v2.0/token') return 'token';
+  if (rest === 'oauth2/v2.0/authorize') return 'authorize';
+  if (rest === 'oauth2/v2.0/devicecode') return 'devicecode';
   if (rest === 'discovery/v2.0/keys' || rest === 'discovery/keys') return 'keys';
   return undefined;
 }
@@ -78,7 +90,8 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
     givenCorrelation && /^[A-Za-z0-9-]{1,64}$/.test(givenCorrelation) ? givenCorrelation : randomUUID();
   const tenantSegment = request.segments[0] as string;
   const formClientId = (): string | undefined => {
-    if (endpoint !== 'token') return undefined;
+    if (endpoint === 'authorize') return request.query.get('client_id') ?? undefined;
+    if (endpoint !== 'token' && endpoint !== 'devicecode') return undefined;
     const id = new URLSearchParams(request.body.toString('utf8')).get('client_id');
     return id && /^[A-Za-z0-9-]{1,64}$/.test(id) ? id : undefined;
   };
@@ -105,24 +118,34 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
         );
       case 'keys':
         if (request.method !== 'GET') break;
-        return respond(200, await publicJwks([ctx.signingKey]), correlationId, undefined, tenantId);
+        return respond(200, await publicJwks(keysOf(ctx.signingKey)), correlationId, undefined, tenantId);
       case 'token': {
         if (request.method !== 'POST') break;
-        const tokenEndpoints = [host.tenant.id, host.tenant.initialDomain].map(
-          (segment) => `${request.origin}/${segment}/oauth2/v2.0/token`,
-        );
         const result = await handleTokenRequest(
-          {
-            tenant: host.tenant,
-            apps: ctx.apps,
-            grant: (clientId) => host.grants.get(clientId.toLowerCase()),
-            signingKey: ctx.signingKey,
-            federation: ctx.federation,
-            tokenEndpoints,
-          },
+          tokenContext(ctx, host, request.origin),
+          new URLSearchParams(request.body.toString('utf8')),
+        );
+        return {
+          ...respond(200, result.body, correlationId, result.clientId, tenantId),
+          ...userOf(result.userId),
+        };
+      }
+      case 'devicecode': {
+        if (request.method !== 'POST') break;
+        const result = startDeviceCode(
+          tokenContext(ctx, host, request.origin),
           new URLSearchParams(request.body.toString('utf8')),
         );
         return respond(200, result.body, correlationId, result.clientId, tenantId);
+      }
+      case 'authorize': {
+        if (request.method !== 'GET') break;
+        const result = handleAuthorize(tokenContext(ctx, host, request.origin), request.query);
+        if (result.kind === 'page') throw result.error;
+        const response = respond(302, {}, correlationId, result.clientId, tenantId);
+        response.headers.Location = result.location;
+        response.body = '';
+        return { ...response, ...userOf(result.userId) };
       }
       case undefined:
         break;
@@ -131,7 +154,7 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
       405,
       'invalid_request',
       900561,
-      `The endpoint only accepts ${endpoint === 'token' ? 'POST' : 'GET'} requests.`,
+      `The endpoint only accepts ${endpoint === 'token' || endpoint === 'devicecode' ? 'POST' : 'GET'} requests.`,
     );
   } catch (error) {
     if (error instanceof EntraError) {
@@ -139,4 +162,28 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
     }
     throw error;
   }
+}
+
+function keysOf(key: SigningKey): SigningKey[] {
+  return key instanceof SigningKeyRing ? key.all() : [key];
+}
+
+function userOf(userId: string | undefined): { userId?: string } {
+  return userId === undefined ? {} : { userId };
+}
+
+function tokenContext(ctx: EntraContext, host: HostedTenant, origin: string): TokenEndpointContext {
+  return {
+    tenant: host.tenant,
+    apps: ctx.apps,
+    grant: (clientId) => host.grants.get(clientId.toLowerCase()),
+    signingKey: ctx.signingKey,
+    federation: ctx.federation,
+    tokenEndpoints: [host.tenant.id, host.tenant.initialDomain].map(
+      (segment) => `${origin}/${segment}/oauth2/v2.0/token`,
+    ),
+    origin,
+    appRoles: ctx.appRoles,
+    sessions: ctx.sessions,
+  };
 }

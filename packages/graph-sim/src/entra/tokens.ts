@@ -5,6 +5,7 @@ import { randomBytes, randomUUID, sign } from 'node:crypto';
 import { errors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { SigningKey } from './keys.js';
+import { verificationKey } from './signing-keys.js';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
 export const FEDERATED_AUDIENCE = 'api://AzureADTokenExchange';
@@ -30,6 +31,8 @@ export interface AccessTokenInput {
   expiresInSeconds?: number;
   /** The token's `aud`; default Microsoft Graph. */
   audience?: string;
+  /** For an API that accepts v2.0 tokens: the v2.0 issuer (the token then has v2.0 claims). */
+  v2Issuer?: string;
 }
 
 export function accessTokenIssuer(tenantId: string): string {
@@ -64,6 +67,15 @@ export function issueAccessToken(key: SigningKey, input: AccessTokenInput): stri
     ver: '1.0',
     xms_tcdt: issuedAt - 86_400 * 365,
   };
+  if (input.v2Issuer !== undefined) {
+    // v2.0 app tokens name the client in azp/azpacr only.
+    claims.iss = input.v2Issuer;
+    claims.ver = '2.0';
+    delete claims.appid;
+    delete claims.appidacr;
+    delete claims.idp;
+    delete claims.app_displayname;
+  }
   return signJwt(key, claims);
 }
 
@@ -73,10 +85,21 @@ const accessTokenClaims = z.object({
   roles: z.array(z.string()).default([]),
   oid: z.string().optional(),
   appidacr: z.string().optional(),
+  idtyp: z.string().optional(),
+  scp: z.string().optional(),
+  upn: z.string().optional(),
 });
 
+/** The signed-in user of a delegated (user) token. */
+export interface TokenUser {
+  id: string;
+  userPrincipalName: string | undefined;
+  /** Delegated permissions (`scp`). */
+  scopes: string[];
+}
+
 export type TokenCheck =
-  | { ok: true; clientId: string; roles: string[]; objectId: string | undefined }
+  | { ok: true; clientId: string; roles: string[]; objectId: string | undefined; user?: TokenUser }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' };
 
 /** What a service beyond Graph needs from a valid token: who, with which roles, how it signed in. */
@@ -89,6 +112,8 @@ export type ServiceTokenCheck =
       objectId: string | undefined;
       /** `appidacr`: 1 = client secret, 2 = certificate (or federated assertion). */
       authMethod: string | undefined;
+      /** Set for a user (delegated) token. */
+      user?: TokenUser;
     }
   | { ok: false; reason: 'missing' | 'invalid' | 'expired' | 'wrongTenant' | 'wrongAudience' };
 
@@ -105,7 +130,7 @@ export async function verifyBearerToken(
   const match = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization) : null;
   if (!match) return { ok: false, reason: 'missing' };
   try {
-    const { payload } = await jwtVerify(match[1] as string, key.publicKey, {
+    const { payload } = await jwtVerify(match[1] as string, verificationKey(key), {
       algorithms: ['RS256'],
       issuer: accessTokenIssuer(tenantId),
       clockTolerance: 5,
@@ -123,6 +148,15 @@ export async function verifyBearerToken(
       roles: claims.data.roles,
       objectId: claims.data.oid,
       authMethod: claims.data.appidacr,
+      ...(claims.data.idtyp === 'user' && claims.data.oid !== undefined
+        ? {
+            user: {
+              id: claims.data.oid,
+              userPrincipalName: claims.data.upn,
+              scopes: (claims.data.scp ?? '').split(' ').filter((s) => s.length > 0),
+            },
+          }
+        : {}),
     };
   } catch (error) {
     if (error instanceof errors.JWTExpired) return { ok: false, reason: 'expired' };
@@ -139,7 +173,13 @@ export async function verifyAccessToken(
   const check = await verifyBearerToken(key, tenantId, authorization, [GRAPH_AUDIENCE]);
   // Graph words a token for another audience like any other invalid token.
   if (!check.ok) return { ok: false, reason: check.reason === 'wrongAudience' ? 'invalid' : check.reason };
-  return { ok: true, clientId: check.clientId, roles: check.roles, objectId: check.objectId };
+  return {
+    ok: true,
+    clientId: check.clientId,
+    roles: check.roles,
+    objectId: check.objectId,
+    ...(check.user === undefined ? {} : { user: check.user }),
+  };
 }
 
 export function issueFederatedAssertion(key: SigningKey, issuer: string, subject: string): string {

@@ -5,6 +5,7 @@ import { applicationRoutes } from './applications.js';
 import { conditionalAccessRoutes } from './conditionalAccess.js';
 import { groupRoutes } from './groups.js';
 import { identityProtectionRoutes } from './identityProtection.js';
+import { meRoutes } from './me.js';
 import { organizationRoutes } from './organization.js';
 import { policyRoutes } from './policies.js';
 import { reportRoutes } from './reports.js';
@@ -13,6 +14,7 @@ import { userRoutes } from './users.js';
 
 export const directoryRoutes: readonly RouteDefinition[] = [
   ...userRoutes,
+  ...meRoutes,
   ...groupRoutes,
   ...roleRoutes,
   ...applicationRoutes,
