@@ -4,7 +4,12 @@
 import { ForbiddenError } from '@m365-mcp/graph-core';
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DelegatedCallError, DelegatedConnections, delegatedRefusalMessage } from '../src/delegated/index.js';
+import {
+  DelegatedCallError,
+  DelegatedConnections,
+  delegatedRefusalMessage,
+  SwappableCredential,
+} from '../src/delegated/index.js';
 import type { HttpCaller } from '../src/http/principal.js';
 
 const tenantId = '0b7a3e1c-5d2f-4e6a-9b8c-1d2e3f4a5b6c';
@@ -109,5 +114,46 @@ describe('delegatedRefusalMessage', () => {
     expect(delegatedRefusalMessage(error, 'grace@contoso.com', 'm365-security')).toBe(
       'Graph refused grace@contoso.com: their directory roles do not allow this (PATCH /security/incidents/{id}, 403 Forbidden; needs one of: Security Operator, Security Administrator, Global Administrator). The app also needs the delegated permission SecurityIncident.ReadWrite.All; `m365-security check` run as that user shows what is missing. (Graph request-id req-1)',
     );
+  });
+});
+
+describe('SwappableCredential', () => {
+  /** A credential that counts its exchanges and hands out tokens valid for an hour from `now`. */
+  function exchanging(name: string, clock: { now: number }) {
+    const calls: string[] = [];
+    return {
+      calls,
+      credential: {
+        getToken: async (scopes: string | string[]) => {
+          calls.push(String(scopes));
+          return { token: `${name}-${calls.length}`, expiresOnTimestamp: clock.now + 3_600_000 };
+        },
+      },
+    };
+  }
+
+  it('keeps a Graph token until five minutes before it expires, then exchanges again', async () => {
+    const clock = { now: 1_000_000 };
+    const first = exchanging('a', clock);
+    const credential = new SwappableCredential(first.credential, () => clock.now);
+    const scope = 'https://graph.microsoft.com/.default';
+    expect((await credential.getToken(scope))?.token).toBe('a-1');
+    clock.now += 3_600_000 - 5 * 60_000 - 1;
+    expect((await credential.getToken(scope))?.token).toBe('a-1');
+    clock.now += 1;
+    expect((await credential.getToken(scope))?.token).toBe('a-2');
+    // A claims challenge always goes to Entra.
+    expect((await credential.getToken(scope, { claims: '{"access_token":{}}' }))?.token).toBe('a-3');
+  });
+
+  it('after a swap, hands out only tokens of the newer assertion', async () => {
+    const clock = { now: 0 };
+    const older = exchanging('old', clock);
+    const newer = exchanging('new', clock);
+    const credential = new SwappableCredential(older.credential, () => clock.now);
+    expect((await credential.getToken('s'))?.token).toBe('old-1');
+    credential.swap(newer.credential);
+    expect((await credential.getToken('s'))?.token).toBe('new-1');
+    expect(older.calls).toHaveLength(1);
   });
 });

@@ -32,25 +32,33 @@ export interface DelegatedCheckReport {
   permissions: DelegatedPermissionCheck[];
 }
 
-// Only properties Microsoft's metadata gives directoryRole (v1.0): displayName, roleTemplateId.
-const directoryRoleSchema = z.object({
-  displayName: z.string().nullish(),
-  roleTemplateId: z.string().nullish(),
-});
+// directoryRole (v1.0 metadata): displayName, roleTemplateId. The listing mixes groups and roles;
+// each object carries its @odata.type, as Graph's directoryObject collections do.
+const membershipSchema = z
+  .object({
+    '@odata.type': z.string().optional(),
+    displayName: z.string().nullish(),
+    roleTemplateId: z.string().nullish(),
+  })
+  .passthrough();
 
-/** The signed-in user's active directory roles, read through Graph (`User.Read` is enough for /me). */
+/**
+ * The signed-in user's active directory roles, also through role-assignable groups, read through
+ * Graph (`GET /me/transitiveMemberOf`: `User.Read` is enough). Not the type-cast
+ * `/microsoft.graph.directoryRole` segment with $select, which graph-sim does not serve yet.
+ */
 export async function readMyDirectoryRoles(graph: GraphClient): Promise<DirectoryRoleRequirement[]> {
-  const { items } = await graph.list('/me/transitiveMemberOf/microsoft.graph.directoryRole', {
-    query: { $select: 'displayName,roleTemplateId' },
-    schema: directoryRoleSchema,
-  });
-  return items
-    .filter((role) => typeof role.roleTemplateId === 'string')
-    .map((role) => ({
-      name: role.displayName ?? (role.roleTemplateId as string),
-      templateId: role.roleTemplateId as string,
-    }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  const { items } = await graph.list('/me/transitiveMemberOf', { schema: membershipSchema });
+  const roles = new Map<string, DirectoryRoleRequirement>();
+  for (const item of items) {
+    if (item['@odata.type'] !== '#microsoft.graph.directoryRole' || typeof item.roleTemplateId !== 'string')
+      continue;
+    roles.set(item.roleTemplateId.toLowerCase(), {
+      name: item.displayName ?? item.roleTemplateId,
+      templateId: item.roleTemplateId,
+    });
+  }
+  return [...roles.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

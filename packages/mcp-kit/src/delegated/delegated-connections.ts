@@ -40,6 +40,8 @@ export interface DelegatedConnectionsOptions {
   maxUsers?: number;
   /** Receives every secret (the app's client secret) so logs and the audit log can scrub it. */
   registerSecret?: (value: string) => void;
+  /** Epoch milliseconds, for when a kept Graph token is renewed (Date.now by default). */
+  now?: () => number;
 }
 
 export interface DelegatedConnection {
@@ -112,7 +114,7 @@ export class DelegatedConnections {
       }
       return { graph: known.graph, admin: undefined };
     }
-    const credential = new SwappableCredential(this.#exchange(assertion, tenant));
+    const credential = new SwappableCredential(this.#exchange(assertion, tenant), this.#options.now);
     const graph = createGraphClient({
       credential,
       cloud: this.#cloud(tenant),
