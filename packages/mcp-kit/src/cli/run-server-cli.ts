@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { loadServerDefinition, type ServerSource } from '../server/server-card.js';
+import { registerEntraCli } from './entra-cli.js';
 import { httpTokenVariable } from './http-token-variable.js';
 import type { RootFlags } from './root-flags.js';
 
@@ -149,6 +150,8 @@ export async function runServerCli(
         stdout,
       );
     });
+
+  registerEntraCli(program, definition, { env, stdout });
 
   try {
     await program.parseAsync([...argv]);
