@@ -87,10 +87,11 @@ describe('DelegatedConnections', () => {
   it('names the missing app credential by variable, and never the assertion', async () => {
     connections = new DelegatedConnections({ env: { AZURE_TENANT_ID: tenantId } });
     const who = await caller('alice');
-    const error = await connections.connection(who, undefined).catch((e: unknown) => e as Error);
+    const error: unknown = await connections.connection(who, undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
-    expect(error.message).toMatch(/No credentials are configured/);
-    expect(error.message).not.toContain(who.assertion as string);
+    const { message } = error as Error;
+    expect(message).toMatch(/No credentials are configured/);
+    expect(message).not.toContain(who.assertion as string);
   });
 
   it('is closed for good once closed', async () => {
