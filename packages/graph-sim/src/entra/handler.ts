@@ -8,7 +8,7 @@ import { handleAuthorize } from './authorize-endpoint.js';
 import { startDeviceCode } from './device-code.js';
 import { EntraError } from './errors.js';
 import { publicJwks, type SigningKey } from './keys.js';
-import { openIdConfiguration } from './metadata.js';
+import { openIdConfiguration, openIdConfigurationV1 } from './metadata.js';
 import { SigningKeyRing } from './signing-keys.js';
 import type { TokenEndpointContext } from './token-context.js';
 import { handleTokenRequest } from './token-endpoint.js';
@@ -45,13 +45,14 @@ export interface EntraResponse {
   userId?: string;
 }
 
-type EntraEndpoint = 'metadata' | 'token' | 'keys' | 'authorize' | 'devicecode';
+type EntraEndpoint = 'metadata' | 'metadataV1' | 'token' | 'keys' | 'authorize' | 'devicecode';
 
 /** Which Entra endpoint a path names, or undefined when it is not an Entra path. */
 export function entraEndpoint(segments: readonly string[]): EntraEndpoint | undefined {
   const rest = segments.slice(1).join('/').toLowerCase();
   if (segments.length < 2) return undefined;
   if (rest === 'v2.0/.well-known/openid-configuration') return 'metadata';
+  if (rest === '.well-known/openid-configuration') return 'metadataV1';
   if (rest === 'oauth2/v2.0/token') return 'token';
   if (rest === 'oauth2/v2.0/authorize') return 'authorize';
   if (rest === 'oauth2/v2.0/devicecode') return 'devicecode';
@@ -112,6 +113,15 @@ export async function handleEntra(ctx: EntraContext, request: EntraRequest): Pro
         return respond(
           200,
           openIdConfiguration(request.origin, tenantSegment, host.tenant.id),
+          correlationId,
+          undefined,
+          tenantId,
+        );
+      case 'metadataV1':
+        if (request.method !== 'GET') break;
+        return respond(
+          200,
+          openIdConfigurationV1(request.origin, tenantSegment, host.tenant.id),
           correlationId,
           undefined,
           tenantId,

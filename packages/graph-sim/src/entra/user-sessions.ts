@@ -74,12 +74,6 @@ export class UserSessions {
     return this.refreshTokens.get(token);
   }
 
-  /** Every refresh token of a user is revoked (what revokeSignInSessions does). */
-  revokeRefreshTokens(userId: string): void {
-    for (const [token, grant] of this.refreshTokens)
-      if (grant.userId === userId) this.refreshTokens.delete(token);
-  }
-
   issueDeviceCode(grant: Pick<DeviceCodeGrant, 'tenantId' | 'clientId' | 'scope'>): {
     deviceCode: string;
     grant: DeviceCodeGrant;
