@@ -3,7 +3,7 @@
 // nobody changed it in the file, and only for a caller allowed to write. Through a real MCP client
 // against graph-sim; what was sent is read from graph-sim's request log.
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
@@ -157,6 +157,12 @@ describe('write plans in a SQLite file', () => {
       expect(user.accountEnabled).toBe(true);
       const last = (await readAudit(server.auditLogPath)).at(-1);
       expect(last).toMatchObject({ outcome: 'refused', detail: { planId, tampered: true } });
+      // The operator hears of it on stderr, with the key id and never the key.
+      const warning = server.logs.find((line) =>
+        line.includes(`write plan ${planId} failed its integrity check`),
+      );
+      expect(warning).toContain(store.keyId);
+      expect(warning).not.toContain(await readFile(env.M365_MCP_PLAN_KEY_FILE as string, 'utf8'));
       // Removed: the same id is unknown from now on.
       const again = await callTool(server.client, 'disable_user', { planId });
       expect(again.text).toMatch(/cannot be applied: it was not issued by this server/);
@@ -192,6 +198,21 @@ describe('write plans in a SQLite file', () => {
       await server.close();
       await store.close();
     }
+  });
+});
+
+describe('choosing the store', () => {
+  it('keeps plans in memory by default, in <data dir>/plans.db for a durable server, or at M365_MCP_PLANS_PATH', async () => {
+    const keyEnv = { M365_MCP_PLAN_KEY_FILE: env.M365_MCP_PLAN_KEY_FILE as string };
+    const memory = await openPlanStore({ env: {}, dataDir: scratch });
+    expect(memory.repository.kind).toBe('memory');
+    await memory.close();
+    const durable = await openPlanStore({ env: keyEnv, dataDir: join(scratch, 'data'), durable: true });
+    expect(durable.repository).toMatchObject({ kind: 'sqlite', path: join(scratch, 'data', 'plans.db') });
+    await durable.close();
+    const named = await openPlanStore({ env, dataDir: scratch });
+    expect(named.repository).toMatchObject({ kind: 'sqlite', path: env.M365_MCP_PLANS_PATH });
+    await named.close();
   });
 });
 

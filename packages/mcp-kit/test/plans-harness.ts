@@ -23,6 +23,8 @@ export interface Caller {
 export interface PlansServer {
   client: Client;
   auditLogPath: string;
+  /** The server's stderr lines. */
+  logs: string[];
   /** The caller its client's messages carry from now on. */
   as(caller: Caller): void;
   close(): Promise<void>;
@@ -45,6 +47,7 @@ export async function startPlansServer(
   const scratch = await mkdtemp(join(tmpdir(), 'mcp-kit-plans-'));
   const connection = await graphFromEnvironment(demo.env, { ca: demo.sim.ca });
   const auditLogPath = join(scratch, 'audit.jsonl');
+  const logs: string[] = [];
   const config: ServerConfig = {
     auditLogPath,
     breakGlassAccounts: [],
@@ -60,7 +63,7 @@ export async function startPlansServer(
     config,
     allowWrites: true,
     caller: 'test',
-    stderr: () => undefined,
+    stderr: (line) => void logs.push(line),
     plans,
   };
   const server = createServer(sampleServer, deps);
@@ -81,6 +84,7 @@ export async function startPlansServer(
   return {
     client,
     auditLogPath,
+    logs,
     as(next) {
       current = next;
     },

@@ -3,7 +3,7 @@ import { mayApplyWrites, principalOf } from '../http/principal.js';
 import type { CallExtra } from '../server/audited-call.js';
 import { auditedCall } from '../server/audited-call.js';
 import type { CallOutcome } from '../server/call-outcome.js';
-import { logInternalError } from '../server/logger.js';
+import { createLogger, logInternalError } from '../server/logger.js';
 import type { ServerRuntime } from '../server/server-runtime.js';
 import type { ToolCall } from '../server/tool-calls.js';
 import { withTenantArgument } from '../tenants/tenant-argument.js';
@@ -97,9 +97,16 @@ async function planWrite(
 }
 
 /** Why a plan id cannot be applied, for the caller (another principal's plan is `unknown`). */
-function refusePlanId(tool: string, planId: string, reason: 'unknown' | 'expired' | 'other-tool'): never {
+function refusePlanId(
+  tool: string,
+  planId: string,
+  reason: 'unknown' | 'expired' | 'other-tool',
+  durable: boolean,
+): never {
   const why = {
-    unknown: 'it was not issued by this server, was already applied or cancelled, or expired and was removed',
+    unknown: `it was not issued by this server, was already applied or cancelled, or has expired${
+      durable ? '' : ', or the server restarted since (its plans are kept in memory)'
+    }`,
     expired: 'it has expired',
     'other-tool': 'it belongs to another tool',
   }[reason];
@@ -143,10 +150,16 @@ async function checked(
   principal: string,
   found: TakePlanResult,
 ): Promise<Checked> {
+  const store = planStoreOf(runtime);
   if (found.ok) return { ok: true, stored: found.plan };
-  if (found.reason !== 'tampered') refusePlanId(tool, planId, found.reason);
+  if (found.reason !== 'tampered') refusePlanId(tool, planId, found.reason, store.repository.durable);
   // Removed, so a tampered plan cannot be tried again (take refuses it just the same).
-  await planStoreOf(runtime).take(planId, tool, principal);
+  await store.take(planId, tool, principal);
+  // For the operator (stderr only): someone changed the plan store, or replicas disagree on the key.
+  createLogger(runtime.name, undefined, runtime.deps.stderr ? { stderr: runtime.deps.stderr } : {}).warning(
+    `write plan ${planId} failed its integrity check (${found.why}); refused and removed, nothing sent`,
+    { planId, tool, principal, keyId: store.keyId },
+  );
   return { ok: false, outcome: tamperedOutcome(planId, found.why) };
 }
 
