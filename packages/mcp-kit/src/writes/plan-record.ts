@@ -57,8 +57,8 @@ function macText(record: Omit<PlanRecord, 'mac' | 'keyId' | 'args' | 'plan'>): s
     id: record.id,
     tool: record.tool,
     principal: record.principal,
-    tenantId: record.tenant?.tenantId ?? null,
-    tenantName: record.tenant?.name ?? null,
+    // The whole tenant: its id decides where the plan applies, its names what the user is shown.
+    tenant: record.tenant ?? null,
     argsHash: record.argsHash,
     requestsHash: record.requestsHash,
     planHash: record.planHash,
