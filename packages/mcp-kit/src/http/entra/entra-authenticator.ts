@@ -69,13 +69,15 @@ export function entraAuthenticator(input: EntraAuthenticatorOptions): EntraAuthe
       if (token === undefined) {
         return refuse(401, 'the Authorization header is not a bearer token', { error: 'invalid_token' });
       }
-      // Only a token the server keeps (on-behalf-of) could ever be written anywhere: register it
-      // before anything else so no log line can carry it.
-      if (options.keepAssertion) registerSecret(token);
       const verdict = await verifyAccessToken(token, options, keys);
       if (!verdict.ok) return refuse(401, verdict.reason, { error: 'invalid_token' });
       const caller = callerFromClaims(verdict.claims, token, options);
-      if (caller.ok) return { kind: 'ok', caller: caller.caller };
+      if (caller.ok) {
+        // Only a token the server keeps (on-behalf-of) could ever reach a log line: register it with
+        // the audit log's redactor. Refused tokens are never kept, so a flood of them adds nothing.
+        if (caller.caller.assertion !== undefined) registerSecret(caller.caller.assertion);
+        return { kind: 'ok', caller: caller.caller };
+      }
       if (caller.status === 401) return refuse(401, caller.reason, { error: 'invalid_token' });
       return refuse(403, caller.reason, {
         error: 'insufficient_scope',
