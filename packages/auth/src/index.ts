@@ -18,6 +18,7 @@ export { type DelegatedRequirement, delegatedRequirements } from './delegated/de
 export { type DelegatedScope, delegatedScope } from './delegated/delegated-scopes.js';
 export { builtInRoles, directoryRolesFor } from './delegated/directory-roles.js';
 export { formatDelegatedCheck } from './delegated/format-delegated-check.js';
+export { formatDelegatedPermissions } from './delegated/format-delegated-permissions.js';
 export {
   type OnBehalfOfOptions,
   onBehalfOfCredential,

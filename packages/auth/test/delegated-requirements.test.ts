@@ -11,6 +11,7 @@ import {
   delegatedScope,
   directoryRolesFor,
   formatDelegatedCheck,
+  formatDelegatedPermissions,
   serverAppCredentialsFromEnv,
   signInModeFromEnv,
   userSignInCredential,
@@ -182,5 +183,23 @@ describe('a user token and the delegated check report', () => {
       /User\.RevokeSessions\.All: the delegated scope User\.RevokeSessions\.All is not in the token .*; and you hold none of the directory roles User Administrator, Privileged Authentication Administrator, Global Administrator\. Used for: revoke_sessions signs a user out\./,
     );
     expect(text).toMatch(/Result: FAILED, 2 permission\(s\) cannot work on your behalf\.\n$/);
+  });
+});
+
+describe('formatDelegatedPermissions', () => {
+  it('lists per permission the delegated permission and the roles, and what has no delegated form', () => {
+    const text = formatDelegatedPermissions(manifest, { writes: true });
+    expect(text).toMatch(
+      /SecurityIncident\.Read\.All\s+read\s+SecurityIncident\.Read\.All\s+Security Reader, Security Operator/,
+    );
+    expect(text).toMatch(
+      /Sites\.FullControl\.All\s+write\s+none: application-only\s+SharePoint Administrator, Global Administrator/,
+    );
+    expect(text).toContain(
+      'Delegated permissions to grant (Microsoft Graph, type Scope) and consent: User.Read SecurityIncident.Read.All User.RevokeSessions.All',
+    );
+    expect(text).toContain(
+      "Application-only (no delegated form; the tools that need them work only with the app's own sign-in): Sites.FullControl.All",
+    );
   });
 });
