@@ -2,10 +2,15 @@
 // plan applied on both at once applies exactly once; a row edited in the database is refused and
 // nothing is sent. Each replica has its own pool and server instance, and the same plan key.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoTenant } from '../src/cli/demo.js';
 import { writeResultSchema } from '../src/index.js';
 import { callTool } from '../src/testing/index.js';
+import { explainedPlanRepository } from '../src/writes/explained-plan-repository.js';
+import { openPlanStore } from '../src/writes/open-plan-store.js';
 import { PlanKey } from '../src/writes/plan-key.js';
 import { PlanStore } from '../src/writes/plan-store.js';
 import { readAudit } from './audit-file.js';
@@ -25,6 +30,12 @@ import {
 } from './plans-postgres.js';
 
 const unavailable = postgresUnavailableReason();
+// openPlanStore loads @m365-mcp/postgres by name, which works once mcp-kit declares the package.
+const postgresPackage: string = '@m365-mcp/postgres';
+const undeclared = await import(postgresPackage).then(
+  () => undefined,
+  () => 'mcp-kit does not declare @m365-mcp/postgres (package.json)',
+);
 const alice = { principal: 'entra:t1/alice', roles: ['writer'] as ('reader' | 'writer')[] };
 
 describe.skipIf(unavailable !== undefined)(
@@ -45,7 +56,10 @@ describe.skipIf(unavailable !== undefined)(
       users = enabledMembers(demo);
       // The operator's key file, read by both replicas.
       const key = new PlanKey(Buffer.from(randomBytes(32).toString('hex')), 'key-file');
-      for (let i = 0; i < 2; i++) stores.push(new PlanStore({ repository: await openPgPlanStore(url), key }));
+      // As openPlanStore opens them (with a DATABASE_URL).
+      for (let i = 0; i < 2; i++) {
+        stores.push(new PlanStore({ repository: explainedPlanRepository(await openPgPlanStore(url)), key }));
+      }
       one = await startPlansServer(demo, stores[0] as PlanStore, alice);
       two = await startPlansServer(demo, stores[1] as PlanStore, alice);
     });
@@ -71,6 +85,34 @@ describe.skipIf(unavailable !== undefined)(
       expect(result.status).toBe('planned');
       return result.planId as string;
     }
+
+    it.skipIf(undeclared !== undefined)(
+      `openPlanStore with a DATABASE_URL shares plans with the replicas${undeclared ? ` (skipped: ${undeclared})` : ''}`,
+      async () => {
+        const key = randomBytes(32).toString('hex');
+        const keyFile = join(await mkdtemp(join(tmpdir(), 'plans-pg-key-')), 'plan.key');
+        await writeFile(keyFile, key, { mode: 0o600 });
+        const opened = await openPlanStore({
+          env: { M365_MCP_PLAN_KEY_FILE: keyFile },
+          dataDir: tmpdir(),
+          databaseUrl: url,
+        });
+        try {
+          expect(opened.repository.kind).toBe('postgres');
+          const made = await opened.add('disable_user', { userId: 'u1' }, samplePlan, 'local');
+          const other = await openPlanStore({
+            env: { M365_MCP_PLAN_KEY_FILE: keyFile },
+            dataDir: tmpdir(),
+            databaseUrl: url,
+          });
+          expect((await other.take(made.id, 'disable_user', 'local')).ok).toBe(true);
+          await other.close();
+        } finally {
+          await opened.close();
+          await rm(dirname(keyFile), { recursive: true, force: true });
+        }
+      },
+    );
 
     it('a plan made on one replica applies on the other, and not again on either', async () => {
       const target = user(0);
@@ -119,6 +161,28 @@ describe.skipIf(unavailable !== undefined)(
       expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
     });
 
+    it('while PostgreSQL is down, a plan neither is made nor applies (said plainly); once back, it applies', async () => {
+      const target = user(5);
+      const planId = await plan(one, target.id);
+      await postgres.stopServer();
+      try {
+        const planning = await callTool(one.client, 'disable_user', { userId: user(6).id });
+        expect(planning.isError).toBe(true);
+        expect(planning.text).toMatch(
+          /the write-plan store: PostgreSQL at 127\.0\.0\.1:\d+\/plans_replicas cannot be reached/,
+        );
+        const applying = await callTool(two.client, 'disable_user', { planId });
+        expect(applying.isError).toBe(true);
+        expect(applying.text).toMatch(/the write-plan store: PostgreSQL at .* cannot be reached/);
+        expect(patchesOf(demo, target.id)).toHaveLength(0);
+      } finally {
+        await postgres.startServer();
+      }
+      const applied = await callTool(two.client, 'disable_user', { planId });
+      expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
+      expect(patchesOf(demo, target.id)).toHaveLength(1);
+    });
+
     it('a row edited in the database is refused, audited as tampered, and nothing is sent', async () => {
       const target = user(3);
       const planId = await plan(one, target.id);
@@ -147,3 +211,11 @@ describe.skipIf(unavailable !== undefined)(
     });
   },
 );
+
+const samplePlan = {
+  summary: 'Disable u1',
+  targets: [{ type: 'user', id: 'u1' }],
+  requests: [{ method: 'PATCH' as const, path: '/users/u1', body: { accountEnabled: false } }],
+  blastRadius: 'one user',
+  reversible: true,
+};

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AuditKey } from '@m365-mcp/audit-log';
+import { explainedOpen } from './explained-plan-repository.js';
 import { derivePlanKey, loadPlanKeyFile, type PlanKey, planKeyFileVariable } from './plan-key.js';
 import type { PlanRepository } from './plan-repository.js';
 import { PlanStore } from './plan-store.js';
@@ -72,7 +73,9 @@ interface PostgresPlans {
 // starts as light as before. Named through a variable: the kit declares the package as optional.
 const postgresPackage: string = '@m365-mcp/postgres';
 
-async function openPostgresPlans(databaseUrl: string): Promise<PlanRepository> {
-  const postgres = (await import(postgresPackage)) as PostgresPlans;
-  return postgres.openPgPlanStore(databaseUrl);
+function openPostgresPlans(databaseUrl: string): Promise<PlanRepository> {
+  return explainedOpen(async () => {
+    const postgres = (await import(postgresPackage)) as PostgresPlans;
+    return postgres.openPgPlanStore(databaseUrl);
+  });
 }
