@@ -66,7 +66,7 @@ describe('the built bin with --http', () => {
     expect(result.isError).toBeFalsy();
     expect(result.text).toMatch(/^2 of \d+ users/);
 
-    // The client is still connected (its event stream open) when the signal comes.
+    // The client is still connected when the signal comes (stateless: no stream held open).
     running.child.kill('SIGTERM');
     expect(await running.exit).toEqual({ code: 0, signal: null });
     await client.close();
@@ -75,7 +75,7 @@ describe('the built bin with --http', () => {
     expect(stderr).toMatch(
       /m365-sample 0\.0\.1: MCP server on Streamable HTTP at http:\/\/127\.0\.0\.1:\d+\/mcp, read-only, demo tenant/,
     );
-    expect(stderr).toMatch(/SIGTERM: shutting down \(1 open session\(s\)\)/);
+    expect(stderr).toMatch(/SIGTERM: shutting down \(0 running request\(s\)\)/);
     expect(stderr).toMatch(/m365-sample: stopped/);
     expect(stderr).not.toContain(token);
     expect(stderr).not.toMatch(/WARNING/);

@@ -13,7 +13,8 @@ import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoTenant } from '../src/cli/demo.js';
 import { graphFromEnvironment, type ServerConfig } from '../src/cli/startup.js';
 import { type HttpServerOptions, startHttpServer } from '../src/http/index.js';
-import { createServer } from '../src/index.js';
+import { createServer, type ToolDefinition } from '../src/index.js';
+import { pinProtocolVersion } from '../src/testing/index.js';
 import { sampleServer } from './sample-server.js';
 
 /** A fresh random token per run, so a test that finds it in a log found a real leak. */
@@ -22,19 +23,19 @@ export function makeToken(): string {
 }
 
 /**
- * A real MCP client over Streamable HTTP, sending `token` when given (form elicitation by default).
- * With `sessionId` it joins that session as a reconnecting client does, without initializing.
+ * A real MCP client over Streamable HTTP (the SDK v1 Client: spec 2025-11-25, served by the SDK v2's
+ * stateless legacy fallback), sending `token` when given (form elicitation by default).
  */
 export async function connectClient(
   url: URL,
   token: string | undefined,
   capabilities: ClientCapabilities = { elicitation: { form: {} } },
-  sessionId?: string,
+  protocolVersion?: string,
 ): Promise<{ client: Client; transport: StreamableHTTPClientTransport }> {
   const transport = new StreamableHTTPClientTransport(url, {
     requestInit: { headers: token === undefined ? {} : { Authorization: `Bearer ${token}` } },
-    ...(sessionId === undefined ? {} : { sessionId }),
   });
+  if (protocolVersion !== undefined) pinProtocolVersion(transport, protocolVersion);
   const client = new Client({ name: 'http-test-client', version: '0.0.0' }, { capabilities });
   await client.connect(transport);
   return { client, transport };
@@ -52,15 +53,16 @@ export interface SampleHttp {
   logs: string[];
   /** Resolves once the server has written a line containing `text` (at once if it already has). */
   logged(text: string): Promise<void>;
-  sessionCount(): number;
+  /** Requests being answered now. */
+  runningCount(): number;
   /** Shuts the HTTP server down as SIGTERM does (clients stay as they are); close() does the rest. */
   stop(): Promise<void>;
   /** A real MCP client over Streamable HTTP, sending `token` (the right one by default). */
   connect(options?: {
     token?: string | undefined;
     capabilities?: ClientCapabilities;
-    /** Joins this session instead of opening one. */
-    sessionId?: string;
+    /** The protocol revision the client asks for; 2025-11-25 (the v1 SDK's latest) by default. */
+    protocolVersion?: string;
   }): Promise<{ client: Client; transport: StreamableHTTPClientTransport }>;
   close(): Promise<void>;
 }
@@ -71,9 +73,9 @@ export async function startSampleHttp(
     noAuth?: boolean;
     /** How many tokens (clients) the server accepts; one by default. */
     tokenCount?: number;
-  } & Partial<
-    Pick<HttpServerOptions, 'idleTimeoutMs' | 'maxBodyBytes' | 'maxSessions' | 'shutdownGraceMs' | 'timers'>
-  > = {},
+    /** Tools beside the sample server's own (e.g. one that runs until released). */
+    extraTools?: ToolDefinition[];
+  } & Partial<Pick<HttpServerOptions, 'maxBodyBytes' | 'shutdownGraceMs' | 'timers'>> = {},
 ): Promise<SampleHttp> {
   const allowWrites = options.allowWrites ?? false;
   const tokens = Array.from({ length: options.tokenCount ?? 1 }, () => makeToken());
@@ -99,13 +101,16 @@ export async function startSampleHttp(
       watcher.seen();
     }
   };
-  const { noAuth, allowWrites: _, tokenCount: __, ...limits } = options;
+  const { noAuth, allowWrites: _, tokenCount: __, extraTools = [], ...limits } = options;
+  const definition = { ...sampleServer, tools: [...sampleServer.tools, ...extraTools] };
   const http = await startHttpServer({
     name: sampleServer.name,
     auth: noAuth ? { kind: 'none' } : { kind: 'bearer', tokens },
     port: 0,
+    // A server per request (SDK v2 is stateless over HTTP); they share Graph, the audit log and
+    // (through it) the write plans, as the CLI's do.
     createSession: ({ caller }) =>
-      createServer(sampleServer, { graph: connection.graph, auditLog, config, allowWrites, caller, stderr }),
+      createServer(definition, { graph: connection.graph, auditLog, config, allowWrites, caller, stderr }),
     stderr,
     ...limits,
   });
@@ -121,14 +126,14 @@ export async function startSampleHttp(
       logs.some((line) => line.includes(text))
         ? Promise.resolve()
         : new Promise((seen) => void watchers.add({ text, seen })),
-    sessionCount: () => http.sessionCount,
+    runningCount: () => http.runningCount,
     stop: () => http.close(),
     async connect(connectOptions = {}) {
       const connected = await connectClient(
         http.url,
         'token' in connectOptions ? connectOptions.token : token,
         connectOptions.capabilities,
-        connectOptions.sessionId,
+        connectOptions.protocolVersion,
       );
       clients.push(connected.client);
       return connected;

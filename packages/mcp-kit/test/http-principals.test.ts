@@ -1,17 +1,12 @@
-// One token per client: each token's fingerprint is a principal, and a session (with its write
-// plans) answers only the principal that opened it. Through real MCP clients over HTTP.
-import { randomUUID } from 'node:crypto';
+// One token per client: each token's fingerprint is a principal, and write plans are bound to the
+// principal that made them. There are no sessions (every request is authenticated on its own), so
+// a plan is what a principal owns. Through real MCP clients over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tokenFingerprint } from '../src/http/index.js';
 import { writeResultSchema } from '../src/index.js';
 import { callTool } from '../src/testing/index.js';
-import {
-  postHeaders,
-  type RawResponse,
-  rawRequest,
-  type SampleHttp,
-  startSampleHttp,
-} from './http-harness.js';
+import { readAudit } from './audit-file.js';
+import { type SampleHttp, startSampleHttp } from './http-harness.js';
 
 let t: SampleHttp | undefined;
 afterEach(async () => {
@@ -30,65 +25,10 @@ function enabledMember(server: SampleHttp) {
   return user;
 }
 
-/** What the server answers `method` on session `sessionId` with, sent with `token`. */
-function toSession(
-  server: SampleHttp,
-  method: string,
-  token: string,
-  sessionId: string,
-): Promise<RawResponse> {
-  const headers = { 'Mcp-Session-Id': sessionId };
-  if (method === 'POST') {
-    return rawRequest(server.url, {
-      headers: postHeaders(token, headers),
-      body: JSON.stringify({ jsonrpc: '2.0', id: 7, method: 'tools/list' }),
-    });
-  }
-  return rawRequest(server.url, {
-    method,
-    headers: { ...headers, Authorization: `Bearer ${token}`, Accept: 'text/event-stream' },
-  });
-}
-
-describe('HTTP sessions bound to the token that opened them', () => {
-  it("another token's POST, GET and DELETE on a session get the 404 of an unknown session; the session lives on", async () => {
-    const server = await start({ tokenCount: 2 });
-    const [alice, mallory] = server.tokens as [string, string];
-    const a = await server.connect({ token: alice });
-    const sessionId = a.transport.sessionId ?? '';
-    expect(sessionId).not.toBe('');
-
-    for (const method of ['POST', 'GET', 'DELETE']) {
-      const stolen = await toSession(server, method, mallory, sessionId);
-      const unknown = await toSession(server, method, mallory, randomUUID());
-      expect(stolen.status, method).toBe(404);
-      // Exactly the answer to a session id nobody ever had: it reveals nothing.
-      expect(stolen.body, method).toBe(unknown.body);
-      expect(stolen.status, method).toBe(unknown.status);
-      expect(stolen.headers['content-type'], method).toBe(unknown.headers['content-type']);
-    }
-
-    // A real client with the other token, joined to the session, cannot use or end it either.
-    const joined = await server.connect({ token: mallory, sessionId });
-    await expect(joined.client.listTools()).rejects.toThrow(/404|Not Found|Session not found/);
-    await expect(joined.transport.terminateSession()).rejects.toThrow(/404|Not Found|Session not found/);
-
-    expect(server.sessionCount()).toBe(1);
-    const result = await callTool(a.client, 'list_users', { limit: 1 });
-    expect(result.isError).toBeFalsy();
-
-    // The refusals are logged with both fingerprints and neither token.
-    const logs = server.logs.join('');
-    expect(logs).toContain(
-      `refused a request from token:${tokenFingerprint(mallory)}@127.0.0.1 for session ${sessionId}, which belongs to token:${tokenFingerprint(alice)}`,
-    );
-    for (const token of server.tokens) expect(logs).not.toContain(token);
-  });
-
-  it("another token cannot apply a plan, neither in the plan's session nor in its own", async () => {
+describe('HTTP write plans bound to the token that made them', () => {
+  it('another token cannot apply a plan: answered as an unknown plan id, and nothing changes', async () => {
     const server = await start({ allowWrites: true, tokenCount: 2 });
     const [alice, mallory] = server.tokens as [string, string];
-    // No elicitation: the call with the plan id is the confirmation, the weakest case.
     const a = await server.connect({ token: alice, capabilities: {} });
     const user = enabledMember(server);
     const plan = writeResultSchema.parse(
@@ -96,38 +36,42 @@ describe('HTTP sessions bound to the token that opened them', () => {
     );
     expect(plan.status).toBe('planned');
 
-    // In the session that holds the plan: refused before the server sees the call.
-    const joined = await server.connect({
-      token: mallory,
-      capabilities: {},
-      sessionId: a.transport.sessionId ?? '',
-    });
-    await expect(callTool(joined.client, 'disable_user', { planId: plan.planId })).rejects.toThrow(
-      /404|Session not found/,
-    );
-    // In its own session: the plan does not exist there, said as for any unknown plan id.
-    const own = await server.connect({ token: mallory, capabilities: {} });
-    const stolen = await callTool(own.client, 'disable_user', { planId: plan.planId });
-    const madeUp = await callTool(own.client, 'disable_user', { planId: 'plan_made-up' });
+    const m = await server.connect({ token: mallory, capabilities: {} });
+    const stolen = await callTool(m.client, 'disable_user', { planId: plan.planId });
+    const madeUp = await callTool(m.client, 'disable_user', { planId: 'plan_made-up' });
     expect(stolen.isError).toBe(true);
     expect(stolen.text).toMatch(/was not issued by this server/);
     expect(stolen.text.replace(plan.planId ?? '', 'ID')).toBe(madeUp.text.replace('plan_made-up', 'ID'));
     expect(user.accountEnabled).toBe(true);
 
-    // The owner still applies it.
-    const applied = await callTool(a.client, 'disable_user', { planId: plan.planId });
+    // The owner still applies it, from another connection: the plan is the principal's.
+    const again = await server.connect({ token: alice, capabilities: {} });
+    const applied = await callTool(again.client, 'disable_user', { planId: plan.planId });
     expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
     expect(user.accountEnabled).toBe(false);
+
+    // Each audit line names its caller by fingerprint, never by token.
+    const callers = (await readAudit(server.auditLogPath)).map((line) => line.caller);
+    expect(callers).toEqual([
+      `http:${tokenFingerprint(alice)}@127.0.0.1`,
+      `http:${tokenFingerprint(mallory)}@127.0.0.1`,
+      `http:${tokenFingerprint(mallory)}@127.0.0.1`,
+      `http:${tokenFingerprint(alice)}@127.0.0.1`,
+    ]);
+    const logs = server.logs.join('');
+    for (const token of server.tokens) expect(logs).not.toContain(token);
   });
 
   it('with a single token, as before: every client holding it is the same principal', async () => {
-    const server = await start();
-    const first = await server.connect();
-    const sessionId = first.transport.sessionId ?? '';
-    const second = await server.connect({ sessionId });
-    const { tools } = await second.client.listTools();
-    expect(tools.map((tool) => tool.name)).toContain('list_users');
-    expect((await toSession(server, 'POST', server.token, sessionId)).status).toBe(200);
+    const server = await start({ allowWrites: true });
+    const first = await server.connect({ capabilities: {} });
+    const user = enabledMember(server);
+    const plan = writeResultSchema.parse(
+      (await callTool(first.client, 'disable_user', { userId: user.id })).structuredContent,
+    );
+    const second = await server.connect({ capabilities: {} });
+    const applied = await callTool(second.client, 'disable_user', { planId: plan.planId });
+    expect(writeResultSchema.parse(applied.structuredContent).status).toBe('applied');
     expect(server.logs.join('')).not.toContain('refused a request');
   });
 });

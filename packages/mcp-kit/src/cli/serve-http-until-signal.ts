@@ -1,16 +1,17 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { McpServer } from '@modelcontextprotocol/server';
 import { startHttpServer } from '../http/start-http-server.js';
 import type { StderrWrite } from '../server/logger.js';
 import type { HttpSettings } from './http-flags.js';
 
 /**
  * Serves over Streamable HTTP until SIGINT or SIGTERM, then shuts down gracefully (running calls
- * finish or are cancelled, sessions close) and resolves, so the caller can close the audit log.
+ * finish or are cancelled) and resolves, so the caller can close the audit log.
  */
 export async function serveHttpUntilSignal(options: {
   name: string;
   settings: HttpSettings;
-  createSession(session: { caller: string }): McpServer;
+  /** Builds the server that answers one request (see startHttpServer); `caller` names who. */
+  createSession(request: { caller: string }): McpServer;
   /** The start-up line, given the endpoint URL once listening. */
   describe(url: URL): string;
   stderr: StderrWrite;
@@ -36,7 +37,7 @@ export async function serveHttpUntilSignal(options: {
     process.on('SIGTERM', stop);
     stderr(`${options.describe(server.url)}\n`);
   });
-  stderr(`${options.name}: ${signal}: shutting down (${server.sessionCount} open session(s))\n`);
+  stderr(`${options.name}: ${signal}: shutting down (${server.runningCount} running request(s))\n`);
   await server.close();
   stderr(`${options.name}: stopped\n`);
 }

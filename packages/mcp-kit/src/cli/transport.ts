@@ -1,12 +1,13 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { McpServer } from '@modelcontextprotocol/server';
+import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import { MAX_STDIO_LINE_BYTES, oversizedLineError, StdinLineLimit } from './stdin-line-limit.js';
 
 export type TransportKind = 'stdio';
 
 /**
- * Connects the server to its transport and resolves when the connection ends. The only place that
- * knows transports, so Streamable HTTP can be added here later without touching the servers.
+ * Serves the server on its transport and resolves when the connection ends. Over stdio the SDK's
+ * `serveStdio` decides the protocol era from the client's opening (a 2026-07-28 request with its
+ * `_meta` envelope, or a 2025-era `initialize`) and pins this one server to the connection.
  */
 export async function serveOnTransport(server: McpServer, kind: TransportKind): Promise<void> {
   switch (kind) {
@@ -18,14 +19,25 @@ export async function serveOnTransport(server: McpServer, kind: TransportKind): 
       process.stdin.pipe(guard);
       const transport = new StdioServerTransport(guard);
       const closed = new Promise<void>((resolve) => {
-        transport.onclose = () => resolve();
+        // The entry owns the transport's callbacks; its close is ours to watch.
+        const close = transport.close.bind(transport);
+        transport.close = async () => {
+          await close();
+          resolve();
+        };
+        const onServerClose = server.server.onclose;
+        server.server.onclose = () => {
+          onServerClose?.();
+          resolve();
+        };
       });
-      await server.connect(transport);
+      const handle = serveStdio(() => server, { transport });
       // The client closing our stdin is the end of the session.
       process.stdin.once('end', () => {
-        void server.close();
+        void handle.close();
       });
       await closed;
+      await handle.close();
       return;
     }
   }

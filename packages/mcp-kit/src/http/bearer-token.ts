@@ -1,5 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { registerSecret } from '@m365-mcp/audit-log';
 import { z } from 'zod';
+import { ServerConfigError } from '../config/load-config.js';
+import type { HttpAuthenticator } from './http-authenticator.js';
+import { localPrincipal, tokenPrincipal } from './principal.js';
 
 export const minimumHttpTokenLength = 32;
 
@@ -96,5 +100,60 @@ export function bearerChecker(
       if (timingSafeEqual(presented, hash)) matched = fingerprint;
     }
     return matched === undefined ? { kind: 'wrong' } : { kind: 'ok', fingerprint: matched };
+  };
+}
+
+/**
+ * The simple way to let clients in: one static bearer token per client (M365_MCP_HTTP_TOKEN). The
+ * token's fingerprint is who the client is (its write plans are bound to it). Refuses, before the
+ * server starts, a list with a weak, repeated or indistinguishable token.
+ */
+export function staticTokenAuthenticator(tokens: readonly string[], realm: string): HttpAuthenticator {
+  const problems = httpTokenListProblems(tokens);
+  if (problems.length > 0) {
+    const what =
+      tokens.length === 1
+        ? 'The HTTP bearer token (M365_MCP_HTTP_TOKEN)'
+        : 'The HTTP bearer tokens (M365_MCP_HTTP_TOKEN, one per client, separated by whitespace):';
+    throw new ServerConfigError(`${what} ${problems.join('; ')}.`);
+  }
+  // No token may ever reach a log line or the audit log, whatever path it takes.
+  for (const token of tokens) registerSecret(token);
+  const check = bearerChecker(tokens);
+  const challenge = `Bearer realm="${realm}"`;
+  return {
+    kind: 'token',
+    async authenticate(authorization) {
+      const verdict = check(authorization);
+      if (verdict.kind !== 'ok') {
+        return {
+          kind: 'refused',
+          status: 401,
+          wwwAuthenticate: verdict.kind === 'wrong' ? `${challenge}, error="invalid_token"` : challenge,
+          reason: `${verdict.kind} bearer token`,
+        };
+      }
+      return {
+        kind: 'ok',
+        caller: {
+          principal: tokenPrincipal(verdict.fingerprint),
+          auditName: `http:${verdict.fingerprint}`,
+          identity: { kind: 'token', fingerprint: verdict.fingerprint },
+        },
+      };
+    },
+  };
+}
+
+/**
+ * `--http-no-auth`: every request is the local caller. Accepted only on a loopback address (see
+ * validateHttpOptions); meant for local testing (the conformance suite sends no Authorization).
+ */
+export function noAuthAuthenticator(): HttpAuthenticator {
+  return {
+    kind: 'none',
+    async authenticate() {
+      return { kind: 'ok', caller: { principal: localPrincipal, auditName: 'http:no-auth' } };
+    },
   };
 }

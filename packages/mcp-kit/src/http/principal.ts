@@ -2,7 +2,7 @@
 // a static bearer token (one token per client), or the Entra object id of the signed-in user or
 // calling app (`entra:<tenant id>/<object id>`). Not the remote address: clients roam and proxies
 // vary.
-import type { AuthInfo } from '@modelcontextprotocol/sdk/server/auth/types.js';
+import type { AuthInfo } from '@modelcontextprotocol/server';
 
 /** No authentication at the transport: stdio (the OS user who started the process) and `--http-no-auth`. */
 export const localPrincipal = 'local';

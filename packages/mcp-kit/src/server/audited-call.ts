@@ -1,11 +1,10 @@
 import { type AdminApis, collectRequestIds, type GraphClient, UnauthorizedError } from '@m365-mcp/graph-core';
-import type { RequestHandlerExtra } from '@modelcontextprotocol/sdk/shared/protocol.js';
 import {
+  type AuthInfo,
   type CallToolResult,
-  ErrorCode,
-  type ServerNotification,
-  type ServerRequest,
-} from '@modelcontextprotocol/sdk/types.js';
+  ProtocolErrorCode as ErrorCode,
+  type ServerContext,
+} from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import { takeTenantArgument, tenantArgumentName } from '../tenants/tenant-argument.js';
 import { describeError, type ErrorDescription } from '../tools/error-result.js';
@@ -22,7 +21,16 @@ import { JsonRpcError } from './json-rpc-error.js';
 import { createLogger, logInternalError } from './logger.js';
 import type { ServerRuntime } from './server-runtime.js';
 
-export type CallExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+/**
+ * The SDK's handler context as the kit's envelopes see it: with the caller's `authInfo` at the top
+ * (where principal.ts looks for it; the SDK v2 keeps it under `http`), the same for every era.
+ */
+export type CallExtra = ServerContext & { authInfo?: AuthInfo };
+
+export function callExtraOf(ctx: ServerContext): CallExtra {
+  const authInfo = ctx.http?.authInfo;
+  return authInfo === undefined ? ctx : { ...ctx, authInfo };
+}
 
 interface CallSpec<A> {
   tool: string;
@@ -124,12 +132,12 @@ function noTenantConnection(runtime: ServerRuntime): Connection {
  * a debug log line, so a client watching the logs sees how far a long tool got either way.
  */
 function progressReporter(extra: CallExtra, log: ToolLogger): ToolContext['progress'] {
-  const token = extra._meta?.progressToken;
+  const token = extra.mcpReq._meta?.progressToken;
   return async (done, total, message) => {
     if (message !== undefined) log.debug(message, total === undefined ? { done } : { done, total });
     if (token === undefined) return;
-    await extra
-      .sendNotification({
+    await extra.mcpReq
+      .notify({
         method: 'notifications/progress',
         params: {
           progressToken: token,
@@ -169,7 +177,7 @@ export async function auditedCall<A>(
     config: runtime.deps.config,
     ...(tenant === undefined ? {} : { tenant }),
     server: runtime.name,
-    signal: extra.signal,
+    signal: extra.mcpReq.signal,
     progress: progressReporter(extra, log),
     log,
     tenantText: (value, maxLength) => {
@@ -213,7 +221,7 @@ export async function auditedCall<A>(
       }
     }));
   }
-  if (extra.signal.aborted) call = cancelledOutcome(call, extra.signal.reason);
+  if (extra.mcpReq.signal.aborted) call = cancelledOutcome(call, extra.mcpReq.signal.reason);
 
   try {
     await runtime.deps.auditLog.append({

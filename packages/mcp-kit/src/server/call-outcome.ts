@@ -2,7 +2,7 @@
 // envelope (audited-call.ts) and the cancellation rule (cancelled-outcome.ts) share it without
 // importing each other.
 import type { AuditOutcome } from '@m365-mcp/audit-log';
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 
 export interface CallOutcome {
   result: CallToolResult;

@@ -3,8 +3,7 @@
 // "Prompt <name> not found" with the name as received (a lone surrogate, a bidi override, BEL). Every
 // error message and string of `error.data` this server sends is cleaned the same way as a tool
 // answer's strings, whichever handler made it, on every transport the server is connected to.
-import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
-import type { JSONRPCMessage } from '@modelcontextprotocol/sdk/types.js';
+import type { JSONRPCMessage, Transport } from '@modelcontextprotocol/server';
 import { envelopeText, envelopeValue } from '../tools/tenant-envelope.js';
 
 function cleanMessage(message: JSONRPCMessage): JSONRPCMessage {

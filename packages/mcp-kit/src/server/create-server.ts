@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { osCaller } from '@m365-mcp/audit-log';
-import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { McpServer } from '@modelcontextprotocol/server';
+import { z } from 'zod';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
 import { listTenantsTool, listTenantsToolName } from '../tenants/list-tenants-tool.js';
 import { untrustedDataNotice } from '../tools/tenant-text.js';
@@ -8,9 +9,10 @@ import { PlanStore } from '../writes/plan-store.js';
 import { registerWriteTool } from '../writes/register-write-tool.js';
 import { cleanOutgoingErrors } from './clean-outgoing-errors.js';
 import { ClientLogLevel, serveSetLevel } from './client-log-level.js';
+import { kitMcpServer } from './kit-mcp-server.js';
 import { registerReadTool } from './register-read-tool.js';
 import type { ServerDefinition } from './server-definition.js';
-import type { ServerDeps, ServerRuntime } from './server-runtime.js';
+import type { AuditSink, ServerDeps, ServerRuntime } from './server-runtime.js';
 import { serveToolCalls, type ToolCall } from './tool-calls.js';
 
 // Said once for every tool, rather than in each tool's description (tools/list is paid every turn).
@@ -39,12 +41,30 @@ function instructionsFor(definition: ServerDefinition, deps: ServerDeps): string
     .join('\n\n');
 }
 
+// Over HTTP the SDK builds a server instance per request; write plans must outlive it. Instances
+// that share an audit log (one per server process) share a plan store unless deps names one.
+const plansByAuditLog = new WeakMap<AuditSink, PlanStore>();
+
+function planStoreFor(deps: ServerDeps): PlanStore {
+  if (deps.plans !== undefined) return deps.plans;
+  let plans = plansByAuditLog.get(deps.auditLog);
+  if (plans === undefined) {
+    plans = new PlanStore(deps.planTtlMs === undefined ? {} : { ttlMs: deps.planTtlMs });
+    plansByAuditLog.set(deps.auditLog, plans);
+  }
+  return plans;
+}
+
 function registerPrompt(server: McpServer, prompt: PromptDefinition): void {
   server.registerPrompt(
     prompt.name,
-    { title: prompt.title, description: prompt.description, argsSchema: prompt.args },
-    (args: Record<string, string | undefined>) => ({
-      messages: prompt.messages(args).map((message) => ({
+    {
+      title: prompt.title,
+      description: prompt.description,
+      argsSchema: z.object(prompt.args),
+    },
+    (args) => ({
+      messages: prompt.messages(args as Record<string, string | undefined>).map((message) => ({
         role: message.role,
         content: { type: 'text' as const, text: message.text },
       })),
@@ -66,11 +86,11 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
   );
   const runtime: ServerRuntime = {
     name: definition.name,
-    server,
+    server: kitMcpServer(server),
     deps,
     caller: deps.caller ?? osCaller(),
     session: deps.session ?? randomUUID(),
-    plans: new PlanStore(deps.planTtlMs === undefined ? {} : { ttlMs: deps.planTtlMs }),
+    plans: planStoreFor(deps),
     logLevel: new ClientLogLevel(),
   };
 

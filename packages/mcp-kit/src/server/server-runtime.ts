@@ -1,10 +1,10 @@
 import type { AuditEntryInput } from '@m365-mcp/audit-log';
 import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ServerConfig } from '../config/server-config.js';
 import type { TenantConnections } from '../tenants/tenant-connections.js';
 import type { PlanStore } from '../writes/plan-store.js';
 import type { ClientLogLevel } from './client-log-level.js';
+import type { KitMcpServer } from './kit-mcp-server.js';
 import type { StderrWrite } from './logger.js';
 
 /** Where audit lines go: @m365-mcp/audit-log's AuditLog, or anything with the same append. */
@@ -33,12 +33,18 @@ export interface ServerDeps {
   stderr?: StderrWrite;
   /** How long a write plan stays valid; 15 minutes by default. */
   planTtlMs?: number;
+  /**
+   * The write plans, one store per server process: over HTTP a server instance is built for each
+   * request (SDK v2, stateless), so a plan made by one request must be found by the next. Without
+   * it, the instances that share one audit log share one store (see create-server.ts).
+   */
+  plans?: PlanStore;
 }
 
 /** What every tool call of one server instance shares. */
 export interface ServerRuntime {
   name: string;
-  server: McpServer;
+  server: KitMcpServer;
   deps: ServerDeps;
   caller: string;
   session: string;

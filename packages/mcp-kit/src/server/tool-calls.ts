@@ -4,9 +4,13 @@
 // refused before our envelope could audit them. McpServer still lists the tools (tools/list, with
 // the schemas it converts); calls reach us through the protocol's documented fallback handler, so
 // every call that reaches the server is audited, refused or not.
-import { type CallToolResult, ErrorCode, type ServerResult } from '@modelcontextprotocol/sdk/types.js';
+import {
+  type CallToolResult,
+  ProtocolErrorCode as ErrorCode,
+  type Result,
+} from '@modelcontextprotocol/server';
 import { quoteArgument } from '../tools/tenant-text.js';
-import { auditRefusedCall, type CallExtra } from './audited-call.js';
+import { auditRefusedCall, type CallExtra, callExtraOf } from './audited-call.js';
 import { JsonRpcError } from './json-rpc-error.js';
 import type { ServerRuntime } from './server-runtime.js';
 
@@ -82,8 +86,9 @@ async function callTool(
 export function serveToolCalls(runtime: ServerRuntime, table: ToolCallTable): void {
   const protocol = runtime.server.server;
   protocol.removeRequestHandler('tools/call');
-  protocol.fallbackRequestHandler = async (request, extra): Promise<ServerResult> => {
-    if (request.method === 'tools/call') return callTool(runtime, table, request.params ?? {}, extra);
+  protocol.fallbackRequestHandler = async (request, ctx): Promise<Result> => {
+    if (request.method === 'tools/call')
+      return callTool(runtime, table, request.params ?? {}, callExtraOf(ctx));
     // What the protocol answers for a method nobody handles.
     throw new JsonRpcError(ErrorCode.MethodNotFound, 'Method not found');
   };

@@ -7,8 +7,8 @@ import { type AdminService, type SchedulerOptions, WORKLOADS } from '@m365-mcp/g
 import type { GraphSim, Tenant } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { InMemoryTransport } from '@modelcontextprotocol/sdk/inMemory.js';
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
+import type { McpServer, Transport } from '@modelcontextprotocol/server';
 import { registerSimApp, rolesFor, serviceGrants, startDemoTenant } from '../cli/demo-tenant.js';
 import { graphFromEnvironment } from '../cli/graph-from-environment.js';
 import type { ServerConfig } from '../config/server-config.js';
@@ -243,7 +243,13 @@ async function connectTestClient(
     { name: `${definition.name}-test-client`, version: '0.0.0' },
     { capabilities: options.clientCapabilities ?? { elicitation: { form: {} } } },
   );
+  // The test client is the SDK v1 Client (spec 2025-11-25, the era most clients speak today, with
+  // elicitation and logging/setLevel); the server is the SDK v2 one. The transport contract did not
+  // change between them (see protocol-eras.test.ts for the 2026-07-28 client).
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await Promise.all([server.connect(serverTransport), client.connect(clientTransport)]);
+  await Promise.all([
+    server.connect(serverTransport as unknown as Transport),
+    client.connect(clientTransport),
+  ]);
   return client;
 }

@@ -14,7 +14,7 @@
 //   the largest being an inline Markdown report of 30,000 characters).
 //
 // A result that carries tenant data also gets the untrusted-data notice and marker.
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { boundUnits, visibleUnits } from './tenant-text.js';
 import { markUntrusted } from './tool-result.js';
 

@@ -1,4 +1,4 @@
-import type { CallToolResult } from '@modelcontextprotocol/sdk/types.js';
+import type { CallToolResult } from '@modelcontextprotocol/server';
 import { untrustedDataMetaKey, untrustedDataNotice } from './tenant-text.js';
 
 export function answerResult(

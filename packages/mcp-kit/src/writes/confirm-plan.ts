@@ -1,4 +1,4 @@
-import type { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import type { KitMcpServer } from '../server/kit-mcp-server.js';
 import { sanitizeTenantText } from '../tools/tenant-text.js';
 import type { StoredPlan } from './plan-store.js';
 
@@ -26,16 +26,28 @@ export function describePlanForHuman(tool: string, stored: StoredPlan): string {
 }
 
 /**
- * Asks the human through MCP elicitation when the client can; otherwise the second call with the
- * plan id is the confirmation (the client is expected to show the plan and ask).
+ * Whether this server instance may ask its client a question mid-call: a 2025-era connection whose
+ * client declared form elicitation in its `initialize` (stdio, or an in-process pair). Over
+ * stateless HTTP no instance saw the client's `initialize`, and spec 2026-07-28 has no
+ * server-to-client requests at all (the SDK's `elicitInput` throws there), so neither elicits.
+ */
+function canElicit(server: KitMcpServer): boolean {
+  const version = server.server.getNegotiatedProtocolVersion();
+  if (version === undefined || version >= '2026-07-28') return false;
+  return server.server.getClientCapabilities()?.elicitation?.form !== undefined;
+}
+
+/**
+ * Asks the human through MCP elicitation when the client can (see canElicit); otherwise the second
+ * call with the plan id is the confirmation (the client is expected to show the plan and ask).
  */
 export async function confirmPlan(
-  server: McpServer,
+  server: KitMcpServer,
   tool: string,
   stored: StoredPlan,
   signal: AbortSignal,
 ): Promise<Confirmation> {
-  if (!server.server.getClientCapabilities()?.elicitation?.form) return { confirmed: true, how: 'plan-id' };
+  if (!canElicit(server)) return { confirmed: true, how: 'plan-id' };
   try {
     const answer = await server.server.elicitInput(
       {
