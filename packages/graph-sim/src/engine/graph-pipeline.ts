@@ -252,8 +252,7 @@ export class GraphPipeline {
     const { route } = match.compiled;
     const workload = route.workload;
     const permissions = this.permissions.get(match.compiled) as RoutePermissions;
-    const isMe = /^\/me(\/|$)/i.test(route.path);
-    if (isMe && !user) {
+    if (route.delegatedOnly && !user) {
       return outcomeOf({
         workload,
         response: errorResponse(

@@ -110,6 +110,12 @@ export interface RouteDefinition {
    */
   permissions?: readonly string[];
   /**
+   * Only a user (delegated) token reaches this route (`/me`): an app-only token gets Graph's 400
+   * "/me request is only valid with delegated authentication flow.", and an app needs no
+   * application permission for it.
+   */
+  delegatedOnly?: boolean;
+  /**
    * Navigation paths this route renders inline with `$expand` (`principal`, `policy/rules`). Graph
    * allows others; graph-sim answers them with 501 rather than a body silently without them.
    */

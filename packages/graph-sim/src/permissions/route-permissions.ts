@@ -25,7 +25,11 @@ export function resolveRoutePermissions(route: RouteDefinition): RoutePermission
   return { anyOf: entry.all, recommended };
 }
 
-/** One least-privileged permission per route, deduplicated: what an app needs to call every route. */
+/**
+ * One least-privileged permission per route, deduplicated: what an app needs to call every route
+ * (delegated-only routes such as /me excepted: no application permission reaches them).
+ */
 export function requiredRoles(routes: readonly RouteDefinition[]): string[] {
-  return [...new Set(routes.map((route) => resolveRoutePermissions(route).recommended))].sort();
+  const appRoutes = routes.filter((route) => !route.delegatedOnly);
+  return [...new Set(appRoutes.map((route) => resolveRoutePermissions(route).recommended))].sort();
 }

@@ -3,7 +3,14 @@
 // directory roles. Everything over HTTPS: the inspector signs in, the server redeems with its secret.
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoSignInUsers, type GraphSim, roleTemplateIds, startGraphSim } from '../../src/index.js';
+import {
+  allRoutes,
+  demoSignInUsers,
+  type GraphSim,
+  requiredRoles,
+  roleTemplateIds,
+  startGraphSim,
+} from '../../src/index.js';
 import {
   entraClient,
   REDIRECT_URI,
@@ -122,7 +129,7 @@ describe('on-behalf-of and delegated Graph', () => {
     const graph = (await obo(await userTokenFor(upn))).json.access_token as string;
     const list = await entra.graph('/security/incidents?$top=1', graph);
     expect(list.status).toBe(200);
-    const id = (list.json.value?.[0] as { id: string }).id;
+    const id = String(list.json.value?.[0]?.id);
     const update = await entra.graph(`/security/incidents/${id}`, graph, {
       method: 'PATCH',
       body: { status: 'active' },
@@ -136,7 +143,7 @@ describe('on-behalf-of and delegated Graph', () => {
     const graph = (await obo(await userTokenFor(demoSignInUsers.globalReader))).json.access_token as string;
     const list = await entra.graph('/security/incidents?$top=1', graph);
     expect(list.status).toBe(200);
-    const id = (list.json.value?.[0] as { id: string }).id;
+    const id = String(list.json.value?.[0]?.id);
     const update = await entra.graph(`/security/incidents/${id}`, graph, {
       method: 'PATCH',
       body: { status: 'active' },
@@ -174,5 +181,7 @@ describe('on-behalf-of and delegated Graph', () => {
     const refused = await entra.graph('/me', appToken);
     expect(refused.status).toBe(400);
     expect(refused.json.error?.message).toBe('/me request is only valid with delegated authentication flow.');
+    // No application permission reaches /me, so an app that calls every route needs none for it.
+    expect(requiredRoles(allRoutes)).not.toContain('User.Read');
   });
 });

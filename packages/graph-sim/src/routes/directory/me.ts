@@ -57,7 +57,8 @@ export const meRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/me',
     workload: 'directory',
-    // Application permissions never reach /me; the delegated catalogue names User.Read and wider.
+    // The delegated catalogue names User.Read and wider; this declaration only satisfies the start check.
+    delegatedOnly: true,
     permissions: ['User.Read'],
     handler: (ctx) => ({ kind: 'entity', body: renderUser(ctx, signedInUser(ctx)), context: 'users' }),
   },
@@ -65,6 +66,7 @@ export const meRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/me/memberOf',
     workload: 'directory',
+    delegatedOnly: true,
     permissions: ['User.Read'],
     handler: (ctx) => ({ kind: 'collection', items: memberships(ctx, false), context: 'directoryObjects' }),
   },
@@ -72,6 +74,7 @@ export const meRoutes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/me/transitiveMemberOf',
     workload: 'directory',
+    delegatedOnly: true,
     permissions: ['User.Read'],
     handler: (ctx) => ({ kind: 'collection', items: memberships(ctx, true), context: 'directoryObjects' }),
   },

@@ -22,6 +22,8 @@ export interface DirectoryTestSim {
   sim: GraphSim;
   tenant: Tenant;
   clientWith(roles: readonly string[]): Promise<GraphTestClient>;
+  /** A client with a delegated Graph token of the user (`User.Read`), signed in as a public client does. */
+  userClient(upn: string): Promise<GraphTestClient>;
   close(): Promise<void>;
 }
 
@@ -57,7 +59,28 @@ export async function startDirectorySim(
       }).toString(),
     });
     if (token.status !== 200) throw new Error(`token request failed: ${JSON.stringify(token.body)}`);
-    const auth = { authorization: `Bearer ${String(token.body.access_token)}` };
+    return clientWithToken(String(token.body.access_token));
+  }
+
+  async function userClient(upn: string): Promise<GraphTestClient> {
+    const redirectUri = 'http://127.0.0.1:33418/callback';
+    const app = sim.registerApp({
+      roles: [],
+      publicClient: true,
+      redirectUris: [redirectUri],
+      delegatedPermissions: ['User.Read'],
+    });
+    const { accessToken } = await sim.signInUser({
+      clientId: app.clientId,
+      redirectUri,
+      scope: 'https://graph.microsoft.com/.default',
+      upn,
+    });
+    return clientWithToken(accessToken);
+  }
+
+  function clientWithToken(accessToken: string): GraphTestClient {
+    const auth = { authorization: `Bearer ${accessToken}` };
     const url = (path: string) => (path.startsWith('https://') ? path : `${sim.url}/v1.0${path}`);
     const client: GraphTestClient = {
       get: (path, headers = {}) => request(url(path), { headers: { ...auth, ...headers } }),
@@ -86,6 +109,7 @@ export async function startDirectorySim(
     sim,
     tenant,
     clientWith,
+    userClient,
     async close() {
       await sim.close();
       await dispatcher.close();
