@@ -14,12 +14,31 @@ interface AreaRoles {
   write: readonly string[];
 }
 
-const SECURITY_READ = [r.globalAdministrator, r.globalReader, r.securityAdministrator, r.securityReader];
+/** Security Operator (not among the demo's well-known ids): reads and triages security data. */
+const SECURITY_OPERATOR = '5f2222b1-57c3-48ba-8ad5-d4759f1fde6f';
+const SECURITY_READ = [
+  r.globalAdministrator,
+  r.globalReader,
+  r.securityAdministrator,
+  r.securityReader,
+  SECURITY_OPERATOR,
+];
 const IDENTITY_READ = [...SECURITY_READ, r.conditionalAccessAdministrator, r.privilegedRoleAdministrator];
 
 /** First matching prefix wins; the last entry covers every other path. */
 const AREAS: readonly AreaRoles[] = [
-  { prefix: '/security/', read: SECURITY_READ, write: [r.globalAdministrator, r.securityAdministrator] },
+  {
+    prefix: '/security/',
+    read: SECURITY_READ,
+    write: [r.globalAdministrator, r.securityAdministrator, SECURITY_OPERATOR],
+  },
+  {
+    prefix: '/identityprotection/',
+    read: SECURITY_READ,
+    write: [r.globalAdministrator, r.securityAdministrator, SECURITY_OPERATOR],
+  },
+  { prefix: '/auditlogs/', read: [...SECURITY_READ, r.reportsReader], write: [r.globalAdministrator] },
+  { prefix: '/reports/', read: [...SECURITY_READ, r.reportsReader], write: [r.globalAdministrator] },
   {
     prefix: '/identity/conditionalaccess/',
     read: IDENTITY_READ,
