@@ -56,8 +56,8 @@ export async function startPlansServer(
     allowWrites: true,
   };
   const auditLog = await openAuditLog(auditLogPath, { server: sampleServer.name });
-  // `plans` is the process's store (see writes/runtime-plans.ts).
-  const deps: ServerDeps & { plans: PlanStore } = {
+  // `plans` is the process's store, handed to every instance.
+  const deps: ServerDeps = {
     graph: connection.graph,
     auditLog,
     config,

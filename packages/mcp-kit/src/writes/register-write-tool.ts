@@ -17,7 +17,6 @@ import { confirmPlan } from './confirm-plan.js';
 import type { WriteToolDefinition } from './define-write-tool.js';
 import { hashArguments, type StoredPlan, type TakePlanResult } from './plan-store.js';
 import { recheckPlan } from './recheck-plan.js';
-import { planStoreOf } from './runtime-plans.js';
 import type { WritePlan } from './write-plan.js';
 import { serializeWrite } from './write-queue.js';
 import { type WriteResult, writeResultShape } from './write-result.js';
@@ -83,7 +82,7 @@ async function planWrite(
 ): Promise<CallOutcome> {
   const parsed = parseWriteArguments(tool, args);
   const plan = checkPlan(tool.name, await tool.plan(parsed, ctx));
-  const stored = await planStoreOf(runtime).add(tool.name, parsed, plan, principal, ctx.tenant);
+  const stored = await runtime.plans.add(tool.name, parsed, plan, principal, ctx.tenant);
   const expiresAt = new Date(stored.expiresAt).toISOString();
   const message = `Planned, nothing changed yet: ${plan.summary} Requests: ${requestLines(plan)}. ${
     plan.reversible ? 'Reversible.' : 'NOT reversible.'
@@ -150,7 +149,7 @@ async function checked(
   principal: string,
   found: TakePlanResult,
 ): Promise<Checked> {
-  const store = planStoreOf(runtime);
+  const store = runtime.plans;
   if (found.ok) return { ok: true, stored: found.plan };
   if (found.reason !== 'tampered') refusePlanId(tool, planId, found.reason, store.repository.durable);
   // Removed, so a tampered plan cannot be tried again (take refuses it just the same).
@@ -174,7 +173,7 @@ async function applyWrite(
 ): Promise<CallOutcome> {
   // Before the plan is looked at: a reader learns nothing about it, and it stays for its maker.
   if (!mayApplyWrites(extra)) return readerOutcome(tool.name, planId);
-  const store = planStoreOf(runtime);
+  const store = runtime.plans;
   const found = await checked(
     runtime,
     tool.name,
