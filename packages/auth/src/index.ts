@@ -26,7 +26,13 @@ export {
   type ServerAppProof,
   serverAppCredentialsFromEnv,
 } from './delegated/on-behalf-of-credential.js';
-export { SIGN_IN_VARIABLE, type SignInMode, signInModeFromEnv } from './delegated/sign-in.js';
+export {
+  isUserSignIn,
+  SIGN_IN_VARIABLE,
+  type SignInMode,
+  signInModeFromEnv,
+  type UserSignInMode,
+} from './delegated/sign-in.js';
 export {
   graphCommandLineToolsClientId,
   type UserSignInCredential,

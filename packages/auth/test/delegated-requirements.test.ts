@@ -73,8 +73,9 @@ describe('the sign-in choice', () => {
     expect(signInModeFromEnv({ M365_MCP_SIGN_IN: ' ' })).toBe('app');
     expect(signInModeFromEnv({ M365_MCP_SIGN_IN: 'Device-Code' })).toBe('device-code');
     expect(signInModeFromEnv({ M365_MCP_SIGN_IN: 'azure-cli' })).toBe('azure-cli');
+    expect(signInModeFromEnv({ M365_MCP_SIGN_IN: 'on-behalf-of' })).toBe('on-behalf-of');
     expect(() => signInModeFromEnv({ M365_MCP_SIGN_IN: 'browser' })).toThrow(
-      'M365_MCP_SIGN_IN must be one of app, device-code, azure-cli; got "browser".',
+      'M365_MCP_SIGN_IN must be one of app, on-behalf-of, device-code, azure-cli; got "browser".',
     );
   });
 

@@ -197,4 +197,23 @@ describe('signing in as the admin on the command line', () => {
     expect(writes.stdout).toContain('Result: FAILED, 1 permission(s) cannot work on your behalf.');
     expect(writes.code).toBe(1);
   });
+
+  it('check with M365_MCP_SIGN_IN=on-behalf-of proves the server app signs in and lists what delegated mode needs', async () => {
+    const app = sim.registerApp({
+      displayName: 'm365-sample (on-behalf-of)',
+      roles: [],
+      delegatedPermissions: ['User.Read.All'],
+    });
+    const { code, stdout } = await runBin(['check', '--writes'], {
+      M365_MCP_SIGN_IN: 'on-behalf-of',
+      AZURE_CLIENT_ID: app.clientId,
+      AZURE_CLIENT_SECRET: app.secret as string,
+    });
+    expect(stdout).toContain(
+      `On-behalf-of: the server app ${app.clientId} signs in to tenant ${sim.tenantId}`,
+    );
+    expect(stdout).toMatch(/User\.ReadWrite\.All\s+write\s+User\.ReadWrite\.All\s+Global Administrator/);
+    expect(stdout).not.toContain(app.secret as string);
+    expect(code).toBe(0);
+  });
 });

@@ -6,7 +6,7 @@ import type { CloudProfile } from '@m365-mcp/graph-core';
 import { identityClientOptions } from '../authority.js';
 import { ConfigurationError } from '../errors.js';
 import { LazyCredential, loadIdentity } from '../lazy-credential.js';
-import { SIGN_IN_VARIABLE, type SignInMode } from './sign-in.js';
+import { SIGN_IN_VARIABLE, type UserSignInMode } from './sign-in.js';
 
 /**
  * "Microsoft Graph Command Line Tools", Microsoft's first-party public client (the one Microsoft
@@ -28,7 +28,7 @@ const APP_CREDENTIAL_VARIABLES = [
 ] as const;
 
 export interface UserSignInOptions {
-  mode: Exclude<SignInMode, 'app'>;
+  mode: UserSignInMode;
   env: Record<string, string | undefined>;
   cloud: CloudProfile;
   /** PEM CA bundle to trust for the authority (a simulator or private endpoint). */
@@ -48,7 +48,7 @@ export interface UserSignInOptions {
 
 export interface UserSignInCredential {
   credential: TokenCredential;
-  mode: Exclude<SignInMode, 'app'>;
+  mode: UserSignInMode;
   /** For the start-up log line; never a secret. */
   description: string;
 }

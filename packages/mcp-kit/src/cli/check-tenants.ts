@@ -5,6 +5,7 @@
 import {
   ConfigurationError,
   checkPermissions,
+  isUserSignIn,
   type PermissionCheckReport,
   SIGN_IN_VARIABLE,
   signInModeFromEnv,
@@ -35,7 +36,7 @@ export async function checkTenants(
   stdout: (text: string) => void,
 ): Promise<number> {
   const signIn = signInModeFromEnv(env);
-  if (signIn !== 'app') {
+  if (isUserSignIn(signIn)) {
     // A person signs in to one tenant; the registry's tenants are reached with the app's own sign-in.
     throw new ConfigurationError(
       `${SIGN_IN_VARIABLE}=${signIn} signs you in to one tenant, but a tenants registry names ${registry.tenants.length}: check the registry with the app's own sign-in (unset ${SIGN_IN_VARIABLE}), or your own tenant without the registry.`,

@@ -2,6 +2,7 @@ import { registerSecret } from '@m365-mcp/audit-log';
 import {
   ConfigurationError,
   credentialFromEnvironment,
+  isUserSignIn,
   SIGN_IN_VARIABLE,
   type SignInMode,
   signInModeFromEnv,
@@ -30,7 +31,7 @@ export interface GraphConnection {
   credential: Awaited<ReturnType<typeof credentialFromEnvironment>>['credential'];
   /** e.g. "client secret for app 1234…": for the start-up log line; never a secret. */
   description: string;
-  /** `app` (app-only, the default) or the admin's own sign-in (M365_MCP_SIGN_IN). */
+  /** `app` (app-only, the default), `on-behalf-of`, or the admin's own sign-in (M365_MCP_SIGN_IN). */
   signIn: SignInMode;
 }
 
@@ -55,30 +56,31 @@ export async function graphFromEnvironment(
 ): Promise<GraphConnection> {
   const cloud = resolveCloud(env);
   const signIn = signInModeFromEnv(env);
-  if (signIn !== 'app' && options.managedIdentity) {
+  if (isUserSignIn(signIn) && options.managedIdentity) {
     throw new ConfigurationError(
       `--managed-identity signs the app in, but ${SIGN_IN_VARIABLE}=${signIn} signs you in: use one of them.`,
       [SIGN_IN_VARIABLE],
     );
   }
-  const { credential, description } =
-    signIn === 'app'
-      ? await credentialFromEnvironment({
-          env,
-          cloud,
-          ...(options.ca === undefined ? {} : { ca: options.ca }),
-          ...(options.managedIdentity ? { managedIdentity: true } : {}),
-          // Every secret the credential is built from is scrubbed from the audit log and our log lines.
-          registerSecret,
-        })
-      : userSignInCredential({
-          mode: signIn,
-          env,
-          cloud,
-          ...(options.ca === undefined ? {} : { ca: options.ca }),
-          ...(options.delegatedScopes === undefined ? {} : { scopes: options.delegatedScopes }),
-          ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
-        });
+  // With on-behalf-of, this connection is the app's own: the credential that makes the exchange,
+  // checked by `check`; callers' Graph calls go through DelegatedConnections.
+  const { credential, description } = !isUserSignIn(signIn)
+    ? await credentialFromEnvironment({
+        env,
+        cloud,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.managedIdentity ? { managedIdentity: true } : {}),
+        // Every secret the credential is built from is scrubbed from the audit log and our log lines.
+        registerSecret,
+      })
+    : userSignInCredential({
+        mode: signIn,
+        env,
+        cloud,
+        ...(options.ca === undefined ? {} : { ca: options.ca }),
+        ...(options.delegatedScopes === undefined ? {} : { scopes: options.delegatedScopes }),
+        ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
+      });
   const ca = options.ca === undefined ? {} : { ca: options.ca };
   // One scheduler: Graph's workloads and each admin API have their own lanes in it.
   const scheduler = new Scheduler(options.scheduler);
