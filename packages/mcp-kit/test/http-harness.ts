@@ -6,14 +6,17 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openAuditLog } from '@m365-mcp/audit-log';
+import type { GraphClient } from '@m365-mcp/graph-core';
 import type { GraphSim } from '@m365-mcp/graph-sim';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { ClientCapabilities } from '@modelcontextprotocol/sdk/types.js';
 import { startDemoTenant } from '../src/cli/demo.js';
 import { graphFromEnvironment, type ServerConfig } from '../src/cli/startup.js';
+import type { HttpAuthenticator } from '../src/http/http-authenticator.js';
 import { type HttpServerOptions, startHttpServer } from '../src/http/index.js';
 import { createServer, type ToolDefinition } from '../src/index.js';
+import type { DelegatedConnectionSource } from '../src/server/server-runtime.js';
 import { pinProtocolVersion } from '../src/testing/index.js';
 import { sampleServer } from './sample-server.js';
 
@@ -43,6 +46,8 @@ export async function connectClient(
 
 export interface SampleHttp {
   url: URL;
+  /** The demo tenant's own Graph connection (the app's), as the server uses it. */
+  graph: GraphClient;
   /** The first of `tokens`. */
   token: string;
   /** Every token the server accepts, one per client (just `token` unless `tokens` was given). */
@@ -75,6 +80,10 @@ export async function startSampleHttp(
     tokenCount?: number;
     /** Tools beside the sample server's own (e.g. one that runs until released). */
     extraTools?: ToolDefinition[];
+    /** Who may call, instead of the static tokens (e.g. one that gives callers roles). */
+    authenticator?: HttpAuthenticator;
+    /** On-behalf-of connections for callers with an assertion. */
+    delegated?: DelegatedConnectionSource;
   } & Partial<Pick<HttpServerOptions, 'maxBodyBytes' | 'shutdownGraceMs' | 'timers'>> = {},
 ): Promise<SampleHttp> {
   const allowWrites = options.allowWrites ?? false;
@@ -101,22 +110,39 @@ export async function startSampleHttp(
       watcher.seen();
     }
   };
-  const { noAuth, allowWrites: _, tokenCount: __, extraTools = [], ...limits } = options;
+  const {
+    noAuth,
+    allowWrites: _,
+    tokenCount: __,
+    extraTools = [],
+    authenticator,
+    delegated,
+    ...limits
+  } = options;
   const definition = { ...sampleServer, tools: [...sampleServer.tools, ...extraTools] };
   const http = await startHttpServer({
     name: sampleServer.name,
-    auth: noAuth ? { kind: 'none' } : { kind: 'bearer', tokens },
+    auth: authenticator ?? (noAuth ? { kind: 'none' } : { kind: 'bearer', tokens }),
     port: 0,
     // A server per request (SDK v2 is stateless over HTTP); they share Graph, the audit log and
     // (through it) the write plans, as the CLI's do.
     createSession: ({ caller }) =>
-      createServer(definition, { graph: connection.graph, auditLog, config, allowWrites, caller, stderr }),
+      createServer(definition, {
+        graph: connection.graph,
+        auditLog,
+        config,
+        allowWrites,
+        caller,
+        stderr,
+        ...(delegated === undefined ? {} : { delegated }),
+      }),
     stderr,
     ...limits,
   });
   const clients: Client[] = [];
   return {
     url: http.url,
+    graph: connection.graph,
     token,
     tokens,
     sim: demo.sim,

@@ -6,6 +6,7 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
+import { httpCallerOf } from '../http/principal.js';
 import { takeTenantArgument, tenantArgumentName } from '../tenants/tenant-argument.js';
 import { describeError, type ErrorDescription } from '../tools/error-result.js';
 import { envelopeResult } from '../tools/tenant-envelope.js';
@@ -88,6 +89,24 @@ function withTenant(detail: unknown, tenant: ToolTenant | undefined): unknown {
   return { ...recorded, value: detail };
 }
 
+/**
+ * The audit line's detail: the call's own, its tenant, and who the HTTP caller is (user or app ids,
+ * or a token's fingerprint: never a secret) beside the `caller` name.
+ */
+function detailFor(detail: unknown, tenant: ToolTenant | undefined, extra: CallExtra): { detail?: unknown } {
+  const identity = httpCallerOf(extra)?.identity;
+  if (detail === undefined && tenant === undefined && identity === undefined) return {};
+  const withIdentity = identity === undefined ? detail : withFields(detail, { identity });
+  return { detail: withTenant(withIdentity, tenant) };
+}
+
+function withFields(detail: unknown, fields: Record<string, unknown>): unknown {
+  if (detail === undefined) return fields;
+  if (typeof detail === 'object' && detail !== null && !Array.isArray(detail))
+    return { ...fields, ...detail };
+  return { ...fields, value: detail };
+}
+
 /** A failure of one tenant's call names the tenant; a refused sign-in says what it likely means. */
 function forTenant(described: ErrorDescription, error: unknown, tenant: ToolTenant | undefined): string {
   if (tenant === undefined || described.outcome !== 'error') return described.message;
@@ -103,9 +122,21 @@ interface Connection {
   admin: AdminApis | undefined;
 }
 
-/** The call's tenant's connection (made on its first use), or the server's one tenant's. */
-async function connectionFor(runtime: ServerRuntime, tenant: ToolTenant | undefined): Promise<Connection> {
-  const { tenants, graph, admin } = runtime.deps;
+/**
+ * The call's connection: the signed-in user's own (on-behalf-of) when the server has delegated
+ * connections and the caller presented a token; else the tenant's (made on its first use), or the
+ * server's one tenant's.
+ */
+async function connectionFor(
+  runtime: ServerRuntime,
+  tenant: ToolTenant | undefined,
+  extra: CallExtra,
+): Promise<Connection> {
+  const { tenants, graph, admin, delegated } = runtime.deps;
+  const caller = httpCallerOf(extra);
+  if (delegated !== undefined && caller?.assertion !== undefined) {
+    return delegated.connection(caller, tenant);
+  }
   if (tenant !== undefined && tenants !== undefined) {
     const connection = await tenants.connection(tenant);
     return { graph: connection.graph, admin: connection.admin };
@@ -208,7 +239,7 @@ export async function auditedCall<A>(
       try {
         const connection = spec.tenantFree
           ? noTenantConnection(runtime)
-          : await connectionFor(runtime, tenant);
+          : await connectionFor(runtime, tenant, extra);
         return await spec.body(accepted.args, contextFor(tenant, connection));
       } catch (error) {
         const described = describeError(error, runtime.name);
@@ -232,9 +263,7 @@ export async function auditedCall<A>(
       outcome: call.outcome,
       durationMs: performance.now() - started,
       requestIds,
-      ...(call.detail === undefined && tenant === undefined
-        ? {}
-        : { detail: withTenant(call.detail, tenant) }),
+      ...detailFor(call.detail, tenant, extra),
     });
   } catch (error) {
     const errorId = crypto.randomUUID();
@@ -278,4 +307,35 @@ export async function auditRefusedCall(
       `The audit log could not be written (error id ${errorId}); fix it (see the server's stderr) and call again.`,
     );
   }
+}
+
+/**
+ * Answers a call refused before its tool ran, for a reason the caller should read as a tool error
+ * (not a malformed request): outcome `refused`, the arguments as sent (bounded), nothing sent to
+ * Graph. No audit line, no answer, as for every call.
+ */
+export async function refusedCall(
+  runtime: ServerRuntime,
+  extra: CallExtra,
+  refusal: { tool: string; arguments: unknown; message: string; detail: Record<string, unknown> },
+): Promise<CallToolResult> {
+  try {
+    await runtime.deps.auditLog.append({
+      tool: refusal.tool,
+      caller: runtime.caller,
+      session: extra.sessionId ?? runtime.session,
+      arguments: boundedArguments(refusal.arguments),
+      outcome: 'refused',
+      durationMs: 0,
+      requestIds: [],
+      ...detailFor(refusal.detail, undefined, extra),
+    });
+  } catch (error) {
+    const errorId = crypto.randomUUID();
+    logInternalError(runtime.name, errorId, error, runtime.deps.stderr);
+    return errorResult(
+      `The audit log could not be written (error id ${errorId}), so this result is withheld. Fix the audit log (see the server's stderr) and call again.`,
+    );
+  }
+  return envelopeResult(errorResult(refusal.message), { tenantData: false });
 }

@@ -1,7 +1,9 @@
 import type { AuditEntryInput } from '@m365-mcp/audit-log';
 import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
 import type { ServerConfig } from '../config/server-config.js';
+import type { HttpCaller } from '../http/principal.js';
 import type { TenantConnections } from '../tenants/tenant-connections.js';
+import type { ToolTenant } from '../tools/tool-context.js';
 import type { PlanStore } from '../writes/plan-store.js';
 import type { ClientLogLevel } from './client-log-level.js';
 import type { KitMcpServer } from './kit-mcp-server.js';
@@ -10,6 +12,17 @@ import type { StderrWrite } from './logger.js';
 /** Where audit lines go: @m365-mcp/audit-log's AuditLog, or anything with the same append. */
 export interface AuditSink {
   append(entry: AuditEntryInput): Promise<unknown>;
+}
+
+/**
+ * Graph on behalf of the signed-in user (OAuth 2.0 on-behalf-of): each call of a caller who
+ * presented an access token gets connections made with that user's rights instead of the app's.
+ */
+export interface DelegatedConnectionSource {
+  connection(
+    caller: HttpCaller,
+    tenant: ToolTenant | undefined,
+  ): Promise<{ graph: GraphClient; admin: AdminApis | undefined }>;
 }
 
 export interface ServerDeps {
@@ -39,6 +52,8 @@ export interface ServerDeps {
    * it, the instances that share one audit log share one store (see create-server.ts).
    */
   plans?: PlanStore;
+  /** With on-behalf-of (HTTP with Entra sign-in): a caller with an assertion calls Graph as itself. */
+  delegated?: DelegatedConnectionSource;
 }
 
 /** What every tool call of one server instance shares. */
