@@ -25,6 +25,8 @@ function redirectTo(redirectUri: string, params: Record<string, string | undefin
 
 /** Errors on the authorize redirect use the names RFC 6749 §4.1.2.1 allows. */
 function redirectErrorName(error: EntraError): string {
+  // OpenID Connect's names first (consent_required), where Entra gives one.
+  if (error.suberror !== undefined) return error.suberror;
   switch (error.error) {
     case 'invalid_grant':
       return 'access_denied';

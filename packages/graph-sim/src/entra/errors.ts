@@ -8,6 +8,8 @@ export interface EntraErrorBody {
   timestamp: string;
   trace_id: string;
   correlation_id: string;
+  /** e.g. `consent_required` on AADSTS65001, as Entra adds it. */
+  suberror?: string;
 }
 
 export class EntraError extends Error {
@@ -16,6 +18,7 @@ export class EntraError extends Error {
     readonly error: string,
     readonly aadsts: number,
     readonly description: string,
+    readonly suberror?: string,
   ) {
     super(`${error}: AADSTS${aadsts}: ${description}`);
     this.name = 'EntraError';
@@ -34,6 +37,7 @@ export class EntraError extends Error {
       timestamp,
       trace_id: traceId,
       correlation_id: correlationId,
+      ...(this.suberror === undefined ? {} : { suberror: this.suberror }),
     };
   }
 }

@@ -96,6 +96,7 @@ export function grantedScopes(client: RegisteredApp, requested: RequestedScopes)
         'invalid_grant',
         65001,
         `The user or administrator has not consented to use the application with ID '${client.clientId}' named '${client.displayName}'. Send an interactive authorization request for this user and resource.`,
+        'consent_required',
       );
     }
     return wantsDefault ? [...consented] : requested.names;

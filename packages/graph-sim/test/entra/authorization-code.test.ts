@@ -182,7 +182,7 @@ describe('authorization code with PKCE', () => {
     expect(other.query.get('error_description')).toMatch(/^AADSTS9010010:/);
   });
 
-  it('refuses a scope the API does not expose (650053) and scopes of two resources (28000)', async () => {
+  it('refuses a scope the API does not expose (650053), scopes of two resources (28000), a Graph permission not consented (65001)', async () => {
     const missing = await entra.authorize(
       authorizeParams(pkce().challenge, { scope: `api://${apps.server.clientId}/admin_everything` }),
     );
@@ -193,6 +193,11 @@ describe('authorization code with PKCE', () => {
       }),
     );
     expect(two.query.get('error')).toBe('invalid_scope');
+    const graph = await entra.authorize(
+      authorizeParams(pkce().challenge, { scope: 'https://graph.microsoft.com/Directory.ReadWrite.All' }),
+    );
+    expect(graph.query.get('error')).toBe('consent_required');
+    expect(graph.query.get('error_description')).toMatch(/^AADSTS65001:/);
   });
 
   it('refreshes: a new access token for the same user, and a refresh token again', async () => {

@@ -105,7 +105,11 @@ describe('on-behalf-of and delegated Graph', () => {
       client_id: bare.clientId,
       client_secret: bare.secret as string,
     });
-    expect(noConsent.json).toMatchObject({ error: 'invalid_grant', error_codes: [65001] });
+    expect(noConsent.json).toMatchObject({
+      error: 'invalid_grant',
+      error_codes: [65001],
+      suberror: 'consent_required',
+    });
   });
 
   it('refuses an expired assertion with AADSTS500133 and an app-only token with 50013', async () => {
