@@ -8,6 +8,7 @@ import {
   DelegatedCallError,
   DelegatedConnections,
   delegatedRefusalMessage,
+  describeDelegatedFailure,
   SwappableCredential,
 } from '../src/delegated/index.js';
 import type { HttpCaller } from '../src/http/principal.js';
@@ -156,5 +157,39 @@ describe('SwappableCredential', () => {
     credential.swap(newer.credential);
     expect((await credential.getToken('s'))?.token).toBe('new-1');
     expect(older.calls).toHaveLength(1);
+  });
+});
+
+describe('describeDelegatedFailure', () => {
+  const grace: HttpCaller = {
+    principal: `entra:${tenantId}/grace`,
+    auditName: 'entra:grace',
+    identity: { kind: 'user', tenantId, objectId: 'grace', userPrincipalName: 'grace@contoso.com' },
+  };
+
+  it("words Graph's 403 as the user's roles, keeping describeError's outcome and ids", () => {
+    const error = new ForbiddenError({
+      status: 403,
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+      method: 'GET',
+      path: '/security/incidents',
+      requestId: 'req-2',
+      requiredPermissions: ['SecurityIncident.Read.All'],
+    });
+    const described = describeDelegatedFailure(error, grace, 'm365-security');
+    expect(described?.message).toMatch(
+      /^Graph refused grace@contoso\.com: their directory roles do not allow this \(GET \/security\/incidents, 403 Forbidden; needs one of: Security Reader, /,
+    );
+    expect(described?.outcome).toBe('error');
+    expect(described?.detail).toMatchObject({ delegated: true });
+  });
+
+  it('passes a refusal to act for the caller through as it is said, and leaves other errors alone', () => {
+    const refusal = new DelegatedCallError(
+      'entra:grace presented no Entra user token: sign in with Entra ID.',
+    );
+    expect(describeDelegatedFailure(refusal, grace, 'm365-security')?.message).toBe(refusal.message);
+    expect(describeDelegatedFailure(new Error('boom'), grace, 'm365-security')).toBeUndefined();
   });
 });

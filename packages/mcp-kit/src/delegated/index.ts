@@ -6,5 +6,6 @@ export {
   type DelegatedConnectionsOptions,
   defaultMaxDelegatedUsers,
 } from './delegated-connections.js';
+export { delegatedUserName, describeDelegatedFailure } from './delegated-failure.js';
 export { delegatedRefusalMessage } from './delegated-refusal.js';
 export { SwappableCredential } from './swappable-credential.js';
