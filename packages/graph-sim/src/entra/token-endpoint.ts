@@ -46,6 +46,8 @@ export async function handleTokenRequest(
     case JWT_BEARER_GRANT:
       return redeemOnBehalfOf(ctx, request);
     case DEVICE_CODE_GRANT:
+    // MSAL sends the short name; Entra takes both.
+    case 'device_code':
       return redeemDeviceCode(ctx, request);
     default:
       throw new EntraError(
