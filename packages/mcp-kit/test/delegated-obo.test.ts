@@ -2,7 +2,7 @@
 // code + PKCE), the server exchanges that token through @azure/identity's OnBehalfOfCredential and
 // calls Graph as the user; Graph (the simulator) enforces the user's own directory roles.
 
-import { decodeUserToken } from '@m365-mcp/auth';
+import { decodeUserToken, parseTenantRegistry } from '@m365-mcp/auth';
 import { ForbiddenError } from '@m365-mcp/graph-core';
 import { demoSignInUsers, type GraphSim, roleTemplateIds, startGraphSim } from '@m365-mcp/graph-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -139,5 +139,35 @@ describe('on-behalf-of against graph-sim', () => {
     expect(again.graph).toBe(first.graph);
     await again.graph.get('/me');
     expect(exchangesFor(upn)).toBe(2);
+  });
+
+  it("with a tenants registry, exchanges with the app the user's tenant entry names", async () => {
+    const registry = parseTenantRegistry(
+      JSON.stringify({
+        signIn: { clientId: serverApp.clientId, secretEnv: 'SERVER_APP_SECRET' },
+        tenants: [{ name: 'contoso', tenantId: sim.tenantId }],
+      }),
+      'tenants.json',
+    );
+    const perTenant = new DelegatedConnections({
+      registry,
+      env: { SERVER_APP_SECRET: serverApp.secret, AZURE_AUTHORITY_HOST: sim.url, M365_GRAPH_URL: sim.url },
+      ca: sim.ca,
+    });
+    try {
+      const caller = await signedIn(demoSignInUsers.securityAdministrator);
+      const contoso = { name: 'contoso', tenantId: sim.tenantId, displayName: 'contoso' };
+      const { graph } = await perTenant.connection(caller, contoso);
+      sim.requests.clear();
+      await graph.get('/me');
+      expect(
+        sim.requests
+          .all()
+          .filter((entry) => entry.side === 'graph')
+          .map((entry) => entry.userPrincipalName),
+      ).toEqual([demoSignInUsers.securityAdministrator]);
+    } finally {
+      await perTenant.close();
+    }
   });
 });
