@@ -509,9 +509,15 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       const grant = host.grants.get(app.clientId.toLowerCase());
       if (!grant)
         throw new Error(`graph-sim: app ${app.clientId} is not consented in tenant ${host.tenant.id}`);
-      return { tenantId: host.tenant.id, principalId: grant.servicePrincipalId, resource };
+      return {
+        tenantId: host.tenant.id,
+        principalId: grant.servicePrincipalId,
+        resource,
+        memberType: 'Application' as const,
+      };
     }
-    return { tenantId: host.tenant.id, principalId: requireUser(host.tenant, input.principal).id, resource };
+    const user = requireUser(host.tenant, input.principal);
+    return { tenantId: host.tenant.id, principalId: user.id, resource, memberType: 'User' as const };
   }
 
   function pendingDeviceCode(userCode: string) {
@@ -598,10 +604,17 @@ export async function startGraphSim(options: GraphSimOptions = {}): Promise<Grap
       return id;
     },
     assignAppRole: (input) => {
-      const { tenantId, principalId, resource } = appRoleTarget(input);
-      if (!resource.appRoles.some((r) => r.value === input.role)) {
+      const { tenantId, principalId, resource, memberType } = appRoleTarget(input);
+      const role = resource.appRoles.find((r) => r.value === input.role);
+      if (!role) {
         throw new Error(
           `graph-sim: app ${resource.clientId} defines no app role '${input.role}' (it has: ${resource.appRoles.map((r) => r.value).join(', ') || 'none'})`,
+        );
+      }
+      // As Entra: a role is assignable only to the member types it allows.
+      if (!role.allowedMemberTypes.includes(memberType)) {
+        throw new Error(
+          `graph-sim: app role '${input.role}' of ${resource.clientId} allows ${role.allowedMemberTypes.join(' and ')} members, not ${memberType}`,
         );
       }
       appRoles.assign(tenantId, resource.clientId, principalId, input.role);

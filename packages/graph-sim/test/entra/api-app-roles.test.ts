@@ -49,5 +49,13 @@ describe('app-only tokens for a registered API', () => {
       options,
     );
     expect(decodeJwt((await second.getToken(scope)).token).roles).toEqual([]);
+    // McpServer.Write allows User members only.
+    expect(() =>
+      sim.assignAppRole({
+        principal: daemon.clientId,
+        resourceClientId: server.clientId,
+        role: 'McpServer.Write',
+      }),
+    ).toThrow(/allows User members, not Application/);
   });
 });
