@@ -114,7 +114,7 @@ describe('delegatedRefusalMessage', () => {
       requiredPermissions: ['SecurityIncident.ReadWrite.All'],
     });
     expect(delegatedRefusalMessage(error, 'grace@contoso.com', 'm365-security')).toBe(
-      'Graph refused grace@contoso.com: their directory roles do not allow this (PATCH /security/incidents/{id}, 403 Forbidden; needs one of: Security Operator, Security Administrator, Global Administrator). The app also needs the delegated permission SecurityIncident.ReadWrite.All; `m365-security check` run as that user shows what is missing. (Graph request-id req-1)',
+      'Graph refused grace@contoso.com: their directory roles do not allow this (PATCH /security/incidents/{id}, 403 Forbidden; needs one of: Security Operator, Security Administrator, Global Administrator). If their roles do allow it, the app lacks the delegated permission SecurityIncident.ReadWrite.All (or a broader one): `m365-security check`, run as that user, shows which. (Graph request-id req-1)',
     );
   });
 });

@@ -15,10 +15,12 @@ export function delegatedRefusalMessage(error: ForbiddenError, user: string, ser
   const [least] = error.requiredPermissions;
   const roles = least === undefined ? [] : directoryRolesFor(least, access).map((role) => role.name);
   const needs = roles.length === 0 ? 'a directory role that allows it' : `needs one of: ${roles.join(', ')}`;
+  // Graph's 403 does not say which half failed; the roles are the usual one (the app's scopes are
+  // consented once for everyone), so they come first and the scope is the fallback to check.
   const scope =
     least === undefined
-      ? ''
-      : ` The app also needs the delegated permission ${least}; \`${server} check\` run as that user shows what is missing.`;
+      ? ` If their roles do allow it, the app lacks a delegated permission for it: \`${server} check\`, run as that user, shows which.`
+      : ` If their roles do allow it, the app lacks the delegated permission ${least} (or a broader one): \`${server} check\`, run as that user, shows which.`;
   const requestId = error.requestId === undefined ? '' : ` (Graph request-id ${error.requestId})`;
   return `Graph refused ${user}: their directory roles do not allow this (${call}, 403 Forbidden; ${needs}).${scope}${requestId}`;
 }
