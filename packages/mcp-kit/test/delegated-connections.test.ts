@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   DelegatedCallError,
   DelegatedConnections,
+  delegatedConnectionsFor,
   delegatedRefusalMessage,
   describeDelegatedFailure,
   SwappableCredential,
@@ -191,5 +192,27 @@ describe('describeDelegatedFailure', () => {
     );
     expect(describeDelegatedFailure(refusal, grace, 'm365-security')?.message).toBe(refusal.message);
     expect(describeDelegatedFailure(new Error('boom'), grace, 'm365-security')).toBeUndefined();
+  });
+});
+
+describe('delegatedConnectionsFor (serve.ts)', () => {
+  const obo = { ...env, M365_MCP_SIGN_IN: 'on-behalf-of' };
+
+  it('is nothing unless M365_MCP_SIGN_IN=on-behalf-of', () => {
+    expect(delegatedConnectionsFor({ env, http: { auth: { kind: 'entra' } } })).toBeUndefined();
+  });
+
+  it('needs --http with Entra sign-in, and says so', () => {
+    expect(() => delegatedConnectionsFor({ env: obo, http: undefined })).toThrow(
+      /M365_MCP_SIGN_IN=on-behalf-of calls Graph as each signed-in caller of the HTTP endpoint: serve with --http and Entra sign-in/,
+    );
+    expect(() => delegatedConnectionsFor({ env: obo, http: { auth: { kind: 'bearer' } } })).toThrow(
+      /--entra-tenant/,
+    );
+  });
+
+  it('gives the connections with Entra sign-in', async () => {
+    connections = delegatedConnectionsFor({ env: obo, http: { auth: { kind: 'entra' } } });
+    expect(connections).toBeInstanceOf(DelegatedConnections);
   });
 });

@@ -7,5 +7,6 @@ export {
   defaultMaxDelegatedUsers,
 } from './delegated-connections.js';
 export { delegatedUserName, describeDelegatedFailure } from './delegated-failure.js';
+export { delegatedConnectionsFor } from './delegated-mode.js';
 export { delegatedRefusalMessage } from './delegated-refusal.js';
 export { SwappableCredential } from './swappable-credential.js';
