@@ -2,7 +2,6 @@
 // swapped, what is evicted, what is refused. No request is sent here (connections sign in on their
 // first Graph request); the exchange itself is tested against graph-sim in delegated-obo.test.ts.
 import { ForbiddenError } from '@m365-mcp/graph-core';
-import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   DelegatedCallError,
@@ -21,13 +20,19 @@ const env = {
   AZURE_CLIENT_SECRET: 'server-app-secret',
 };
 
+/** An Entra-shaped access token; its signature is never checked here (the authenticator did that). */
 async function userToken(oid: string, claims: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT({ oid, tid: tenantId, scp: 'access_as_user', upn: `${oid}@contoso.com`, ...claims })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setIssuedAt()
-    .setJti(crypto.randomUUID())
-    .setExpirationTime('1h')
-    .sign(new TextEncoder().encode('these tokens are not verified here'));
+  const part = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  const payload = {
+    oid,
+    tid: tenantId,
+    scp: 'access_as_user',
+    upn: `${oid}@contoso.com`,
+    jti: crypto.randomUUID(),
+    exp: Math.floor(Date.now() / 1000) + 3600,
+    ...claims,
+  };
+  return `${part({ alg: 'RS256', typ: 'JWT' })}.${part(payload)}.not-checked-here`;
 }
 
 async function caller(oid: string, claims: Record<string, unknown> = {}): Promise<HttpCaller> {
