@@ -3,8 +3,8 @@
 // such; it never stops the others.
 
 import { assessmentMetaKey } from '@m365-mcp/cis-bridge';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { type Assessment, assessmentSchema } from './assessment.js';
 import type { ProgressEvent } from './progress-events.js';
 import type { ServerCommand } from './servers.js';
@@ -46,6 +46,8 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
   transport.stderr?.on('data', (chunk: Buffer) => {
     stderr.push(chunk.toString('utf8'));
   });
+  // The SDK v2 client with its default, the 2025 initialize handshake: one process per server. (A
+  // 2026-07-28 pin or `auto` would first probe with server/discover in a second, throwaway process.)
   const client = new Client({ name: 'm365-posture', version: '0.1.0' });
   const timeout = options.timeoutMs ?? 300_000;
   try {
@@ -65,17 +67,20 @@ export async function assessServer(server: ServerCommand, options: AssessOptions
         toolCount: assessmentTools.length,
       } as const;
       options.onProgress?.(step);
-      const result = await client.callTool({ name: tool.name, arguments: {} }, undefined, {
-        timeout,
-        resetTimeoutOnProgress: true,
-        onprogress: (p) =>
-          options.onProgress?.({
-            ...step,
-            progress: p.progress,
-            ...(p.total !== undefined ? { total: p.total } : {}),
-            ...(p.message !== undefined ? { message: p.message } : {}),
-          }),
-      });
+      const result = await client.callTool(
+        { name: tool.name, arguments: {} },
+        {
+          timeout,
+          resetTimeoutOnProgress: true,
+          onprogress: (p) =>
+            options.onProgress?.({
+              ...step,
+              progress: p.progress,
+              ...(p.total !== undefined ? { total: p.total } : {}),
+              ...(p.message !== undefined ? { message: p.message } : {}),
+            }),
+        },
+      );
       if (result.isError) throw new Error(`${tool.name} failed: ${resultText(result.content)}`);
       assessments.push({ tool: tool.name, assessment: assessmentSchema.parse(result.structuredContent) });
     }
