@@ -1,13 +1,17 @@
+import { dirname } from 'node:path';
+import { signInModeFromEnv } from '@m365-mcp/auth';
 import { loadConfig } from '../config/load-config.js';
 import type { ServerConfig } from '../config/server-config.js';
+import { delegatedConnectionsFor } from '../delegated/delegated-mode.js';
 import { createServer } from '../server/create-server.js';
 import type { ServerDefinition } from '../server/server-definition.js';
 import type { ServerDeps } from '../server/server-runtime.js';
 import { TenantConnections } from '../tenants/tenant-connections.js';
+import { openPlanStore } from '../writes/open-plan-store.js';
 import { connectTenant } from './connect-tenant.js';
 import type { DemoTenant } from './demo-tenant.js';
 import { httpSettingsFrom } from './http-flags.js';
-import { openServerAuditLog } from './open-server-audit-log.js';
+import { loadServerAuditKey, openServerAuditLog } from './open-server-audit-log.js';
 import type { RootFlags } from './root-flags.js';
 import { loadServedRegistry, tenantsFileFrom } from './tenants-file.js';
 import { serveOnTransport } from './transport.js';
@@ -20,7 +24,9 @@ export async function serve(
   stderr: (text: string) => void,
 ): Promise<number> {
   // HTTP settings are checked before anything starts: a missing token must not cost a demo tenant.
-  const http = httpSettingsFrom(flags, env);
+  // On-behalf-of keeps each caller's Entra token: it is the assertion exchanged for Graph's.
+  const onBehalfOf = signInModeFromEnv(env) === 'on-behalf-of';
+  const http = httpSettingsFrom(flags, env, { name: definition.name, keepAssertion: onBehalfOf });
   const config = await loadConfig({ server: definition.name, flags, env });
   const tenantsFile = tenantsFileFrom(flags, env);
   // Before anything starts, so a bad registry stops the server with its own message.
@@ -31,13 +37,29 @@ export async function serve(
           demo: config.demo,
           managedIdentity: flags.managedIdentity ?? false,
         });
+  const delegated = delegatedConnectionsFor({ env, http, registry });
   // First, so a log that was cut or rewritten stops the server before anything starts.
-  const auditLog = await openServerAuditLog(config, definition.name, stderr);
+  const auditKey = await loadServerAuditKey(config, definition.name, stderr);
+  const auditLog = await openServerAuditLog(config, definition.name, stderr, { key: auditKey });
+  // One store per process, handed to every server instance. Over HTTP plans outlive the process
+  // (a SQLite file beside the audit log, or PostgreSQL with DATABASE_URL): a client may apply a
+  // plan after a restart, or on another replica.
+  const plans = await openPlanStore({
+    env,
+    dataDir: dirname(config.auditLogPath),
+    databaseUrl: env.DATABASE_URL,
+    durable: http !== undefined,
+    auditKey,
+  }).catch(async (error: unknown) => {
+    await auditLog.close();
+    throw error;
+  });
+  const shared = { auditLog, plans, ...(delegated === undefined ? {} : { delegated }) };
   try {
     if (registry !== undefined) {
       const tenants = new TenantConnections({ registry, env });
       try {
-        const deps: ServerDeps = { tenants, auditLog, config, allowWrites: config.allowWrites, stderr };
+        const deps: ServerDeps = { tenants, ...shared, config, allowWrites: config.allowWrites, stderr };
         const count = registry.tenants.length;
         await serveWith(definition, deps, http, stderr, (transport) =>
           describeStart(
@@ -64,7 +86,7 @@ export async function serve(
       const deps: ServerDeps = {
         graph: connection.graph,
         admin: connection.admin,
-        auditLog,
+        ...shared,
         config: demo ? withDemoSettings(config, definition, demo) : config,
         allowWrites: config.allowWrites,
         stderr,
@@ -81,6 +103,8 @@ export async function serve(
       await tenant.close();
     }
   } finally {
+    await delegated?.close();
+    await plans.close();
     await auditLog.close();
   }
   return 0;
