@@ -1,6 +1,7 @@
 // What the HTTP layer does with the authenticator's answer (the seam in http-authenticator.ts):
 // refusals keep their status and challenge, public documents are served without a token, the
-// caller's identity reaches the audit line, only a writer applies a plan, and a caller with an
+// caller's identity reaches the audit line, only a writer applies a plan (the write gate's check,
+// with the caller the HTTP layer handed the SDK), and a caller with an
 // assertion gets the delegated (on-behalf-of) connection. Through real MCP clients over HTTP.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { HttpAuthenticator } from '../src/http/http-authenticator.js';
@@ -114,11 +115,11 @@ describe('the HTTP layer and its authenticator', () => {
     expect(plan.status).toBe('planned');
     const refused = await callTool(reader.client, 'disable_user', { planId: plan.planId });
     expect(refused.isError).toBe(true);
-    expect(refused.text).toMatch(/needs the writer role/);
+    expect(refused.text).toMatch(/you lack the write role/);
     expect(user.accountEnabled).toBe(true);
     const lines = await readAudit(t.auditLogPath);
     expect(lines.map((line) => line.outcome)).toEqual(['planned', 'refused']);
-    expect(lines[1]?.detail).toMatchObject({ kind: 'write-role-needed', roles: ['reader'] });
+    expect(lines[1]?.detail).toMatchObject({ planId: plan.planId, why: 'the caller lacks the write role' });
 
     // A writer applies its own plan.
     const writer = await connectClient(t.url, 'writer-token', {});

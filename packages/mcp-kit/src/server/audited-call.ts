@@ -308,34 +308,3 @@ export async function auditRefusedCall(
     );
   }
 }
-
-/**
- * Answers a call refused before its tool ran, for a reason the caller should read as a tool error
- * (not a malformed request): outcome `refused`, the arguments as sent (bounded), nothing sent to
- * Graph. No audit line, no answer, as for every call.
- */
-export async function refusedCall(
-  runtime: ServerRuntime,
-  extra: CallExtra,
-  refusal: { tool: string; arguments: unknown; message: string; detail: Record<string, unknown> },
-): Promise<CallToolResult> {
-  try {
-    await runtime.deps.auditLog.append({
-      tool: refusal.tool,
-      caller: runtime.caller,
-      session: extra.sessionId ?? runtime.session,
-      arguments: boundedArguments(refusal.arguments),
-      outcome: 'refused',
-      durationMs: 0,
-      requestIds: [],
-      ...detailFor(refusal.detail, undefined, extra),
-    });
-  } catch (error) {
-    const errorId = crypto.randomUUID();
-    logInternalError(runtime.name, errorId, error, runtime.deps.stderr);
-    return errorResult(
-      `The audit log could not be written (error id ${errorId}), so this result is withheld. Fix the audit log (see the server's stderr) and call again.`,
-    );
-  }
-  return envelopeResult(errorResult(refusal.message), { tenantData: false });
-}

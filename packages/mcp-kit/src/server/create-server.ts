@@ -96,17 +96,14 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
 
   const calls = new Map<string, ToolCall>();
   const writesOff = new Set<string>();
-  const writeTools = new Set<string>();
   for (const tool of definition.tools) {
     if (calls.has(tool.name) || writesOff.has(tool.name)) {
       throw new Error(`${definition.name}: two tools are named ${tool.name}`);
     }
     if (tool.kind === 'tool') calls.set(tool.name, registerReadTool(runtime, tool));
     // Without --allow-writes a write tool does not exist at all: not listed, not callable.
-    else if (deps.allowWrites) {
-      calls.set(tool.name, registerWriteTool(runtime, tool));
-      writeTools.add(tool.name);
-    } else writesOff.add(tool.name);
+    else if (deps.allowWrites) calls.set(tool.name, registerWriteTool(runtime, tool));
+    else writesOff.add(tool.name);
   }
   if (deps.tenants !== undefined) {
     if (calls.has(listTenantsToolName) || writesOff.has(listTenantsToolName)) {
@@ -120,7 +117,7 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
     );
   }
   // Every tools/call goes through our envelope, refused or not (see tool-calls.ts).
-  serveToolCalls(runtime, { calls, writesOff, writeTools });
+  serveToolCalls(runtime, { calls, writesOff });
   serveSetLevel(server, runtime.logLevel);
   for (const prompt of definition.prompts ?? []) registerPrompt(server, prompt);
   // Whatever transport the caller connects (stdio, a Streamable HTTP session, a test's in-memory

@@ -9,9 +9,8 @@ import {
   ProtocolErrorCode as ErrorCode,
   type Result,
 } from '@modelcontextprotocol/server';
-import { httpCallerOf, mayApplyWrites } from '../http/principal.js';
 import { quoteArgument } from '../tools/tenant-text.js';
-import { auditRefusedCall, type CallExtra, callExtraOf, refusedCall } from './audited-call.js';
+import { auditRefusedCall, type CallExtra, callExtraOf } from './audited-call.js';
 import { JsonRpcError } from './json-rpc-error.js';
 import type { ServerRuntime } from './server-runtime.js';
 
@@ -22,8 +21,6 @@ export interface ToolCallTable {
   calls: ReadonlyMap<string, ToolCall>;
   /** Write tools the server has but did not register (it runs read-only), to say so when called. */
   writesOff: ReadonlySet<string>;
-  /** The write tools it registered: a call of one with a planId applies a plan. */
-  writeTools: ReadonlySet<string>;
 }
 
 // The longest tool name the spec allows; a longer "name" is shown and audited cut to this.
@@ -35,10 +32,6 @@ function shownName(name: string): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function rolesText(roles: readonly string[] | undefined): string {
-  return roles === undefined || roles.length === 0 ? 'no role' : `only ${roles.join(', ')}`;
 }
 
 function kindOf(value: unknown): string {
@@ -85,19 +78,6 @@ async function callTool(
       detail: { kind: 'malformed-request', problem: `arguments is ${kindOf(args)}` },
     });
     throw new JsonRpcError(ErrorCode.InvalidParams, 'arguments must be a JSON object');
-  }
-  // Applying a plan changes the tenant: only a caller who may write does it (an Entra caller needs
-  // the writer app role; a reader may still make plans). Refused before the tool runs: nothing is
-  // sent, the plan stays for someone who may apply it.
-  if (table.writeTools.has(name) && args.planId !== undefined && !mayApplyWrites(extra)) {
-    return refusedCall(runtime, extra, {
-      tool,
-      arguments: args,
-      message: `Applying a write plan needs the writer role on this server's app registration; the caller has ${rolesText(
-        httpCallerOf(extra)?.roles,
-      )}. Nothing was changed. Ask an administrator for the writer role, or someone who has it to make and apply the change.`,
-      detail: { kind: 'write-role-needed', roles: [...(httpCallerOf(extra)?.roles ?? [])] },
-    });
   }
   return call(args, extra);
 }
