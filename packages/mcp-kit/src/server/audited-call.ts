@@ -6,7 +6,8 @@ import {
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import { httpCallerOf } from '../http/principal.js';
+import { describeDelegatedFailure } from '../delegated/delegated-failure.js';
+import { type HttpCaller, httpCallerOf } from '../http/principal.js';
 import { takeTenantArgument, tenantArgumentName } from '../tenants/tenant-argument.js';
 import { describeError, type ErrorDescription } from '../tools/error-result.js';
 import { envelopeResult } from '../tools/tenant-envelope.js';
@@ -127,16 +128,20 @@ interface Connection {
  * connections and the caller presented a token; else the tenant's (made on its first use), or the
  * server's one tenant's.
  */
+/** The caller a call is made on behalf of (on-behalf-of), when it is. */
+function onBehalfOf(runtime: ServerRuntime, extra: CallExtra): HttpCaller | undefined {
+  const caller = httpCallerOf(extra);
+  return runtime.deps.delegated !== undefined && caller?.assertion !== undefined ? caller : undefined;
+}
+
 async function connectionFor(
   runtime: ServerRuntime,
   tenant: ToolTenant | undefined,
   extra: CallExtra,
 ): Promise<Connection> {
   const { tenants, graph, admin, delegated } = runtime.deps;
-  const caller = httpCallerOf(extra);
-  if (delegated !== undefined && caller?.assertion !== undefined) {
-    return delegated.connection(caller, tenant);
-  }
+  const caller = onBehalfOf(runtime, extra);
+  if (delegated !== undefined && caller !== undefined) return delegated.connection(caller, tenant);
   if (tenant !== undefined && tenants !== undefined) {
     const connection = await tenants.connection(tenant);
     return { graph: connection.graph, admin: connection.admin };
@@ -242,7 +247,11 @@ export async function auditedCall<A>(
           : await connectionFor(runtime, tenant, extra);
         return await spec.body(accepted.args, contextFor(tenant, connection));
       } catch (error) {
-        const described = describeError(error, runtime.name);
+        // A call on a user's behalf is refused as that user (their roles), not as the app.
+        const delegatedCaller = onBehalfOf(runtime, extra);
+        const described =
+          (delegatedCaller && describeDelegatedFailure(error, delegatedCaller, runtime.name)) ??
+          describeError(error, runtime.name);
         if (described.internal) logInternalError(runtime.name, described.internal.errorId, error, stderr);
         return {
           result: errorResult(forTenant(described, error, tenant)),
