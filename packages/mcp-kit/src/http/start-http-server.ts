@@ -66,6 +66,8 @@ export interface RunningHttpServer {
 }
 
 const mcpPath = '/mcp';
+/** Answers whether the server is up, to anyone on an allowed Host. */
+export const healthPath = '/healthz';
 const allowedMethods = ['GET', 'POST', 'DELETE'];
 
 /** The authenticator an `auth` option stands for. */
@@ -230,6 +232,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       url = new URL('http://localhost/');
     }
     const path = url.pathname;
+    // For the container runtime or a load balancer: no authentication (a probe holds no token) and
+    // nothing about the server in the answer; 503 once shutting down, so traffic moves elsewhere.
+    if (path === healthPath && req.method === 'GET') {
+      const text = JSON.stringify({ status: closing ? 'stopping' : 'ok' });
+      res.writeHead(closing ? 503 : 200, {
+        'Content-Type': 'application/json',
+        'Content-Length': Buffer.byteLength(text),
+        'Cache-Control': 'no-store',
+      });
+      res.end(text);
+      return;
+    }
     // Public documents (RFC 9728 protected-resource metadata): no authentication, GET only.
     const document = req.method === 'GET' ? documents().get(path) : undefined;
     if (document !== undefined) {
