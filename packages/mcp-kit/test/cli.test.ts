@@ -74,3 +74,22 @@ describe('the server command line', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('permissions --delegated', () => {
+  it('prints the delegated scopes and the directory roles an admin needs, with the writes on request', async () => {
+    const read = await run(['permissions', '--delegated']);
+    expect(read.code).toBe(0);
+    expect(read.stdout).toContain('Delegated mode for m365-sample (read-only)');
+    expect(read.stdout).toContain('User.Read.All');
+    expect(read.stdout).not.toContain('User.ReadWrite.All');
+    const writes = await run(['permissions', '--delegated', '--writes']);
+    expect(writes.stdout).toContain('Delegated mode for m365-sample (reads and writes)');
+    expect(writes.stdout).toContain('User.ReadWrite.All');
+  });
+
+  it('refuses --json with --delegated', async () => {
+    const { code, stderr } = await run(['permissions', '--delegated', '--json']);
+    expect(code).not.toBe(0);
+    expect(stderr).toContain('--delegated prints text for an admin: drop --json.');
+  });
+});

@@ -93,12 +93,17 @@ export async function runServerCli(
     )
     .option('--json', 'machine-readable output')
     .option('--writes', 'include the permissions the write tools need')
-    .action(async (flags: { json?: boolean; writes?: boolean }) => {
-      const { formatPermissions } = await import('@m365-mcp/auth');
-      const text = formatPermissions(definition.permissions, {
-        writes: flags.writes ?? false,
-        json: flags.json ?? false,
-      });
+    .option(
+      '--delegated',
+      'the delegated permissions and directory roles instead, for a signed-in admin (M365_MCP_SIGN_IN)',
+    )
+    .action(async (flags: { json?: boolean; writes?: boolean; delegated?: boolean }, command: Command) => {
+      const { formatDelegatedPermissions, formatPermissions } = await import('@m365-mcp/auth');
+      const writes = flags.writes ?? false;
+      if (flags.delegated && flags.json) command.error('--delegated prints text for an admin: drop --json.');
+      const text = flags.delegated
+        ? formatDelegatedPermissions(definition.permissions, { writes })
+        : formatPermissions(definition.permissions, { writes, json: flags.json ?? false });
       stdout(text.endsWith('\n') ? text : `${text}\n`);
     });
 
