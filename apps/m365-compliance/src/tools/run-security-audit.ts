@@ -26,6 +26,7 @@ const cursorState = z.object({ runId: z.string(), offset: z.number().int().min(0
 
 export const runSecurityAudit = defineTool({
   name: 'run_security_audit',
+  longRunning: true,
   title: 'Run the CIS Microsoft 365 audit through Graph',
   description:
     'Evaluates the CIS Microsoft 365 Foundations v6 controls (plus CISA SCuBA / EIDSCA checks) that Graph can read, stores the run, and returns the summary and the findings (failures first, paged). Filters: level, profile, sections, ids. Costs about 25 Graph reads per run; use get_compliance_status to re-read a stored run, and the cursor to page without re-running.',

@@ -22,6 +22,7 @@ import { tenantHost } from './support/tenant-host.js';
 export const auditSharepointSites = (now: Now): ToolDefinition =>
   defineTool({
     name: 'audit_sharepoint_sites',
+    longRunning: true,
     title: 'Tenant-wide SharePoint sharing audit',
     description:
       'Audits sharing across every site and every personal OneDrive (include_onedrives=false leaves OneDrives out): ' +

@@ -32,6 +32,7 @@ const matchOutput = z.object({ kind: z.string(), line: z.number().int(), masked:
 export const findSensitiveContent = (now: Now): ToolDefinition =>
   defineTool({
     name: 'find_sensitive_content',
+    longRunning: true,
     title: 'Find sensitive data in shared files',
     description:
       'Opt-in (server setting contentScanning or M365_SHAREPOINT_CONTENT_SCAN=1): reads the first bytes of text files ' +

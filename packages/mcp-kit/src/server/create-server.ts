@@ -3,6 +3,9 @@ import { osCaller } from '@m365-mcp/audit-log';
 import { McpServer } from '@modelcontextprotocol/server';
 import { z } from 'zod';
 import type { PromptDefinition } from '../prompts/define-prompt.js';
+import { serveTaskMethods } from '../tasks/serve-task-methods.js';
+import { TaskStore } from '../tasks/task-store.js';
+import { tasksExtensionId } from '../tasks/tasks-extension.js';
 import { listTenantsTool, listTenantsToolName } from '../tenants/list-tenants-tool.js';
 import { untrustedDataNotice } from '../tools/tenant-text.js';
 import { PlanStore } from '../writes/plan-store.js';
@@ -55,6 +58,18 @@ function planStoreFor(deps: ServerDeps): PlanStore {
   return plans;
 }
 
+const tasksByAuditLog = new WeakMap<AuditSink, TaskStore>();
+
+function taskStoreFor(deps: ServerDeps): TaskStore {
+  if (deps.tasks !== undefined) return deps.tasks;
+  let tasks = tasksByAuditLog.get(deps.auditLog);
+  if (tasks === undefined) {
+    tasks = new TaskStore();
+    tasksByAuditLog.set(deps.auditLog, tasks);
+  }
+  return tasks;
+}
+
 function registerPrompt(server: McpServer, prompt: PromptDefinition): void {
   server.registerPrompt(
     prompt.name,
@@ -77,10 +92,15 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
   if (deps.graph === undefined && deps.tenants === undefined) {
     throw new Error(`${definition.name}: createServer needs a Graph client or tenant connections`);
   }
+  // A server with a long tool offers the Tasks extension (its tasks/* methods answer either way).
+  const offersTasks = definition.tools.some((tool) => tool.kind === 'tool' && tool.longRunning === true);
   const server = new McpServer(
     { name: definition.name, title: definition.title, version: definition.version },
     {
-      capabilities: { logging: {} },
+      capabilities: {
+        logging: {},
+        ...(offersTasks ? { extensions: { [tasksExtensionId]: {} } } : {}),
+      },
       instructions: instructionsFor(definition, deps),
     },
   );
@@ -91,16 +111,21 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
     caller: deps.caller ?? osCaller(),
     session: deps.session ?? randomUUID(),
     plans: planStoreFor(deps),
+    tasks: taskStoreFor(deps),
     logLevel: new ClientLogLevel(),
   };
 
   const calls = new Map<string, ToolCall>();
   const writesOff = new Set<string>();
+  const longRunning = new Set<string>();
   for (const tool of definition.tools) {
     if (calls.has(tool.name) || writesOff.has(tool.name)) {
       throw new Error(`${definition.name}: two tools are named ${tool.name}`);
     }
-    if (tool.kind === 'tool') calls.set(tool.name, registerReadTool(runtime, tool));
+    if (tool.kind === 'tool') {
+      calls.set(tool.name, registerReadTool(runtime, tool));
+      if (tool.longRunning === true) longRunning.add(tool.name);
+    }
     // Without --allow-writes a write tool does not exist at all: not listed, not callable.
     else if (deps.allowWrites) calls.set(tool.name, registerWriteTool(runtime, tool));
     else writesOff.add(tool.name);
@@ -117,7 +142,8 @@ export function createServer(definition: ServerDefinition, deps: ServerDeps): Mc
     );
   }
   // Every tools/call goes through our envelope, refused or not (see tool-calls.ts).
-  serveToolCalls(runtime, { calls, writesOff });
+  serveToolCalls(runtime, { calls, writesOff, longRunning });
+  serveTaskMethods(runtime.server, runtime.tasks);
   serveSetLevel(server, runtime.logLevel);
   for (const prompt of definition.prompts ?? []) registerPrompt(server, prompt);
   // Whatever transport the caller connects (stdio, a Streamable HTTP session, a test's in-memory

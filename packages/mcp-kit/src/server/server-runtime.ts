@@ -2,6 +2,7 @@ import type { AuditEntryInput } from '@m365-mcp/audit-log';
 import type { AdminApis, GraphClient } from '@m365-mcp/graph-core';
 import type { ServerConfig } from '../config/server-config.js';
 import type { HttpCaller } from '../http/principal.js';
+import type { TaskStore } from '../tasks/task-store.js';
 import type { TenantConnections } from '../tenants/tenant-connections.js';
 import type { ToolTenant } from '../tools/tool-context.js';
 import type { PlanStore } from '../writes/plan-store.js';
@@ -54,6 +55,11 @@ export interface ServerDeps {
   plans?: PlanStore;
   /** With on-behalf-of (HTTP with Entra sign-in): a caller with an assertion calls Graph as itself. */
   delegated?: DelegatedConnectionSource;
+  /**
+   * The tasks of the long tools (MCP Tasks extension), one store per server process for the same
+   * reason as `plans`. Without it, the instances that share one audit log share one store.
+   */
+  tasks?: TaskStore;
 }
 
 /** What every tool call of one server instance shares. */
@@ -64,6 +70,7 @@ export interface ServerRuntime {
   caller: string;
   session: string;
   plans: PlanStore;
+  tasks: TaskStore;
   /** The MCP logging level this server's client asked for (one client session per server). */
   logLevel: ClientLogLevel;
 }

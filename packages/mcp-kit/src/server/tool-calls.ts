@@ -9,6 +9,8 @@ import {
   ProtocolErrorCode as ErrorCode,
   type Result,
 } from '@modelcontextprotocol/server';
+import { runAsTask } from '../tasks/run-as-task.js';
+import { declaresTasks } from '../tasks/tasks-extension.js';
 import { quoteArgument } from '../tools/tenant-text.js';
 import { auditRefusedCall, type CallExtra, callExtraOf } from './audited-call.js';
 import { JsonRpcError } from './json-rpc-error.js';
@@ -21,6 +23,8 @@ export interface ToolCallTable {
   calls: ReadonlyMap<string, ToolCall>;
   /** Write tools the server has but did not register (it runs read-only), to say so when called. */
   writesOff: ReadonlySet<string>;
+  /** Long tools: run as a task when the request declares the Tasks extension (see tasks/). */
+  longRunning?: ReadonlySet<string>;
 }
 
 // The longest tool name the spec allows; a longer "name" is shown and audited cut to this.
@@ -45,7 +49,7 @@ async function callTool(
   table: ToolCallTable,
   params: Record<string, unknown>,
   extra: CallExtra,
-): Promise<CallToolResult> {
+): Promise<CallToolResult | Result> {
   const { name } = params;
   if (typeof name !== 'string' || name === '') {
     await auditRefusedCall(runtime, extra, {
@@ -79,6 +83,9 @@ async function callTool(
     });
     throw new JsonRpcError(ErrorCode.InvalidParams, 'arguments must be a JSON object');
   }
+  // The server decides (spec): a long tool, asked by a request that declares the extension.
+  if (table.longRunning?.has(name) === true && declaresTasks(extra))
+    return runAsTask(runtime.tasks, extra, (taskExtra) => call(args, taskExtra));
   return call(args, extra);
 }
 

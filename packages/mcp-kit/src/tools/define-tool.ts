@@ -49,6 +49,12 @@ export interface ToolSpec<I extends Shape, O extends Shape> {
    * `assessmentShape` (status, statusRule, findings, nextActions).
    */
   assessment?: boolean;
+  /**
+   * A long tool (a tenant-wide audit or scan): a client that declares the MCP Tasks extension
+   * (io.modelcontextprotocol/tasks) gets a task handle at once and polls for the result; any other
+   * client gets the result as before.
+   */
+  longRunning?: boolean;
   handler(args: Args<I>, ctx: ToolContext): Promise<ToolAnswer<z.infer<z.ZodObject<O>>>>;
 }
 
@@ -63,6 +69,8 @@ export interface ToolDefinition {
   readonly annotations: ToolAnnotations;
   readonly tenantData: boolean;
   readonly assessment: boolean;
+  /** Run as a task for a client that declares the Tasks extension (see ToolSpec.longRunning). */
+  readonly longRunning?: boolean;
   run(args: Record<string, unknown>, ctx: ToolContext): Promise<ToolAnswer<Record<string, unknown>>>;
 }
 
@@ -86,6 +94,7 @@ export function defineTool<I extends Shape, O extends Shape>(spec: ToolSpec<I, O
     annotations: spec.annotations,
     tenantData: spec.tenantData ?? false,
     assessment: spec.assessment ?? false,
+    longRunning: spec.longRunning ?? false,
     // The call envelope (audited-call.ts) has parsed the arguments with `input`: they have its output type.
     run: (args, ctx) => spec.handler(args as Args<I>, ctx),
   };
