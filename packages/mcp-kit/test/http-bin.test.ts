@@ -1,5 +1,4 @@
 // The built sample bin with --http, as a user runs it: a real process, real signals.
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +8,7 @@ import { tokenFingerprint } from '../src/http/index.js';
 import { callTool } from '../src/testing/index.js';
 import { readAudit } from './audit-file.js';
 import { buildSampleBin } from './build-sample-bin.js';
+import { type RunningBin, startHttpBin } from './http-bin-process.js';
 import { connectClient, initializeBody, makeToken, postHeaders, rawRequest } from './http-harness.js';
 
 let dir: string;
@@ -21,31 +21,9 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Running {
-  child: ChildProcess;
-  url: URL;
-  stderr(): string;
-  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-/** Starts the bin and resolves once it says where it listens (the URL it prints on stderr). */
-function startBin(args: string[], env: Record<string, string>): Promise<Running> {
-  const child = spawn(process.execPath, [bin, ...args], {
-    env: { PATH: process.env.PATH ?? '', HOME: dir, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stderr = '';
-  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    child.once('exit', (code, signal) => resolve({ code, signal }));
-  });
-  return new Promise((resolve, reject) => {
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk.toString('utf8');
-      const match = /MCP server on Streamable HTTP at (http:\/\/\S+\/mcp),/.exec(stderr);
-      if (match?.[1]) resolve({ child, url: new URL(match[1]), stderr: () => stderr, exit });
-    });
-    void exit.then(({ code }) => reject(new Error(`the bin exited (${code}) before listening:\n${stderr}`)));
-  });
+/** Starts the bin with only PATH, HOME and `env` in its environment. */
+function startBin(args: string[], env: Record<string, string>): Promise<RunningBin> {
+  return startHttpBin(bin, args, { PATH: process.env.PATH ?? '', HOME: dir, ...env });
 }
 
 describe('the built bin with --http', () => {
