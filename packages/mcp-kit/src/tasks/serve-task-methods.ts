@@ -8,11 +8,14 @@ import { principalOf } from '../http/principal.js';
 import { callExtraOf } from '../server/audited-call.js';
 import { JsonRpcError } from '../server/json-rpc-error.js';
 import type { KitMcpServer } from '../server/kit-mcp-server.js';
-import { declaresTasks, missingTasksCapability } from './tasks-extension.js';
 import type { TaskStore } from './task-store.js';
+import { declaresTasks, missingTasksCapability } from './tasks-extension.js';
 
 const taskIdParams = z.looseObject({ taskId: z.string().min(1) });
-const updateParams = z.looseObject({ taskId: z.string().min(1), inputResponses: z.record(z.string(), z.unknown()) });
+const updateParams = z.looseObject({
+  taskId: z.string().min(1),
+  inputResponses: z.record(z.string(), z.unknown()),
+});
 
 function notFound(): JsonRpcError {
   return new JsonRpcError(ErrorCode.InvalidParams, 'Failed to retrieve task: Task not found (or expired)');
@@ -29,16 +32,24 @@ export function serveTaskMethods(server: KitMcpServer, tasks: TaskStore): void {
   });
   // No kit tool asks for input during a task (no input_required), so an update has nothing to
   // answer; it is acknowledged for a known task, as the spec says to ignore unknown keys.
-  protocol.setRequestHandler('tasks/update', { params: updateParams }, async (params, ctx): Promise<Result> => {
-    const extra = callExtraOf(ctx);
-    if (!declaresTasks(extra)) throw missingTasksCapability();
-    if (tasks.get(principalOf(extra), params.taskId) === undefined) throw notFound();
-    return {};
-  });
-  protocol.setRequestHandler('tasks/cancel', { params: taskIdParams }, async (params, ctx): Promise<Result> => {
-    const extra = callExtraOf(ctx);
-    if (!declaresTasks(extra)) throw missingTasksCapability();
-    if (!tasks.cancel(principalOf(extra), params.taskId)) throw notFound();
-    return {};
-  });
+  protocol.setRequestHandler(
+    'tasks/update',
+    { params: updateParams },
+    async (params, ctx): Promise<Result> => {
+      const extra = callExtraOf(ctx);
+      if (!declaresTasks(extra)) throw missingTasksCapability();
+      if (tasks.get(principalOf(extra), params.taskId) === undefined) throw notFound();
+      return {};
+    },
+  );
+  protocol.setRequestHandler(
+    'tasks/cancel',
+    { params: taskIdParams },
+    async (params, ctx): Promise<Result> => {
+      const extra = callExtraOf(ctx);
+      if (!declaresTasks(extra)) throw missingTasksCapability();
+      if (!tasks.cancel(principalOf(extra), params.taskId)) throw notFound();
+      return {};
+    },
+  );
 }
