@@ -96,8 +96,8 @@ describe('the MCP conformance suite (0.2.0-alpha.12) over Streamable HTTP, on th
       ]),
     );
     // server-stateless is in the baseline as a whole; its failing checks are pinned one by one, so
-    // that fixing a deviation (or a new one) shows here. Two are real deviations of the kit (see the
-    // baseline): log lines without a requested logLevel, and 200 instead of 404 for an unknown method.
+    // that fixing a deviation (or a new one) shows here. One is a real deviation of the kit (see the
+    // baseline): 200 instead of 404 for an unknown method.
     const stateless = (scenarios.get('server-stateless') ?? []).filter(
       (check) => check.status === 'FAILURE' || check.status === 'WARNING',
     );
@@ -105,7 +105,6 @@ describe('the MCP conformance suite (0.2.0-alpha.12) over Streamable HTTP, on th
       'sep-2575-http-server-method-not-found-404',
       'sep-2575-http-server-no-independent-requests-on-stream',
       'sep-2575-missing-capability-http-400',
-      'sep-2575-server-no-log-without-loglevel',
       'sep-2575-server-rejects-undeclared-capability',
       'sep-2575-server-sends-prompts-list-changed-on-subscription',
       'sep-2575-server-sends-tools-list-changed-on-subscription',

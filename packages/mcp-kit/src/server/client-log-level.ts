@@ -3,11 +3,13 @@
 // `notifications/message` on that call's own stream, when its level is at or above the client's.
 // The spec names no level for a client that never sets one; we send `info` and above (a few lines
 // per long tool), never `debug` unless asked. Spec 2026-07-28 moves the choice into each request's
-// `_meta["io.modelcontextprotocol/logLevel"]`; a request that carries it gets that level.
+// `_meta["io.modelcontextprotocol/logLevel"]`: a request that carries it gets that level, and one
+// that does not gets no log lines at all (the client did not ask for any).
 import {
   ProtocolErrorCode as ErrorCode,
   LOG_LEVEL_META_KEY,
   type LoggingLevel,
+  PROTOCOL_VERSION_META_KEY,
   type McpServer,
   type ServerContext,
 } from '@modelcontextprotocol/server';
@@ -81,6 +83,10 @@ export function clientLogSink(levels: ClientLogLevel, extra: ServerContext): Cli
   const requested = LoggingLevelSchema.safeParse(
     envelope[PER_REQUEST_LOG_LEVEL_KEY] ?? extra.mcpReq._meta?.[PER_REQUEST_LOG_LEVEL_KEY],
   );
+  // A 2026-07-28 request (its envelope names its protocol version) that names no level asked for
+  // no log lines; the session-wide default is a 2025-era notion.
+  const modern = envelope[PROTOCOL_VERSION_META_KEY] !== undefined;
+  if (modern && !requested.success) return () => undefined;
   return (level, logger, data) => {
     const threshold = requested.success ? requested.data : levels.level;
     if (severity(level) < severity(threshold)) return;
