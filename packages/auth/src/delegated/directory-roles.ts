@@ -4,42 +4,31 @@
 // Microsoft's "Microsoft Entra built-in roles" page per permission family, least privileged first;
 // Global Administrator allows everything and Global Reader every read, so neither is repeated in
 // each row. It advises; Graph decides.
+import { type DirectoryRoleKey, directoryRoleNames, directoryRoleTemplateIds } from '@m365-mcp/graph-core';
 import type { DirectoryRoleRequirement, PermissionAccess } from '../manifest.js';
+
+/** A built-in role as a requirement: its template id and name from graph-core's one home of them. */
+function builtIn(key: DirectoryRoleKey): DirectoryRoleRequirement {
+  const templateId = directoryRoleTemplateIds[key];
+  return { name: directoryRoleNames.get(templateId) ?? key, templateId };
+}
 
 /** Built-in role templates (ids are the same in every tenant). */
 export const builtInRoles = {
-  globalAdministrator: { name: 'Global Administrator', templateId: '62e90394-69f5-4237-9190-012177145e10' },
-  globalReader: { name: 'Global Reader', templateId: 'f2ef992c-3afb-46b9-b7cf-a126ee74c451' },
-  securityReader: { name: 'Security Reader', templateId: '5d6b6bb7-de71-4623-b4af-96380a352509' },
-  securityOperator: { name: 'Security Operator', templateId: '5f2222b1-57c3-48ba-8ad5-d4759f1fde6f' },
-  securityAdministrator: {
-    name: 'Security Administrator',
-    templateId: '194ae4cb-b126-40b2-bd5b-6091b380977d',
-  },
-  directoryReaders: { name: 'Directory Readers', templateId: '88d8e3e3-8f55-4a1e-953a-9b9898b8876b' },
-  reportsReader: { name: 'Reports Reader', templateId: '4a5d8f65-41da-4de4-8968-e035b65339cf' },
-  userAdministrator: { name: 'User Administrator', templateId: 'fe930be7-5e62-47db-91af-98c3a49a38b1' },
-  privilegedAuthenticationAdministrator: {
-    name: 'Privileged Authentication Administrator',
-    templateId: '7be44c8a-adaf-4e2a-84d6-ab2649e08a13',
-  },
-  privilegedRoleAdministrator: {
-    name: 'Privileged Role Administrator',
-    templateId: 'e8611ab8-c189-46e8-94e1-60213ab1f814',
-  },
-  sharePointAdministrator: {
-    name: 'SharePoint Administrator',
-    templateId: 'f28a1f50-f6e7-4571-818b-6a12f2af6b6c',
-  },
-  complianceAdministrator: {
-    name: 'Compliance Administrator',
-    templateId: '17315797-102d-40b4-93e0-432062caca18',
-  },
-  intuneAdministrator: { name: 'Intune Administrator', templateId: '3a2c62db-5318-420d-8d74-23affee5d9d5' },
-  cloudApplicationAdministrator: {
-    name: 'Cloud Application Administrator',
-    templateId: '158c047a-c907-4556-b7ef-446551a6b5f7',
-  },
+  globalAdministrator: builtIn('globalAdministrator'),
+  globalReader: builtIn('globalReader'),
+  securityReader: builtIn('securityReader'),
+  securityOperator: builtIn('securityOperator'),
+  securityAdministrator: builtIn('securityAdministrator'),
+  directoryReaders: builtIn('directoryReaders'),
+  reportsReader: builtIn('reportsReader'),
+  userAdministrator: builtIn('userAdministrator'),
+  privilegedAuthenticationAdministrator: builtIn('privilegedAuthenticationAdministrator'),
+  privilegedRoleAdministrator: builtIn('privilegedRoleAdministrator'),
+  sharePointAdministrator: builtIn('sharePointAdministrator'),
+  complianceAdministrator: builtIn('complianceAdministrator'),
+  intuneAdministrator: builtIn('intuneAdministrator'),
+  cloudApplicationAdministrator: builtIn('cloudApplicationAdministrator'),
 } as const satisfies Record<string, DirectoryRoleRequirement>;
 
 const r = builtInRoles;
