@@ -9,8 +9,8 @@ import {
   ProtocolErrorCode as ErrorCode,
   LOG_LEVEL_META_KEY,
   type LoggingLevel,
-  PROTOCOL_VERSION_META_KEY,
   type McpServer,
+  PROTOCOL_VERSION_META_KEY,
   type ServerContext,
 } from '@modelcontextprotocol/server';
 import { z } from 'zod';
