@@ -130,7 +130,14 @@ const env = {
 const pnpm = isWindows ? 'pnpm.cmd' : 'pnpm';
 
 say('installing the workspace');
-if (run(pnpm, ['install', ...(process.env.CI ? ['--frozen-lockfile'] : [])], { cwd: root, env }) !== 0) {
+// When pnpm must rebuild node_modules (another store, e.g. after HOME changed), it asks first, and
+// without a terminal it gives up: these modules are the workspace's own to rebuild, so no question.
+const installArgs = [
+  'install',
+  '--config.confirm-modules-purge=false',
+  ...(process.env.CI ? ['--frozen-lockfile'] : []),
+];
+if (run(pnpm, installArgs, { cwd: root, env }) !== 0) {
   fail('pnpm install failed');
 }
 if (script) {
