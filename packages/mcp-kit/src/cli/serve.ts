@@ -135,7 +135,7 @@ async function serveWith(
     await serveHttpUntilSignal({
       name: definition.name,
       settings: http,
-      // Each session gets its own server, so its own write plans; all share Graph and the audit log.
+      // A server per request (stateless HTTP); all share Graph, the audit log and the write plans.
       createSession: ({ caller }) => createServer(definition, { ...deps, caller }),
       describe: (url) => describe(`Streamable HTTP at ${url.href}`),
       stderr,
