@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Extracts the part of Microsoft's Graph permission catalogue that this project needs, and
 // writes it into the packages that use it (graph-core explains 403s and resolves app role ids;
-// graph-sim enforces roles the way Graph does). Run it again when the catalogue is refreshed:
+// graph-sim enforces roles, and a user token's scopes, the way Graph does; auth names the delegated
+// scope of each permission for a signed-in admin). Run it again when the catalogue is refreshed:
 //
 //   node scripts/extract-graph-permissions.mjs [path/to/graph-permissions]
 //
@@ -70,30 +71,41 @@ function normalisePath(path) {
   return path.toLowerCase().replace(/\{[^}]*\}/g, '{id}');
 }
 
-const paths = {};
-for (const [name, permission] of Object.entries(catalogue)) {
-  if (!permission.schemes?.Application) continue;
-  // Every application permission gets an index (and so a role id), even one whose catalogue entry
-  // lists its paths for delegated use only: a manifest may still name it.
-  indexOf(name);
-  for (const set of permission.pathSets ?? []) {
-    if (!set.schemeKeys.includes('Application')) continue;
-    for (const [rawPath, flags] of Object.entries(set.paths)) {
-      const path = normalisePath(rawPath);
-      const segment = path.replace(/^\//, '').split(/[/(]/)[0];
-      if (!SEGMENTS.has(segment)) continue;
-      const least = /least=([^;]*)/.exec(flags)?.[1]?.split(',').includes('Application') ?? false;
-      for (const method of set.methods) {
-        const key = `${method} ${path}`;
-        paths[key] ??= [[], []];
-        const entry = paths[key];
-        const i = indexOf(name);
-        if (!entry[1].includes(i)) entry[1].push(i);
-        if (least && !entry[0].includes(i)) entry[0].push(i);
+/**
+ * "METHOD /lower/case/{id}/path" -> [least-privileged permission indexes, every permission index],
+ * for the permissions of one scheme (`Application`, `DelegatedWork`) on the given top segments.
+ */
+function pathsOf(scheme, segments, indexOf) {
+  const paths = {};
+  for (const [name, permission] of Object.entries(catalogue)) {
+    if (!permission.schemes?.[scheme]) continue;
+    for (const set of permission.pathSets ?? []) {
+      if (!set.schemeKeys.includes(scheme)) continue;
+      for (const [rawPath, flags] of Object.entries(set.paths)) {
+        const path = normalisePath(rawPath);
+        const segment = path.replace(/^\//, '').split(/[/(]/)[0];
+        if (!segments.has(segment)) continue;
+        const least = /least=([^;]*)/.exec(flags)?.[1]?.split(',').includes(scheme) ?? false;
+        for (const method of set.methods) {
+          const key = `${method} ${path}`;
+          paths[key] ??= [[], []];
+          const entry = paths[key];
+          const i = indexOf(name);
+          if (!entry[1].includes(i)) entry[1].push(i);
+          if (least && !entry[0].includes(i)) entry[0].push(i);
+        }
       }
     }
   }
+  return Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b)));
 }
+
+// Every application permission gets an index (and so a role id), even one whose catalogue entry
+// lists its paths for delegated use only: a manifest may still name it.
+for (const [name, permission] of Object.entries(catalogue)) {
+  if (permission.schemes?.Application) indexOf(name);
+}
+const paths = pathsOf('Application', SEGMENTS, indexOf);
 
 const output = {
   source:
@@ -103,7 +115,7 @@ const output = {
   // [name, application role id]
   permissions: names.map((name) => [name, appRoleId(name) ?? null]),
   // "METHOD /lower/case/{id}/path": [least-privileged permission indexes, every permission index]
-  paths: Object.fromEntries(Object.entries(paths).sort(([a], [b]) => a.localeCompare(b))),
+  paths,
 };
 const text = `${JSON.stringify(output)}\n`;
 for (const target of ['packages/graph-core/src/permissions', 'packages/graph-sim/src/permissions']) {
@@ -111,4 +123,55 @@ for (const target of ['packages/graph-core/src/permissions', 'packages/graph-sim
 }
 process.stderr.write(
   `${Object.keys(paths).length} paths, ${names.length} permissions, ${text.length} bytes\n`,
+);
+
+// graph-sim: which delegated permission in a user token's `scp` allows which call (the same
+// segments, and /me, which only user tokens reach).
+const delegatedNames = [];
+const delegatedIndex = new Map();
+const delegatedPaths = pathsOf('DelegatedWork', new Set([...SEGMENTS, 'me']), (name) => {
+  if (!delegatedIndex.has(name)) {
+    delegatedIndex.set(name, delegatedNames.length);
+    delegatedNames.push(name);
+  }
+  return delegatedIndex.get(name);
+});
+writeFileSync(
+  join(root, 'packages/graph-sim/src/permissions/delegated.generated.json'),
+  `${JSON.stringify({
+    source:
+      'Microsoft Graph permission catalogue, microsoftgraph/microsoft-graph-devx-content permissions/new, ' +
+      'MIT licence, Copyright (c) Microsoft Corporation. Subset: delegated (work or school) permissions ' +
+      'for the Graph paths graph-sim serves. Generated by scripts/extract-graph-permissions.mjs.',
+    permissions: delegatedNames,
+    // "METHOD /lower/case/{id}/path": [least-privileged permission indexes, every permission index]
+    paths: delegatedPaths,
+  })}\n`,
+);
+
+// auth: for each application permission above, its delegated (DelegatedWork) scope id on Microsoft
+// Graph, when the catalogue has one.
+const graphAppId = '00000003-0000-0000-c000-000000000000';
+const scopes = [];
+for (const name of names) {
+  if (catalogue[name]?.schemes?.DelegatedWork === undefined) continue;
+  const deployment = (deployments[name] ?? []).find(
+    (entry) =>
+      entry.scheme === 'DelegatedWork' &&
+      // Microsoft Graph's own permissions carry an empty resourceAppId in this file.
+      (entry.resourceAppId === '' || entry.resourceAppId === graphAppId) &&
+      entry.environment === 'public',
+  );
+  if (deployment !== undefined) scopes.push([name, deployment.id]);
+}
+writeFileSync(
+  join(root, 'packages/auth/src/delegated/delegated-scopes.generated.json'),
+  `${JSON.stringify({
+    source:
+      "Microsoft Graph permission catalogue, microsoftgraph/microsoft-graph-devx-content permissions/new (commit 6cbd6bb, 2026-08-07), MIT licence, Copyright (c) Microsoft Corporation. Subset: the delegated (DelegatedWork) scopes of the permissions in graph-core's catalogue. Generated by scripts/extract-graph-permissions.mjs.",
+    scopes,
+  })}\n`,
+);
+process.stderr.write(
+  `delegated: ${Object.keys(delegatedPaths).length} paths, ${delegatedNames.length} permissions; ${scopes.length} delegated scopes\n`,
 );
