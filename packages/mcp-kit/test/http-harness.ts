@@ -80,8 +80,11 @@ export async function startSampleHttp(
     tokenCount?: number;
     /** Tools beside the sample server's own (e.g. one that runs until released). */
     extraTools?: ToolDefinition[];
-    /** Who may call, instead of the static tokens (e.g. one that gives callers roles). */
-    authenticator?: HttpAuthenticator;
+    /**
+     * Who may call, instead of the static tokens (e.g. one that gives callers roles); a function is
+     * given the demo tenant's simulator first (to register the server's app in its Entra).
+     */
+    authenticator?: HttpAuthenticator | ((sim: GraphSim) => HttpAuthenticator);
     /** On-behalf-of connections for callers with an assertion. */
     delegated?: DelegatedConnectionSource;
   } & Partial<Pick<HttpServerOptions, 'maxBodyBytes' | 'shutdownGraceMs' | 'timers'>> = {},
@@ -122,7 +125,9 @@ export async function startSampleHttp(
   const definition = { ...sampleServer, tools: [...sampleServer.tools, ...extraTools] };
   const http = await startHttpServer({
     name: sampleServer.name,
-    auth: authenticator ?? (noAuth ? { kind: 'none' } : { kind: 'bearer', tokens }),
+    auth:
+      (typeof authenticator === 'function' ? authenticator(demo.sim) : authenticator) ??
+      (noAuth ? { kind: 'none' } : { kind: 'bearer', tokens }),
     port: 0,
     // A server per request (SDK v2 is stateless over HTTP); they share Graph, the audit log and
     // (through it) the write plans, as the CLI's do.
