@@ -55,19 +55,15 @@ export function authInfoFor(caller: HttpCaller): AuthInfo {
   return { token: caller.assertion ?? '', clientId: caller.principal, scopes: [], extra: { caller } };
 }
 
-function callerOf(extra: { authInfo?: AuthInfo | undefined }): HttpCaller | undefined {
+/** The authenticated caller of a request, when the transport authenticated one. */
+export function httpCallerOf(extra: { authInfo?: AuthInfo | undefined }): HttpCaller | undefined {
   const caller = extra.authInfo?.extra?.caller as HttpCaller | undefined;
   return typeof caller?.principal === 'string' && caller.principal.length > 0 ? caller : undefined;
 }
 
 /** The principal of the request a tool handler is answering; `local` when the transport has none. */
 export function principalOf(extra: { authInfo?: AuthInfo | undefined }): string {
-  return callerOf(extra)?.principal ?? localPrincipal;
-}
-
-/** The authenticated caller of a request, when the transport authenticated one. */
-export function httpCallerOf(extra: { authInfo?: AuthInfo | undefined }): HttpCaller | undefined {
-  return callerOf(extra);
+  return httpCallerOf(extra)?.principal ?? localPrincipal;
 }
 
 /**
@@ -75,6 +71,6 @@ export function httpCallerOf(extra: { authInfo?: AuthInfo | undefined }): HttpCa
  * (static token, stdio) is limited only by the server's `--allow-writes`.
  */
 export function mayApplyWrites(extra: { authInfo?: AuthInfo | undefined }): boolean {
-  const roles = callerOf(extra)?.roles;
+  const roles = httpCallerOf(extra)?.roles;
   return roles === undefined || roles.includes('writer');
 }
